@@ -1,0 +1,65 @@
+//! Command-line interface: the commands and their options.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Turn Markdown sections and coded research datasets into one
+/// self-contained HTML report.
+#[derive(Debug, Parser)]
+#[command(name = "findings", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the report into OUT/index.html (default: output/).
+    Build {
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
+        /// Output folder (default: PROJECT/output).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Write into an output folder that holds files findings did not write.
+        #[arg(long)]
+        force: bool,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Check the project and report every problem, without writing anything.
+    Check {
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Create a small example project in DIR that builds as is.
+    New {
+        /// Folder to create (must not exist or be empty).
+        dir: PathBuf,
+    },
+    /// Preview the report with live reload while you edit.
+    Serve {
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 4000)]
+        port: u16,
+        /// Address to bind; anything but loopback exposes your draft to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the report in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+}

@@ -1,0 +1,31 @@
+//! One file per command; each is a few lines calling the library.
+
+mod build;
+mod check;
+mod new;
+mod serve;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use findings::Diagnostics;
+
+use crate::cli::Command;
+
+/// Runs one command and turns its outcome into an exit code.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Build { project, out, force, deny_warnings } => {
+            build::run(&project, out.as_deref(), force, deny_warnings)
+        }
+        Command::Check { project, deny_warnings } => check::run(&project, deny_warnings),
+        Command::New { dir } => new::run(&dir),
+        Command::Serve { project, port, bind, open } => serve::run(project, port, bind, open),
+    }
+}
+
+/// Prints diagnostics to stderr, coloured when stderr is a terminal.
+pub fn report(diagnostics: &Diagnostics) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    eprint!("{}", diagnostics.render(color));
+}

@@ -1,0 +1,351 @@
+//! The one error type of the pipeline.
+//!
+//! Every stage reports problems as [`Diagnostic`]s: a message, where it is
+//! (file, line, column, the source line itself) and a hint on how to fix it.
+//! Stages collect independent problems into [`Diagnostics`] instead of
+//! stopping at the first, so `findings check` can list them all at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How bad a diagnostic is: errors fail the build, warnings only inform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Fails the build.
+    Error,
+    /// Shown, but fails only with `--deny-warnings`.
+    Warning,
+}
+
+/// A place in a project file, kept with the text of its line so a
+/// diagnostic can quote it without re-reading the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// Path as shown to the user (relative to the project when possible).
+    pub file: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// Length of the highlighted span in characters (at least 1).
+    pub len: usize,
+    /// The full text of the line, for the excerpt.
+    pub line_text: String,
+}
+
+impl Location {
+    /// A location that names a whole file, without a line.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location {
+            file: path.into(),
+            line: 0,
+            column: 0,
+            len: 0,
+            line_text: String::new(),
+        }
+    }
+
+    /// The location of byte `offset` (spanning `len` bytes) in `text`.
+    pub fn in_text(path: &Path, text: &str, offset: usize, len: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i);
+        let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = text[line_start..offset].chars().count() + 1;
+        let span_end = floor_char_boundary(text, (offset + len).min(line_end));
+        let len = text[offset..span_end].chars().count().max(1);
+        Location {
+            file: path.to_path_buf(),
+            line,
+            column,
+            len,
+            line_text: text[line_start..line_end].trim_end_matches('\r').to_string(),
+        }
+    }
+
+    /// The location of 1-based `line` and `column` in `text`.
+    pub fn at_line(path: &Path, text: &str, line: usize, column: usize) -> Self {
+        let mut offset = 0;
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            if i + 1 == line {
+                let col_bytes: usize = l.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+                return Location::in_text(path, text, offset + col_bytes, 1);
+            }
+            offset += l.len();
+        }
+        Location::in_text(path, text, text.len(), 1)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.file.display())
+        } else {
+            write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found in a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence without a trailing full stop.
+    pub message: String,
+    /// Where it is, when it is somewhere in particular.
+    pub location: Option<Location>,
+    /// A short label under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new error with just a message.
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A new warning with just a message.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Attaches the place the problem is.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    /// Attaches a label printed under the caret.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Attaches a hint on how to fix the problem.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic the way rustc does: message, `-->` location,
+    /// the source line with a caret, and `help:`.
+    pub fn render(&self, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_title(level.primary_title(&self.message));
+        let path;
+        if let Some(loc) = &self.location {
+            path = loc.file.display().to_string();
+            if loc.line == 0 {
+                group = group.element(annotate_snippets::Origin::path(&path));
+            } else {
+                let start = char_to_byte(&loc.line_text, loc.column.saturating_sub(1));
+                let end = char_to_byte(&loc.line_text, loc.column.saturating_sub(1) + loc.len.max(1));
+                let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
+                if let Some(label) = &self.label {
+                    annotation = annotation.label(label);
+                }
+                group = group.element(
+                    Snippet::source(&loc.line_text)
+                        .line_start(loc.line)
+                        .path(&path)
+                        .annotation(annotation),
+                );
+            }
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group])
+    }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+/// Everything a stage found wrong, in the order found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Diagnostics(Vec::new())
+    }
+
+    /// Adds one diagnostic.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    /// Adds all of another collection.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    /// Number of errors (not warnings).
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.0.iter().filter(|d| d.severity == Severity::Warning).count()
+    }
+
+    /// True when at least one error was found.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// True when nothing at all was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Keeps the result if no error was recorded, else returns the diagnostics.
+    pub fn into_result<T>(self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok((value, self))
+        }
+    }
+
+    /// Renders every diagnostic followed by the summary line.
+    pub fn render(&self, color: bool) -> String {
+        let mut out = String::new();
+        for d in &self.0 {
+            out.push_str(&d.render(color));
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// "error: could not build: 2 errors, 1 warning" style closing line.
+    pub fn summary(&self) -> String {
+        let (e, w) = (self.error_count(), self.warning_count());
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if e > 0 {
+            format!("found {}, {}", plural(e, "error"), plural(w, "warning"))
+        } else {
+            format!("found no errors, {}", plural(w, "warning"))
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// The closest candidate to `word`, for "did you mean" hints.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_offsets_in_lines_and_columns() {
+        let text = "first\nsecond line\nthird";
+        let loc = Location::in_text(Path::new("a.md"), text, 13, 4);
+        assert_eq!((loc.line, loc.column, loc.len), (2, 8, 4));
+        assert_eq!(loc.line_text, "second line");
+        assert_eq!(loc.to_string(), "a.md:2:8");
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let text = "{\n  \"id\": 3\n}";
+        let d = Diagnostic::error("`id` must be a string")
+            .at(Location::in_text(Path::new("data/p.json"), text, 10, 1))
+            .label("a number")
+            .help("quote it: \"3\"");
+        let out = d.render(false);
+        assert!(out.starts_with("error: `id` must be a string"), "{out}");
+        assert!(out.contains("--> data/p.json:2:9"), "{out}");
+        assert!(out.contains("  \"id\": 3"), "{out}");
+        assert!(out.contains("^ a number"), "{out}");
+        assert!(out.contains("help: quote it"), "{out}");
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let names = ["participants", "segments", "codebook"];
+        assert_eq!(did_you_mean("participant", names), Some("participants"));
+        assert_eq!(did_you_mean("zzz", names), None);
+    }
+}

@@ -1,0 +1,27 @@
+//! `findings` turns a research project folder (Markdown sections and coded
+//! JSON datasets) into one self-contained HTML report.
+//!
+//! The pipeline is the module layout, each stage taking and returning plain
+//! data:
+//!
+//! 1. [`load`]: read `content/` (config, sections, datasets, assets) with spans;
+//! 2. [`model`]: validate and index the study (participants, codes, segments);
+//! 3. [`analysis`]: counts, shares, frequencies, crosstabs, co-occurrence;
+//! 4. [`charts`]: SVG charts of analysis results;
+//! 5. [`markdown`] and [`render`]: sections with directives, then the page;
+//! 6. [`output`]: write `output/` atomically.
+//!
+//! [`site`] runs the stages in order; [`serve`] runs them on every save.
+
+pub mod analysis;
+pub mod charts;
+pub mod error;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod serve;
+pub mod site;
+
+pub use error::{Diagnostic, Diagnostics, Location, Severity};
