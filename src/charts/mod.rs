@@ -56,7 +56,11 @@ impl ChartKind {
 
     /// The directive name of this kind.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, k)| *k == self).map(|&(n, _)| n).unwrap_or("chart")
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|&(n, _)| n)
+            .unwrap_or("chart")
     }
 }
 
