@@ -99,7 +99,8 @@ pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Sh
     let count = m.indices.len() as u64;
     let total = m.total as u64;
     if let [c] = sel.conditions.as_slice() {
-        if !c.negated && !(m.kind == Kind::Segments && c.field == "code") {
+        let on_code = m.kind == Kind::Segments && c.field == "code";
+        if !c.negated && !on_code {
             let all = select::select(
                 study,
                 &Selection {

@@ -95,7 +95,7 @@ fn data(
         ChartKind::Donut | ChartKind::Pie | ChartKind::Bar => {
             let m = selection(d)?;
             let by = required(d, "by", "stance")?;
-            let ill = m.any_illustrative();
+            let ill = m.illustrative(&[by]);
             if m.kind == Kind::Segments && by == "code" {
                 let people = match d.option("count").unwrap_or("segments") {
                     "segments" => false,
@@ -157,7 +157,7 @@ fn data(
                     columns: x.columns.into_iter().map(|c| c.1).collect(),
                     counts: x.counts,
                 },
-                m.any_illustrative(),
+                m.illustrative(&[by, across]),
                 title,
             ))
         }
@@ -170,7 +170,7 @@ fn data(
                 .collect();
             Ok((
                 ChartData::Matrix { labels, counts },
-                m.any_illustrative(),
+                m.illustrative(&["codes"]),
                 "Code co-occurrence".into(),
             ))
         }
@@ -272,7 +272,7 @@ fn data(
             }
             Ok((
                 ChartData::Roadmap { phases },
-                m.any_illustrative(),
+                m.illustrative(&["phase", "start", "end", "milestone"]),
                 "Roadmap".into(),
             ))
         }
