@@ -218,15 +218,35 @@ pub fn crosstab(m: &Matches, by: &str, across: &str) -> Result<Crosstab, String>
     })
 }
 
+/// Which codes a code analysis looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLevel {
+    /// Every code as applied.
+    All,
+    /// Top-level codes only: a segment coded with a sub-code counts for
+    /// the theme at the top of its branch.
+    Top,
+}
+
+impl CodeLevel {
+    /// The codes `code` stands for at this level.
+    fn of(self, study: &Study, code: usize) -> usize {
+        match self {
+            CodeLevel::All => code,
+            CodeLevel::Top => *study.code_ancestors[code].last().unwrap_or(&code),
+        }
+    }
+}
+
 /// Code co-occurrence among matched segments: the codes that occur (in
 /// codebook order) and `counts[i][j]`, the segments coded with both; the
 /// diagonal is each code's own count.
-pub fn cooccurrence(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
+pub fn cooccurrence(m: &Matches, level: CodeLevel) -> (Vec<usize>, Vec<Vec<u64>>) {
     let study = m.study;
     let mut used = vec![false; study.codes.len()];
     for &i in &m.indices {
         for &c in &study.segment_codes[i] {
-            used[c] = true;
+            used[level.of(study, c)] = true;
         }
     }
     let codes: Vec<usize> = (0..study.codes.len()).filter(|&c| used[c]).collect();
@@ -238,7 +258,11 @@ pub fn cooccurrence(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
     let mut present = Vec::new();
     for &i in &m.indices {
         present.clear();
-        present.extend(study.segment_codes[i].iter().map(|&c| at[c]));
+        present.extend(
+            study.segment_codes[i]
+                .iter()
+                .map(|&c| at[level.of(study, c)]),
+        );
         present.sort_unstable();
         present.dedup();
         for (x, &a) in present.iter().enumerate() {
@@ -369,12 +393,17 @@ pub(crate) mod tests {
         assert_eq!(x.counts[3], vec![2, 0]);
         assert_eq!(x.counts.iter().flatten().sum::<u64>(), 9);
         let m = select::select(&s, &sel("segments")).unwrap();
-        let (codes, counts) = cooccurrence(&m);
+        let (codes, counts) = cooccurrence(&m, CodeLevel::All);
         let names: Vec<&str> = codes.iter().map(|&c| s.codes[c].id.as_str()).collect();
         assert_eq!(names, ["trust", "audit", "div", "fomo"]);
         assert_eq!(counts[1][2], 1); // audit & div in s1
         assert_eq!(counts[0][1], 1); // trust & audit in s3
         assert_eq!(counts[2][2], 2); // div alone
+        let (top, counts) = cooccurrence(&m, CodeLevel::Top);
+        let names: Vec<&str> = top.iter().map(|&c| s.codes[c].id.as_str()).collect();
+        assert_eq!(names, ["trust", "div", "fomo"]);
+        assert_eq!(counts[0][0], 3); // audit rolls up into trust; s3 counts once
+        assert_eq!(counts[0][1], 1);
     }
 
     #[test]

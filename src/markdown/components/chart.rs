@@ -2,7 +2,7 @@
 //! numbered figure with its summary and data table.
 
 use crate::analysis::select::{select, Kind, Selection};
-use crate::analysis::{code_frequency, cooccurrence, count_by, crosstab};
+use crate::analysis::{code_frequency, cooccurrence, count_by, crosstab, CodeLevel};
 use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase};
 use crate::error::did_you_mean;
 use crate::markdown::directive::Directive;
@@ -107,9 +107,10 @@ fn data(
                         ))
                     }
                 };
+                let top = level(d)? == CodeLevel::Top;
                 let categories = code_frequency(&m)
                     .into_iter()
-                    .filter(|c| c.segments > 0)
+                    .filter(|c| c.segments > 0 && !(top && study.codes[c.code].parent.is_some()))
                     .map(|c| Category {
                         label: study.codes[c.code].label.clone(),
                         count: if people { c.participants } else { c.segments },
@@ -163,7 +164,7 @@ fn data(
         }
         ChartKind::Heatmap => {
             let m = selection(d)?;
-            let (codes, counts) = cooccurrence(&m);
+            let (codes, counts) = cooccurrence(&m, level(d)?);
             let labels = codes
                 .iter()
                 .map(|&c| study.codes[c].label.clone())
@@ -276,6 +277,19 @@ fn data(
                 "Roadmap".into(),
             ))
         }
+    }
+}
+
+/// The `:level:` option of code charts.
+fn level(d: &Directive) -> Result<CodeLevel, Failure> {
+    match d.option("level").unwrap_or("all") {
+        "all" => Ok(CodeLevel::All),
+        "top" => Ok(CodeLevel::Top),
+        other => Err((
+            format!("`:level:` is `{other}`"),
+            "use :level: all (every code) or :level: top (top-level codes, sub-codes rolled up)"
+                .into(),
+        )),
     }
 }
 
