@@ -38,7 +38,7 @@ pub const DIRECTIVES: [(&str, &[&str]); 9] = [
     (
         "chart",
         &[
-            "data", "by", "across", "count", "series", "title", "label", "level",
+            "data", "by", "across", "count", "series", "title", "label", "level", "codes",
         ],
     ),
 ];

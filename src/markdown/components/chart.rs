@@ -9,6 +9,7 @@ use crate::markdown::directive::Directive;
 use crate::markdown::section::SectionRenderer;
 use crate::model::date::Date;
 use crate::model::records::scalar_text;
+use crate::model::study::Study;
 
 use super::{figure::shell, list, needs_argument, Failure};
 
@@ -107,10 +108,15 @@ fn data(
                         ))
                     }
                 };
-                let top = level(d)? == CodeLevel::Top;
-                let categories = code_frequency(&m)
+                let level = level(study, d)?;
+                let mut frequencies = code_frequency(&m);
+                if let CodeLevel::Listed(codes) = &level {
+                    // Listed codes come in the order the author wrote them.
+                    frequencies.sort_by_key(|f| codes.iter().position(|&c| c == f.code));
+                }
+                let categories = frequencies
                     .into_iter()
-                    .filter(|c| c.segments > 0 && !(top && study.codes[c.code].parent.is_some()))
+                    .filter(|c| c.segments > 0 && level.shows(study, c.code))
                     .map(|c| Category {
                         label: study.codes[c.code].label.clone(),
                         count: if people { c.participants } else { c.segments },
@@ -164,7 +170,7 @@ fn data(
         }
         ChartKind::Heatmap => {
             let m = selection(d)?;
-            let (codes, counts) = cooccurrence(&m, level(d)?);
+            let (codes, counts) = cooccurrence(&m, &level(study, d)?);
             let labels = codes
                 .iter()
                 .map(|&c| study.codes[c].label.clone())
@@ -280,8 +286,28 @@ fn data(
     }
 }
 
-/// The `:level:` option of code charts.
-fn level(d: &Directive) -> Result<CodeLevel, Failure> {
+/// The `:level:` and `:codes:` options of code charts.
+fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
+    if let Some(list_text) = d.option("codes") {
+        if d.option("level").is_some() {
+            return Err((
+                "give `:codes:` or `:level:`, not both".into(),
+                "keep one of the two options".into(),
+            ));
+        }
+        let mut codes = Vec::new();
+        for id in list(list_text) {
+            let code = study.code_position(&id).ok_or_else(|| {
+                let help = did_you_mean(&id, study.code_ids()).map_or_else(
+                    || "use code ids from codebook.json".to_string(),
+                    |m| format!("did you mean `{m}`?"),
+                );
+                (format!("unknown code `{id}` in `:codes:`"), help)
+            })?;
+            codes.push(code);
+        }
+        return Ok(CodeLevel::Listed(codes));
+    }
     match d.option("level").unwrap_or("all") {
         "all" => Ok(CodeLevel::All),
         "top" => Ok(CodeLevel::Top),
