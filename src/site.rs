@@ -25,10 +25,21 @@ pub struct Built {
 /// Builds the project in `project` into memory. On failure, every error
 /// found (and the warnings) come back; nothing was written.
 pub fn build(project: &Path) -> Result<Built, Diagnostics> {
-    let loaded = load::load(project)?;
-    let theme = theme::load(project, &loaded.config.theme).map_err(Diagnostics::from)?;
-    let tera = page::templates(&theme).map_err(Diagnostics::from)?;
-    let (study, mut problems) = Study::build(loaded.data, loaded.labels)?;
+    // Load problems are carried along (not returned at once) so that the
+    // sections that did load are still checked against the datasets.
+    let (loaded, early) = load::load_lenient(project);
+    let Some(loaded) = loaded else {
+        return Err(early);
+    };
+    let with_early = |later: Diagnostics| {
+        let mut all = early.clone();
+        all.extend(later);
+        all
+    };
+    let theme = theme::load(project, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
+    let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
+    let (study, model_problems) = Study::build(loaded.data, loaded.labels).map_err(with_early)?;
+    let mut problems = with_early(model_problems);
 
     let ctx = Context {
         study: &study,
@@ -52,6 +63,7 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
         e.0.extend(problems.0.iter().cloned());
         e
     })?;
+    problems.extend(numbering.warnings.clone());
 
     let mut view = PageView::header(&loaded.config);
     view.css = format!("{}\n{}", theme.get("style.css"), theme.get("charts.css"));

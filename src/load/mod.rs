@@ -60,19 +60,32 @@ pub struct Project {
     pub data: Datasets,
 }
 
-/// Reads the project in `root`.
+/// Reads the project in `root`; any error fails the whole read.
 pub fn load(root: &Path) -> Result<Project, Diagnostics> {
+    match load_lenient(root) {
+        (Some(project), problems) if !problems.has_errors() => Ok(project),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// Reads as much of the project in `root` as can be read, so that later
+/// stages can still report their own problems alongside these: the
+/// project comes back whenever the config and every dataset could be
+/// read (sections that could not be read are left out and their errors
+/// are in the diagnostics). When the config failed but the datasets did
+/// not, the datasets are validated here so their errors are not hidden.
+pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
     let mut problems = Diagnostics::new();
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(
+        problems.push(
             Diagnostic::error(format!("no content/ folder in {}", display_root(root)))
                 .at(Location::file(root))
                 .help(
                     "pass the project folder with --project, or create one with `findings new DIR`",
-                )
-                .into(),
+                ),
         );
+        return (None, problems);
     }
     let config_path = Path::new("content/report.toml");
     let config = match read_text(root, config_path) {
@@ -89,16 +102,28 @@ pub fn load(root: &Path) -> Result<Project, Diagnostics> {
         }
     };
     let sections = load_sections(root, &mut problems);
+    let before = problems.error_count();
     let data = load_datasets(root, &mut problems);
+    let data_ok = problems.error_count() == before;
     match config {
-        Some((config, labels)) if !problems.has_errors() => Ok(Project {
-            root: root.to_path_buf(),
-            config,
-            labels,
-            sections,
-            data,
-        }),
-        _ => Err(problems),
+        Some((config, labels)) if data_ok => (
+            Some(Project {
+                root: root.to_path_buf(),
+                config,
+                labels,
+                sections,
+                data,
+            }),
+            problems,
+        ),
+        _ => {
+            if data_ok {
+                if let Err(model) = crate::model::study::Study::build(data, Labels::default()) {
+                    problems.extend(model);
+                }
+            }
+            (None, problems)
+        }
     }
 }
 
@@ -143,6 +168,22 @@ fn files_with_extension(
         }
     }
     files
+}
+
+/// Refuses a file (a symlink, usually) whose real path leaves the project:
+/// a report must only ever publish what is inside its own folder.
+fn inside(real_root: &Path, path: &Path, rel: &Path) -> Result<(), Diagnostic> {
+    let real = path.canonicalize().map_err(|e| io_error(rel, &e))?;
+    if real.starts_with(real_root) {
+        Ok(())
+    } else {
+        Err(Diagnostic::error(format!(
+            "{} points outside the project folder",
+            rel.display()
+        ))
+        .at(Location::file(rel))
+        .help("copy the file into the project instead of linking to it"))
+    }
 }
 
 fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> {
@@ -222,6 +263,8 @@ fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
 /// what the user sees in messages.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let path = root.join(rel);
+    let real_root = root.canonicalize().map_err(|e| io_error(rel, &e))?;
+    inside(&real_root, &path, rel)?;
     let meta = std::fs::metadata(&path).map_err(|e| io_error(rel, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(format!(

@@ -128,6 +128,18 @@ impl<'a> SectionRenderer<'a> {
                     let source = &text[range.clone()];
                     let fence_len = source.find('\n').unwrap_or(source.len());
                     let (name, argument) = directive::info(&info).unwrap_or_default();
+                    if !fence_closes(source) {
+                        // pulldown-cmark lets an unclosed fence run to the end
+                        // of the document; rendering the rest as the body
+                        // would hide everything after it without a word.
+                        self.error(
+                            base + range.start,
+                            fence_len,
+                            format!("the directive `{{{name}}}` never closes"),
+                            "close it with a line holding only the opening fence (as many backticks or tildes)".to_string(),
+                        );
+                        continue;
+                    }
                     let html = self.directive(
                         name,
                         argument,
@@ -270,7 +282,17 @@ impl<'a> SectionRenderer<'a> {
             }
         }
         let n = self.out.figures.len();
-        let located = label.map(|l| (l.to_string(), self.locate(at, len)));
+        // Point at the `:label:` option itself: options sit right before
+        // the body, so the nearest one before `at` is this figure's.
+        let located = label.map(|l| {
+            let option = self
+                .text
+                .get(..at)
+                .and_then(|t| t.rfind(":label:"))
+                .and_then(|o| self.text[o..].find(l).map(|v| (o + v, l.len())));
+            let (offset, width) = option.unwrap_or((at, len));
+            (l.to_string(), self.locate(offset, width))
+        });
         self.out.figures.push(located);
         let number = format!("{MARK}F{n}{MARK}");
         let id = label.map_or_else(|| format!("figure-{number}"), str::to_string);
@@ -283,6 +305,28 @@ impl<'a> SectionRenderer<'a> {
         self.out.refs.push((label.to_string(), loc));
         format!("{MARK}R{label}{MARK}")
     }
+}
+
+/// True when the fenced block `source` (as pulldown-cmark delimits it)
+/// ends with a closing fence: a line of at least as many of the opening
+/// fence's characters and nothing else. Container markers (`>`, list
+/// indentation) before either fence are ignored.
+fn fence_closes(source: &str) -> bool {
+    let strip = |line: &str| {
+        line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+            .trim_end()
+            .to_string()
+    };
+    let mut lines = source.lines();
+    let opening = strip(lines.next().unwrap_or(""));
+    let Some(fence_char) = opening.chars().next().filter(|c| *c == '`' || *c == '~') else {
+        return true;
+    };
+    let width = opening.chars().take_while(|&c| c == fence_char).count();
+    let Some(last) = lines.last().map(strip) else {
+        return false;
+    };
+    last.chars().count() >= width && last.chars().all(|c| c == fence_char)
 }
 
 /// Appends text, merging it with a preceding text event so that a role
@@ -312,4 +356,20 @@ pub fn inline(text: &str, raw_html: bool) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fence_closes;
+
+    #[test]
+    fn sees_whether_a_fence_closes() {
+        assert!(fence_closes("```{note}\nbody\n```\n"));
+        assert!(fence_closes("````{compare}\n```{side} A\n```\n````"));
+        assert!(fence_closes("> ```{quote} s\n> ```"));
+        assert!(!fence_closes("```{note}\nbody\n"));
+        assert!(!fence_closes("````{compare}\nbody\n```\n"));
+        assert!(!fence_closes("```{note}"));
+        assert!(!fence_closes("~~~{note}\nbody\n```\n"));
+    }
 }

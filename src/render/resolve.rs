@@ -16,6 +16,8 @@ pub struct Numbering {
     pub labels: HashMap<String, usize>,
     /// Per section, the final id of each heading.
     pub heading_ids: Vec<Vec<String>>,
+    /// Labelled figures no `{ref}` points at.
+    pub warnings: Diagnostics,
 }
 
 /// Numbers figures in document order, checks references and labels, and
@@ -69,6 +71,23 @@ pub fn number(
                         .help(help),
                 );
             }
+        }
+    }
+    // A label exists to be referred to; one nobody uses is usually a
+    // reference that was misspelt or deleted.
+    let used: std::collections::HashSet<&str> = sections
+        .iter()
+        .flat_map(|s| s.refs.iter().map(|(l, _)| l.as_str()))
+        .collect();
+    for (label, loc) in sections.iter().flat_map(|s| s.figures.iter().flatten()) {
+        if !used.contains(label.as_str()) {
+            n.warnings.push(
+                Diagnostic::warning(format!("figure `{label}` is never referenced"))
+                    .at(loc.clone())
+                    .help(format!(
+                        "refer to it in the text with {{ref}}`{label}`, or remove its `:label:`"
+                    )),
+            );
         }
     }
     if problems.has_errors() {
