@@ -13,6 +13,7 @@ pub fn run(project: &Path, deny_warnings: bool) -> ExitCode {
         Ok(built) => {
             report(&built.warnings);
             if deny_warnings && built.warnings.warning_count() > 0 {
+                eprintln!("error: warnings are denied (--deny-warnings)");
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -145,6 +145,8 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         "add the missing key to this record; see docs/format.md for each dataset's keys".to_string()
     } else if message.starts_with("invalid type") {
         "change the value to the expected type".to_string()
+    } else if message.starts_with("control character") {
+        "a string runs past the end of its line: close it with `\"` (write a line break inside a string as \\n)".to_string()
     } else if message.starts_with("recursion limit") {
         "datasets are lists of flat records: flatten the nesting".to_string()
     } else if matches!(e.classify(), serde_json::error::Category::Eof) {

@@ -88,7 +88,29 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
         return (None, problems);
     }
     let config_path = Path::new("content/report.toml");
+    let config_missing = !root.join(config_path).exists() && !root.join(config_path).is_symlink();
     let config = match read_text(root, config_path) {
+        Err(_) if config_missing => {
+            let empty = std::fs::read_dir(&content)
+                .map(|mut d| {
+                    d.all(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().starts_with('.')))
+                })
+                .unwrap_or(false);
+            problems.push(
+                Diagnostic::error(if empty {
+                    "content/ is empty: there is no content/report.toml"
+                } else {
+                    "there is no content/report.toml"
+                })
+                .at(Location::file(config_path))
+                .help(if empty {
+                    "start from a working project with `findings new DIR`, or create content/report.toml with at least: title = \"My study\""
+                } else {
+                    "create content/report.toml with at least: title = \"My study\""
+                }),
+            );
+            None
+        }
         Ok(text) => match config::parse(config_path, &text) {
             Ok(c) => Some(c),
             Err(ds) => {
@@ -262,20 +284,37 @@ fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
 /// Reads a project file as UTF-8 text. `rel` is relative to `root` and is
 /// what the user sees in messages.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    read_text_limited(root, rel, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with a size limit of `limit` bytes (tests use a small one).
+pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let path = root.join(rel);
     let real_root = root.canonicalize().map_err(|e| io_error(rel, &e))?;
     inside(&real_root, &path, rel)?;
-    let meta = std::fs::metadata(&path).map_err(|e| io_error(rel, &e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "the file is {} MiB, more than the {} MiB limit",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
+    let too_big = |size: u64| {
+        Diagnostic::error(format!(
+            "the file is {}, more than the {} limit",
+            human_size(size),
+            human_size(limit)
         ))
         .at(Location::file(rel))
-        .help("split the dataset, or leave the file out of content/"));
+        .help("split the dataset, or leave the file out of content/")
+    };
+    let meta = std::fs::metadata(&path).map_err(|e| io_error(rel, &e))?;
+    if meta.len() > limit {
+        return Err(too_big(meta.len()));
     }
-    let bytes = std::fs::read(&path).map_err(|e| io_error(rel, &e))?;
+    // The file may grow between the check and the read: read no more
+    // than one byte past the limit either way.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_error(rel, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -284,6 +323,15 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             .at(Location::in_text(rel, &text, valid, 1))
             .help("save the file as UTF-8 in your editor")
     })
+}
+
+/// "256 MiB", "12 KiB", "80 bytes".
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1024 * 1024 => format!("{} MiB", b / (1024 * 1024)),
+        b if b >= 1024 => format!("{} KiB", b / 1024),
+        b => format!("{b} bytes"),
+    }
 }
 
 fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {

@@ -161,7 +161,18 @@ impl<'a> SectionRenderer<'a> {
                         match roles::evaluate(self, &name, &arg, at, range.len()) {
                             Ok(roles::Output::Text(s)) => push_text(&mut events, s),
                             Ok(roles::Output::Html(s)) => events.push(Event::InlineHtml(s.into())),
-                            Err((message, help)) => self.error(at, range.len(), message, help),
+                            Err((message, help)) => {
+                                // An unknown role is the name's fault, not the argument's.
+                                let written = at.checked_sub(name.len() + 2).filter(|&s| {
+                                    self.text.get(s..at) == Some(&*format!("{{{name}}}"))
+                                });
+                                match written {
+                                    Some(s) if message.starts_with("unknown role") => {
+                                        self.error(s, name.len() + 2, message, help)
+                                    }
+                                    _ => self.error(at, range.len(), message, help),
+                                }
+                            }
                         }
                     }
                     None => events.push(Event::Code(arg)),
@@ -256,10 +267,34 @@ impl<'a> SectionRenderer<'a> {
         match components::render(self, &d, body_at, scope) {
             Ok(html) => html,
             Err((message, help)) => {
-                self.error(at, len, message, help);
+                let (pos, width) = self.culprit(&message, at, body_at).unwrap_or((at, len));
+                self.error(pos, width, message, help);
                 String::new()
             }
         }
+    }
+
+    /// Where, in a directive's fence line and options (`from..to`), the
+    /// value a message quotes in backticks is written, so the caret points
+    /// at `:by: stnce` rather than at the whole directive. The last quoted
+    /// value is the most specific (`:role:` is `age`), so it is tried first.
+    fn culprit(&self, message: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let region = self.text.get(from..to.min(self.text.len()))?;
+        let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+        quoted
+            .into_iter()
+            .rev()
+            .filter(|t| !t.trim().is_empty())
+            .find_map(|token| {
+                let word = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                };
+                region.match_indices(token).find_map(|(i, _)| {
+                    let before = region[..i].chars().next_back();
+                    let after = region[i + token.len()..].chars().next();
+                    (!word(before) && !word(after)).then_some((from + i, token.len()))
+                })
+            })
     }
 
     /// Registers a figure and returns its placeholder number and element id.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::charts::{Event, Phase, Series};
-use crate::error::{did_you_mean, Diagnostic, Diagnostics};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::load::config::Labels;
 use crate::load::datasets::{is_scalar, DataFile, Datasets};
 use crate::load::json_locate::Step;
@@ -104,6 +104,12 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
     if problems.has_errors() {
         return Err(problems);
     }
+    // Where each participant's and code's id is, for the warnings below
+    // (the files themselves move into the study).
+    let data_locations = Locations {
+        participants: data.participants.as_ref().map(ids),
+        codes: data.codebook.as_ref().map(ids),
+    };
     let study = Study {
         participants: data.participants.map(|f| f.records).unwrap_or_default(),
         codes: data.codebook.map(|f| f.records).unwrap_or_default(),
@@ -124,7 +130,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
         segment_index,
         series_index,
     };
-    let warnings = unused_warnings(&study);
+    let warnings = unused_warnings(&study, &data_locations);
     Ok((study, warnings))
 }
 
@@ -157,22 +163,35 @@ fn check_codebook(
         })
         .collect();
     let mut ancestors = Vec::with_capacity(parents.len());
-    for (i, code) in file.records.iter().enumerate() {
+    // Every code of a cycle would find it; it is reported once.
+    let mut in_reported_cycle = vec![false; parents.len()];
+    for i in 0..file.records.len() {
         let mut chain = vec![i];
         let mut at = parents[i];
         while let Some(p) = at {
             if chain.contains(&p) {
-                let cycle: Vec<&str> = chain.iter().map(|&c| file.records[c].id.as_str()).collect();
+                if in_reported_cycle[p] {
+                    break;
+                }
+                let start = chain.iter().position(|&c| c == p).unwrap_or(0);
+                chain[start..]
+                    .iter()
+                    .for_each(|&c| in_reported_cycle[c] = true);
+                let cycle: Vec<&str> = chain[start..]
+                    .iter()
+                    .map(|&c| file.records[c].id.as_str())
+                    .collect();
+                let closing = chain.last().copied().unwrap_or(i);
                 problems.push(
                     Diagnostic::error(format!(
                         "the codebook has a cycle: {} → {}",
                         cycle.join(" → "),
                         file.records[p].id
                     ))
-                    .at(file.locate(&[Step::Index(i), Step::Key("parent")]))
+                    .at(file.locate(&[Step::Index(closing), Step::Key("parent")]))
                     .help(format!(
                         "a code cannot be its own ancestor: change the `parent` of `{}`",
-                        code.id
+                        file.records[closing].id
                     )),
                 );
                 break;
@@ -349,9 +368,23 @@ fn check_series(data: &Datasets, problems: &mut Diagnostics) -> Vec<TimeSeries> 
     out
 }
 
+/// The location of every record's id in a dataset file.
+struct Locations {
+    participants: Option<Vec<Location>>,
+    codes: Option<Vec<Location>>,
+}
+
+fn ids<T>(file: &DataFile<Vec<T>>) -> Vec<Location> {
+    (0..file.records.len())
+        .map(|i| file.locate(&[Step::Index(i), Step::Key("id")]))
+        .collect()
+}
+
 /// Participants nobody quotes and codes no segment carries are usually a
 /// coding slip; they are worth a warning, not a failed build.
-fn unused_warnings(study: &Study) -> Diagnostics {
+fn unused_warnings(study: &Study, at: &Locations) -> Diagnostics {
+    let place =
+        |list: &Option<Vec<Location>>, i: usize| list.as_ref().and_then(|l| l.get(i)).cloned();
     let mut warnings = Diagnostics::new();
     if study.segments.is_empty() {
         return warnings;
@@ -361,13 +394,12 @@ fn unused_warnings(study: &Study) -> Diagnostics {
         .segment_participant
         .iter()
         .for_each(|&p| quoted[p] = true);
-    for (p, used) in study.participants.iter().zip(&quoted) {
+    for (i, (p, used)) in study.participants.iter().zip(&quoted).enumerate() {
         if !used {
-            warnings.push(
-                Diagnostic::warning(format!("participant `{}` has no segments", p.id)).help(
-                    "code at least one segment for them, or remove them from participants.json",
-                ),
-            );
+            let mut d = Diagnostic::warning(format!("participant `{}` has no segments", p.id))
+                .help("code at least one segment for them, or remove them from participants.json");
+            d.location = place(&at.participants, i);
+            warnings.push(d);
         }
     }
     let mut carried = vec![false; study.codes.len()];
@@ -378,12 +410,12 @@ fn unused_warnings(study: &Study) -> Diagnostics {
             }
         }
     }
-    for (c, used) in study.codes.iter().zip(&carried) {
+    for (i, (c, used)) in study.codes.iter().zip(&carried).enumerate() {
         if !used {
-            warnings.push(
-                Diagnostic::warning(format!("code `{}` is on no segment", c.id))
-                    .help("apply it to a segment, or remove it from codebook.json"),
-            );
+            let mut d = Diagnostic::warning(format!("code `{}` is on no segment", c.id))
+                .help("apply it to a segment, or remove it from codebook.json");
+            d.location = place(&at.codes, i);
+            warnings.push(d);
         }
     }
     warnings

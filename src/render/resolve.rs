@@ -30,16 +30,24 @@ pub fn number(
     let mut n = Numbering::default();
     let mut taken: HashMap<String, usize> = section_ids.iter().map(|id| (id.clone(), 1)).collect();
     let mut count = 0;
+    let mut first_at: HashMap<&str, &crate::error::Location> = HashMap::new();
     for s in sections {
         n.figure_offset.push(count);
         for (i, label) in s.figures.iter().enumerate() {
             if let Some((label, loc)) = label {
                 if n.labels.insert(label.clone(), count + i + 1).is_some() {
+                    let first = first_at
+                        .get(label.as_str())
+                        .map_or(String::new(), |f| format!(" ({f} has it first)"));
                     problems.push(
                         Diagnostic::error(format!("two figures have the label `{label}`"))
                             .at(loc.clone())
-                            .help("labels must be unique in the report: rename one"),
+                            .help(format!(
+                                "labels must be unique in the report: rename one{first}"
+                            )),
                     );
+                } else {
+                    first_at.insert(label, loc);
                 }
                 taken.insert(label.clone(), 1);
             }

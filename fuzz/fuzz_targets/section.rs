@@ -1,0 +1,57 @@
+//! A whole section body (roles, directives, nesting) rendered against a
+//! small fixed study: errors are fine, panics are not.
+
+#![no_main]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+
+use findings::analysis::format::NumberFormat;
+use findings::load::config::Labels;
+use findings::load::datasets::{parse_file, Datasets};
+use findings::load::front_matter::FrontMatter;
+use findings::load::SectionSource;
+use findings::markdown::section::{render, Context};
+use findings::model::study::Study;
+use findings::Diagnostics;
+
+fn study() -> &'static Study {
+    static STUDY: OnceLock<Study> = OnceLock::new();
+    STUDY.get_or_init(|| {
+        let mut data = Datasets::default();
+        let mut problems = Diagnostics::new();
+        let files = [
+            ("participants", r#"[{"id":"p1","alias":"Ann","role":"Analyst","persona":"expert","attributes":{"stance":"pro"}},{"id":"p2","alias":"Bo","persona":"builder","attributes":{"stance":"con"}}]"#),
+            ("codebook", r#"[{"id":"trust","label":"Trust"},{"id":"audit","label":"Audits","parent":"trust"}]"#),
+            ("segments", r#"[{"id":"s1","participant":"p1","text":"It is fast.","codes":["audit"]},{"id":"s2","participant":"p2","text":"Slow.","codes":["trust"]}]"#),
+            ("series", r#"[{"id":"idx","label":"Index","points":[{"date":"2025-01-01","value":1},{"date":"2025-01-03","value":2}]}]"#),
+            ("roadmap", r#"[{"phase":"One","start":"2025-01-01","end":"2025-02-01","milestone":"M"}]"#),
+        ];
+        for (stem, text) in files {
+            parse_file(stem, Path::new("x.json"), text.to_string(), &mut data, &mut problems);
+        }
+        Study::build(data, Labels::default()).expect("fixed study").0
+    })
+}
+
+fuzz_target!(|body: &str| {
+    let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
+    let section = SectionSource {
+        path: PathBuf::from("content/sections/x.md"),
+        body_start: text.len() - body.len(),
+        text,
+        front: FrontMatter::default(),
+        id: "x".to_string(),
+    };
+    let format = NumberFormat::default();
+    let ctx = Context {
+        study: study(),
+        format: &format,
+        root: Path::new("/nonexistent"),
+        raw_html: false,
+    };
+    let rendered = render(&section, ctx);
+    let _ = rendered.problems.render(false);
+});

@@ -1,0 +1,151 @@
+//! The corpus of broken projects: each folder of `tests/corpus/` is a
+//! minimal project with one kind of mistake (a few have several, to show
+//! they are all reported at once). `findings check` runs on each, from the
+//! project folder so paths read `content/...`, must exit with 1, and must
+//! print exactly the snapshotted diagnostics.
+//!
+//! A case folder may hold an `args` file with extra arguments for `check`.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn corpus() -> PathBuf {
+    common::repo().join("tests/corpus")
+}
+
+fn check(case: &str) -> String {
+    let dir = corpus().join(case);
+    let mut args = vec!["check".to_string(), "--project".into(), ".".into()];
+    if let Ok(extra) = fs::read_to_string(dir.join("args")) {
+        args.extend(extra.split_whitespace().map(String::from));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = common::findings(&dir, &args);
+    let stderr = common::stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{case}: expected exit code 1\n{stderr}"
+    );
+    assert!(
+        stderr.trim_end().lines().any(|l| l.starts_with("found ")),
+        "{case}: no count line\n{stderr}"
+    );
+    stderr
+}
+
+macro_rules! cases {
+    ($($name:ident,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(stringify!($name), check(stringify!($name)));
+            }
+        )*
+
+        /// Every folder of the corpus has its test above.
+        #[test]
+        fn every_case_is_listed() {
+            let listed = [$(stringify!($name)),*];
+            let mut missing = Vec::new();
+            for entry in fs::read_dir(corpus()).expect("read corpus") {
+                let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+                if !listed.contains(&name.as_str()) {
+                    missing.push(name);
+                }
+            }
+            assert!(missing.is_empty(), "add these to tests/corpus.rs: {missing:?}");
+        }
+    };
+}
+
+cases! {
+    asset_absolute,
+    asset_missing,
+    asset_not_an_image,
+    asset_parent_dir,
+    asset_symlink_out,
+    bad_chart_kind,
+    bad_figure_label,
+    bad_timestamp,
+    callout_bad_kind,
+    chart_missing_option,
+    chart_unknown_field,
+    chart_unknown_series,
+    codebook_cycle,
+    config_and_model_at_once,
+    config_sections_and_data_at_once,
+    dangling_code,
+    dangling_parent,
+    dangling_participant,
+    dangling_source,
+    data_symlink_out,
+    directive_missing_argument,
+    directive_never_closes,
+    duplicate_figure_label,
+    duplicate_ids,
+    duplicate_section_ids,
+    empty_chart_data,
+    empty_content,
+    figure_missing_alt,
+    front_matter_missing,
+    front_matter_never_ends,
+    front_matter_no_title,
+    front_matter_syntax,
+    front_matter_unknown_key,
+    front_matter_yaml,
+    json_attribute_object,
+    json_codes_not_a_list,
+    json_deeply_nested,
+    json_missing_comma,
+    json_missing_field,
+    json_nested_cell,
+    json_not_a_list,
+    json_trailing_comma,
+    json_unknown_key,
+    json_unterminated,
+    json_wrong_type,
+    many_sections_at_once,
+    missing_content,
+    missing_report_toml,
+    not_utf8,
+    option_twice,
+    quote_bad_role_option,
+    quotes_not_segments,
+    roadmap_bad_date,
+    role_bad_selection,
+    role_unknown_code,
+    role_unknown_dataset,
+    role_unknown_field,
+    section_symlink_out,
+    series_bad_date,
+    table_across_without_by,
+    table_unknown_column,
+    toml_bad_date,
+    toml_label_not_string,
+    toml_syntax,
+    toml_unknown_key,
+    toml_unknown_numbers_key,
+    toml_wrong_type,
+    unknown_directive,
+    unknown_figure_ref,
+    unknown_option,
+    unknown_quote_segment,
+    unknown_role,
+    warnings_denied,
+}
+
+/// Files over the size limit are refused before being read; making one
+/// of 256 MiB is too slow for a test, so the limit is lowered here.
+#[test]
+fn huge_files_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rel = Path::new("content/data/segments.json");
+    fs::create_dir_all(dir.path().join("content/data")).expect("mkdir");
+    fs::write(dir.path().join(rel), vec![b' '; 2048]).expect("write");
+    let e = findings::load::read_text_limited(dir.path(), rel, 1024).expect_err("too big");
+    assert!(e.message.contains("more than the"), "{}", e.message);
+    assert!(findings::load::read_text_limited(dir.path(), rel, 4096).is_ok());
+}
