@@ -305,6 +305,16 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The keys a serde "unknown field" message lists after "expected": it
+/// writes "expected one of `a`, `b`, `c`", "expected `a` or `b`" or
+/// "expected `a`" depending on how many there are.
+pub fn expected_keys(message: &str) -> Vec<&str> {
+    message
+        .split_once("expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default()
+}
+
 /// The closest candidate to `word`, for "did you mean" hints.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -370,6 +380,18 @@ mod tests {
         assert!(out.contains("  \"id\": 3"), "{out}");
         assert!(out.contains("^ a number"), "{out}");
         assert!(out.contains("help: quote it"), "{out}");
+    }
+
+    #[test]
+    fn reads_every_form_of_expected_keys() {
+        let keys = |m| expected_keys(m);
+        assert_eq!(
+            keys("unknown field `x`, expected one of `a`, `b`, `c`"),
+            ["a", "b", "c"]
+        );
+        assert_eq!(keys("unknown field `x`, expected `a` or `b`"), ["a", "b"]);
+        assert_eq!(keys("unknown field `x`, expected `a`"), ["a"]);
+        assert!(keys("unknown field `x`, there are no fields").is_empty());
     }
 
     #[test]

@@ -38,8 +38,10 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
     };
     let theme = theme::load(project, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
     let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
-    let (study, model_problems) = Study::build(loaded.data, loaded.labels).map_err(with_early)?;
+    let (mut study, model_problems) =
+        Study::build(loaded.data, loaded.labels).map_err(with_early)?;
     let mut problems = with_early(model_problems);
+    problems.extend(study.protect(loaded.config.privacy.clone()));
 
     let ctx = Context {
         study: &study,

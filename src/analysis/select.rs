@@ -182,6 +182,11 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
 pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), String> {
     let known = fields(study, kind, dataset);
     if known.iter().any(|f| f == field) {
+        if let Some(entry) = study.privacy.private_entry(kind, dataset, field) {
+            return Err(format!(
+"`{field}` is private (`{entry}` in report.toml's [privacy]): it cannot be shown, counted by or filtered on; leave it out here, or take it off the private list if it may be published"
+            ));
+        }
         return Ok(());
     }
     let hint = match did_you_mean(field, known.iter().map(String::as_str)) {

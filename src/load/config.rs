@@ -6,8 +6,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::analysis::format::NumberFormat;
-use crate::error::{did_you_mean, Diagnostic, Location};
+use crate::error::{did_you_mean, expected_keys, Diagnostic, Location};
 use crate::model::date::Date;
+use crate::model::privacy::Privacy;
 
 /// The report's settings.
 #[derive(Debug, Clone, Deserialize)]
@@ -39,6 +40,9 @@ pub struct Config {
     /// Display labels for attribute values, in display order, per field.
     #[serde(default)]
     pub labels: BTreeMap<String, toml::Table>,
+    /// Fields never to publish and small-cell suppression.
+    #[serde(default)]
+    pub privacy: Privacy,
 }
 
 fn default_language() -> String {
@@ -52,10 +56,6 @@ fn default_theme() -> String {
 fn yes() -> bool {
     true
 }
-
-const KEYS: [&str; 9] = [
-    "title", "subtitle", "authors", "date", "language", "theme", "raw_html", "numbers", "labels",
-];
 
 /// Display labels for attribute values, keeping the order they were written in.
 #[derive(Debug, Clone, Default)]
@@ -78,8 +78,9 @@ impl Labels {
 
 /// Parses and validates `report.toml` read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic>> {
-    let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+    let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
     let mut problems = Vec::new();
+    check_privacy(path, text, &mut config.privacy, &mut problems);
     let mut labels = Labels::default();
     // Label order matters (it is the display order), so read it from the
     // document itself: toml::Table is sorted by key.
@@ -139,6 +140,44 @@ pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic
     }
 }
 
+/// Locates each `private` entry and checks its form; whether the fields
+/// exist is checked against the datasets later ([`Privacy::check`]).
+fn check_privacy(path: &Path, text: &str, privacy: &mut Privacy, problems: &mut Vec<Diagnostic>) {
+    let section = text.find("[privacy]").unwrap_or(0);
+    privacy.locations = privacy
+        .private
+        .iter()
+        .map(|entry| {
+            let quoted = format!("\"{entry}\"");
+            text[section..].find(&quoted).map_or_else(
+                || locate_key(path, text, "private"),
+                |o| Location::in_text(path, text, section + o, quoted.len()),
+            )
+        })
+        .collect();
+    for (entry, at) in privacy.private.iter().zip(&privacy.locations) {
+        let well_formed = entry
+            .split_once('.')
+            .is_some_and(|(d, f)| !d.is_empty() && !f.is_empty() && !f.contains('.'));
+        if !well_formed {
+            problems.push(
+                Diagnostic::error(format!("private field `{entry}` is not `dataset.field`"))
+                    .at(at.clone())
+                    .help("name the dataset and the field, e.g. \"participants.email\""),
+            );
+        }
+    }
+    if let Some(k) = privacy.min_cell {
+        if k < 2 {
+            problems.push(
+                Diagnostic::error(format!("`min_cell` is {k}: it must be at least 2"))
+                    .at(locate_key(path, text, "min_cell"))
+                    .help("counts below min_cell are hidden; 1 would hide nothing (leave it out instead)"),
+            );
+        }
+    }
+}
+
 fn find_key_offset(text: &str, table: &str, key: &str) -> usize {
     let start = text.find(&format!("[labels.{table}]")).unwrap_or(0);
     locate_offset(&text[start..], key).map_or(usize::MAX, |o| start + o)
@@ -180,17 +219,10 @@ pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
     let mut d = Diagnostic::error(first_line(&message)).at(location);
     if let Some(unknown) = message.strip_prefix("unknown field `") {
         let name = unknown.split('`').next().unwrap_or("");
-        let keys: Vec<&str> = message
-            .split("expected one of ")
-            .nth(1)
-            .map(|l| {
-                l.split(", ")
-                    .map(|k| k.trim_matches(|c| c == '`' || c == ' '))
-                    .collect()
-            })
-            .unwrap_or_else(|| KEYS.to_vec());
+        let keys = expected_keys(&message);
         d = d.help(match did_you_mean(name, keys.iter().copied()) {
             Some(k) => format!("did you mean `{k}`?"),
+            None if keys.is_empty() => "this table takes no keys; see docs/format.md".to_string(),
             None => format!("known keys here: {}", keys.join(", ")),
         });
     } else if message.contains("missing field") {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Location};
 use crate::load::json_locate::{locate, Step};
 use crate::model::records::{Code, Participant, Row, Segment, SeriesRecord, Source};
 
@@ -127,16 +127,7 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
     };
     let help = if let Some(rest) = message.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = rest
-            .split("expected one of ")
-            .nth(1)
-            .or_else(|| rest.split("expected ").nth(1))
-            .map(|l| {
-                l.split(", ")
-                    .map(|k| k.trim_matches(|c| c == '`' || c == ' '))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let expected = expected_keys(rest);
         match did_you_mean(name, expected.iter().copied()) {
             Some(k) => format!("did you mean `{k}`?"),
             None => format!("the keys allowed here are: {}", expected.join(", ")),

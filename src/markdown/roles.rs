@@ -82,13 +82,16 @@ pub fn evaluate(
             let sel = parse(arg)?;
             let m = select(study, &sel).map_err(data_error)?;
             let f = ctx.format;
+            // Small counts are bounded ("< 3") when [privacy] asks; a
+            // dataset's size is never small-cell data.
+            let p = &study.privacy;
             let text = match name {
-                "count" => f.count(m.indices.len() as u64),
+                "count" => p.count(m.indices.len() as u64, f),
                 "total" => f.count(m.total as u64),
-                "people" => f.count(m.distinct_participants() as u64),
+                "people" => p.count(m.distinct_participants() as u64, f),
                 _ => format!(
                     "{} of {}",
-                    f.count(m.indices.len() as u64),
+                    p.count(m.indices.len() as u64, f),
                     f.count(m.total as u64)
                 ),
             };
@@ -105,7 +108,8 @@ pub fn evaluate(
             let sel = parse(arg)?;
             let s = share(study, &sel, ctx.format).map_err(data_error)?;
             let m = select(study, &sel).map_err(data_error)?;
-            Ok(mark(r, m.illustrative(&[]), ctx.format.percent(s.percent)))
+            let text = study.privacy.share(s.count, s.total, s.percent, ctx.format);
+            Ok(mark(r, m.illustrative(&[]), text))
         }
         "ref" => {
             let label = arg.trim();

@@ -6,6 +6,7 @@ use crate::charts::{Event, Phase, Series};
 use crate::error::Diagnostics;
 use crate::load::config::Labels;
 use crate::load::datasets::Datasets;
+use crate::model::privacy::Privacy;
 use crate::model::records::{Code, Participant, Row, Segment, Source};
 
 /// A timeline metric with its dates parsed.
@@ -40,6 +41,8 @@ pub struct Study {
     pub tables: BTreeMap<String, Vec<Row>>,
     /// Display labels of attribute values.
     pub labels: Labels,
+    /// What may not be shown (`[privacy]`); set by [`Study::protect`].
+    pub privacy: Privacy,
     /// For each segment, the index of its participant.
     pub segment_participant: Vec<usize>,
     /// For each segment, the indices of its codes.
@@ -57,6 +60,14 @@ impl Study {
     /// each bad record; warnings (unused codes, …) come back with the study.
     pub fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostics), Diagnostics> {
         super::validate::build(data, labels)
+    }
+
+    /// Applies the report's `[privacy]` settings, reporting private
+    /// fields that name nothing.
+    pub fn protect(&mut self, privacy: Privacy) -> Diagnostics {
+        let problems = privacy.check(self);
+        self.privacy = privacy;
+        problems
     }
 
     /// The participant with id `id`.

@@ -122,6 +122,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
             .map(|(k, f)| (k, f.records))
             .collect(),
         labels,
+        privacy: Default::default(),
         segment_participant,
         segment_codes,
         code_ancestors,

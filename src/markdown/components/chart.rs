@@ -49,6 +49,7 @@ pub fn render(
         (format!("unknown chart kind `{name}`"), help)
     })?;
     let (data, illustrative, default_title) = data(r, d, kind)?;
+    small_cells(r.ctx.study, &data)?;
     let title = d.option("title").map_or(default_title, str::to_string);
     let (number, id) = r.figure(d.option("label"), body_at, 1)?;
     let spec = ChartSpec {
@@ -234,6 +235,15 @@ fn data(
                     "e.g. :data: roadmap".into(),
                 ));
             }
+            for column in ["phase", "start", "end", "milestone"] {
+                if let Some(entry) = study.privacy.private_entry(m.kind, &m.dataset, column) {
+                    return Err((
+                        format!("a roadmap shows `{column}`, and `{entry}` is private"),
+                        "take it off the private list in report.toml, or leave the roadmap out"
+                            .into(),
+                    ));
+                }
+            }
             let rows = &study.tables[&m.dataset];
             let mut phases: Vec<RoadmapPhase> = Vec::new();
             for &i in &m.indices {
@@ -317,6 +327,38 @@ fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
                 .into(),
         )),
     }
+}
+
+/// A chart shows its counts exactly (bar lengths, slice sizes, its data
+/// table), so with `min_cell` set one that would show a small count
+/// refuses rather than disclose it.
+fn small_cells(study: &crate::model::study::Study, data: &ChartData) -> Result<(), Failure> {
+    let privacy = &study.privacy;
+    let Some(k) = privacy.min_cell else {
+        return Ok(());
+    };
+    let small = match data {
+        ChartData::Split { categories, .. } => categories
+            .iter()
+            .filter(|c| privacy.suppressed(c.count))
+            .count(),
+        ChartData::Crosstab { counts, .. } | ChartData::Matrix { counts, .. } => counts
+            .iter()
+            .flatten()
+            .filter(|&&n| privacy.suppressed(n))
+            .count(),
+        _ => 0,
+    };
+    if small == 0 {
+        return Ok(());
+    }
+    Err((
+        format!(
+            "the chart would show {small} count{} below `min_cell` ({k})",
+            if small == 1 { "" } else { "s" }
+        ),
+        "charts show counts exactly: chart a larger selection or coarser categories, or use a {table} (it writes small counts as \"< k\")".into(),
+    ))
 }
 
 fn capital(s: &str) -> String {

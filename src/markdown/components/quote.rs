@@ -23,6 +23,7 @@ pub fn one(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure
         (format!("unknown segment `{id}`"), help)
     })?;
     let field = role_field(d)?;
+    text_not_private(r)?;
     let mut html = String::new();
     segment(r, i, field, &mut html);
     Ok(html)
@@ -52,6 +53,7 @@ pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failur
         None => usize::MAX,
     };
     let field = role_field(d)?;
+    text_not_private(r)?;
     let mut html = String::from("<div class=\"quotes\">\n");
     for &i in m.indices.iter().take(limit) {
         segment(r, i, field, &mut html);
@@ -65,6 +67,19 @@ fn split(e: &str) -> Failure {
         .map_or((e.to_string(), "see docs/format.md".into()), |(m, h)| {
             (m.to_string(), h.to_string())
         })
+}
+
+/// A quote is its segment's text: with `segments.text` private there is
+/// nothing a quote could show.
+fn text_not_private(r: &SectionRenderer<'_>) -> Result<(), Failure> {
+    let privacy = &r.ctx.study.privacy;
+    match privacy.private_entry(crate::analysis::select::Kind::Segments, "segments", "text") {
+        Some(entry) => Err((
+            format!("quotes show segment text, and `{entry}` is private"),
+            "remove the quote, or take segments.text off the private list in report.toml".into(),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn role_field(d: &Directive) -> Result<&'static str, Failure> {
@@ -94,15 +109,26 @@ fn segment(r: &mut SectionRenderer<'_>, i: usize, field: &str, html: &mut String
     });
     html.push_str("<blockquote><p>\u{201c}");
     push_html(html, &s.text);
-    html.push_str("\u{201d}</p></blockquote><figcaption>\u{2014} <span class=\"quote-alias\">");
-    push_html(html, &p.alias);
-    html.push_str("</span>");
+    html.push_str("\u{201d}</p></blockquote><figcaption>\u{2014} ");
+    // Private attribution fields are left out, not shown.
+    let privacy = &study.privacy;
+    let alias = (!privacy.participant_field_private("alias")).then_some(p.alias.as_str());
     let detail = if field == "persona" {
         &p.persona
     } else {
         &p.role
     };
-    if !detail.is_empty() {
+    let detail = (!detail.is_empty() && !privacy.participant_field_private(field))
+        .then_some(detail.as_str());
+    match alias {
+        Some(alias) => {
+            html.push_str("<span class=\"quote-alias\">");
+            push_html(html, alias);
+            html.push_str("</span>");
+        }
+        None => html.push_str("<span class=\"quote-alias\">A participant</span>"),
+    }
+    if let Some(detail) = detail {
         html.push_str(", <span class=\"quote-role\">");
         push_html(html, detail);
         html.push_str("</span>");

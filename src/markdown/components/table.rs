@@ -1,6 +1,7 @@
 //! `table`: records, counts by a field, code frequency or a crosstab, as
 //! an accessible HTML table.
 
+use crate::analysis::format::NumberFormat;
 use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
 use crate::analysis::{code_frequency, count_by, crosstab};
 use crate::markdown::directive::Directive;
@@ -26,9 +27,9 @@ pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Fail
     let m = select(r.ctx.study, &sel).map_err(split)?;
     let caption = d.option("caption").map(|c| inline(c, r.ctx.raw_html));
     let (head, rows, illustrative) = match (d.option("by"), d.option("across")) {
-        (Some("code"), None) if m.kind == Kind::Segments => frequency(&m),
+        (Some("code"), None) if m.kind == Kind::Segments => frequency(&m, r.ctx.format),
         (Some(by), None) => shares(r, &m, by)?,
-        (Some(by), Some(across)) => cross(&m, by, across)?,
+        (Some(by), Some(across)) => cross(&m, by, across, r.ctx.format)?,
         (None, Some(_)) => {
             return Err((
                 "`:across:` needs `:by:` too".into(),
@@ -53,6 +54,7 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, boo
     let study = m.study;
     let columns = match columns {
         Some(c) => list(c),
+        // Default columns leave private fields out rather than fail.
         None => match m.kind {
             Kind::Participants => ["alias", "role", "persona"].map(String::from).to_vec(),
             Kind::Segments => ["participant", "text"].map(String::from).to_vec(),
@@ -60,7 +62,10 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, boo
                 .into_iter()
                 .filter(|f| f != "illustrative")
                 .collect(),
-        },
+        }
+        .into_iter()
+        .filter(|c| study.privacy.private_entry(m.kind, &m.dataset, c).is_none())
+        .collect(),
     };
     for c in &columns {
         check_field(study, m.kind, &m.dataset, c).map_err(split)?;
@@ -92,12 +97,20 @@ fn shares(
 ) -> Result<(Vec<String>, Rows, bool), Failure> {
     let tally = count_by(m, by).map_err(split)?;
     let f = r.ctx.format;
+    let privacy = &m.study.privacy;
     let parts = f.split(&tally.counts());
+    let total = tally.total();
     let mut rows: Rows = tally
         .values
         .iter()
         .zip(&parts)
-        .map(|((_, label, n), p)| plain(vec![label.clone(), f.count(*n), f.percent(*p)]))
+        .map(|((_, label, n), p)| {
+            plain(vec![
+                label.clone(),
+                privacy.count(*n, f),
+                privacy.share(*n, total, *p, f),
+            ])
+        })
         .collect();
     rows.push(plain(vec![
         "Total".into(),
@@ -111,15 +124,16 @@ fn shares(
     ))
 }
 
-fn frequency(m: &Matches) -> (Vec<String>, Rows, bool) {
+fn frequency(m: &Matches, f: &NumberFormat) -> (Vec<String>, Rows, bool) {
     let study = m.study;
+    let privacy = &study.privacy;
     let rows = code_frequency(m)
         .into_iter()
         .map(|c| {
             plain(vec![
                 study.codes[c.code].label.clone(),
-                c.segments.to_string(),
-                c.participants.to_string(),
+                privacy.count(c.segments, f),
+                privacy.count(c.participants, f),
             ])
         })
         .collect();
@@ -130,8 +144,14 @@ fn frequency(m: &Matches) -> (Vec<String>, Rows, bool) {
     )
 }
 
-fn cross(m: &Matches, by: &str, across: &str) -> Result<(Vec<String>, Rows, bool), Failure> {
+fn cross(
+    m: &Matches,
+    by: &str,
+    across: &str,
+    f: &NumberFormat,
+) -> Result<(Vec<String>, Rows, bool), Failure> {
     let x = crosstab(m, by, across).map_err(split)?;
+    let privacy = &m.study.privacy;
     let mut head = vec![heading(by)];
     head.extend(x.columns.iter().map(|c| c.1.clone()));
     head.push("Total".into());
@@ -141,8 +161,8 @@ fn cross(m: &Matches, by: &str, across: &str) -> Result<(Vec<String>, Rows, bool
         .zip(&x.counts)
         .map(|(row, counts)| {
             let mut cells = vec![row.1.clone()];
-            cells.extend(counts.iter().map(u64::to_string));
-            cells.push(counts.iter().sum::<u64>().to_string());
+            cells.extend(counts.iter().map(|&n| privacy.count(n, f)));
+            cells.push(privacy.count(counts.iter().sum::<u64>(), f));
             plain(cells)
         })
         .collect();

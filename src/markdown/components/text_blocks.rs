@@ -70,15 +70,19 @@ pub fn stat(
             })
     };
     let m = select(study, &sel).map_err(split)?;
+    let p = &study.privacy;
     let value = match measure {
-        "count" => f.count(m.indices.len() as u64),
+        "count" => p.count(m.indices.len() as u64, f),
         "total" => f.count(m.total as u64),
         "fraction" => format!(
             "{} of {}",
-            f.count(m.indices.len() as u64),
+            p.count(m.indices.len() as u64, f),
             f.count(m.total as u64)
         ),
-        "share" => f.percent(share(study, &sel, f).map_err(split)?.percent),
+        "share" => {
+            let s = share(study, &sel, f).map_err(split)?;
+            p.share(s.count, s.total, s.percent, f)
+        }
         other => {
             return Err((
                 format!("unknown stat measure `{other}`"),
