@@ -193,6 +193,9 @@ impl<'a> SectionRenderer<'a> {
                     heading_start = Some(events.len());
                     events.push(event);
                 }
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    events.push(Event::Start(safe_link(tag)));
+                }
                 Event::End(TagEnd::Heading(level)) => {
                     if let Some(start) = heading_start.take() {
                         let html = self.heading(&mut events, start, level);
@@ -364,6 +367,52 @@ fn fence_closes(source: &str) -> bool {
     last.chars().count() >= width && last.chars().all(|c| c == fence_char)
 }
 
+/// URL schemes that run code or smuggle a document when followed.
+const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// A link or image whose destination would run script when followed
+/// (`javascript:` and friends, however they are cased or padded) gets a
+/// harmless `#` instead: the page is meant to carry no script at all.
+/// Images may still be `data:` images.
+fn safe_link(tag: Tag<'_>) -> Tag<'_> {
+    let unsafe_url = |url: &str, allow_data_image: bool| {
+        let folded: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        UNSAFE_SCHEMES.iter().any(|s| folded.starts_with(s))
+            && !(allow_data_image
+                && folded.starts_with("data:image/")
+                && !folded.starts_with("data:image/svg"))
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if unsafe_url(&dest_url, false) => Tag::Link {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if unsafe_url(&dest_url, true) => Tag::Image {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
 /// Appends text, merging it with a preceding text event so that a role
 /// name split over several events (smart punctuation splits them) is seen.
 fn push_text(events: &mut Vec<Event<'_>>, s: String) {
@@ -386,6 +435,9 @@ pub fn inline(text: &str, raw_html: bool) -> String {
     .filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
         Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            Some(Event::Start(safe_link(tag)))
+        }
         other => Some(other),
     });
     let mut html = String::new();
@@ -395,7 +447,7 @@ pub fn inline(text: &str, raw_html: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fence_closes;
+    use super::{fence_closes, inline};
 
     #[test]
     fn sees_whether_a_fence_closes() {
@@ -406,5 +458,26 @@ mod tests {
         assert!(!fence_closes("````{compare}\nbody\n```\n"));
         assert!(!fence_closes("```{note}"));
         assert!(!fence_closes("~~~{note}\nbody\n```\n"));
+    }
+
+    #[test]
+    fn script_urls_never_become_links() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x]( JaVaScRiPt:alert(1))",
+            "[x](vbscript:msgbox)",
+            "[x](data:text/html,<script>alert(1)</script>)",
+            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+        ] {
+            let html = inline(md, false).to_ascii_lowercase();
+            for attr in ["href=", "src="] {
+                let live = html.matches(attr).count();
+                let neutral = html.matches(&format!("{attr}\"#\"")).count();
+                assert_eq!(live, neutral, "{md} → {html}");
+            }
+        }
+        assert!(inline("[ok](https://example.org)", false).contains("href=\"https://example.org\""));
+        assert!(inline("![ok](data:image/png;base64,AAAA)", false).contains("src=\"data:image/png"));
     }
 }

@@ -31,12 +31,12 @@ pub fn write(out: &Path, html: &str, force: bool) -> Result<PathBuf, Diagnostic>
                 .help("pass a folder with --out"),
         );
     }
+    // Without the marker, even an index.html is someone else's page.
     if out.is_dir() && !force && !out.join(MARKER).exists() {
         let foreign: Vec<String> = fs::read_dir(out)
             .map_err(|e| io("read", out, e))?
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != PAGE)
             .collect();
         if !foreign.is_empty() {
             return Err(Diagnostic::error(format!(
