@@ -41,7 +41,7 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
     let (mut study, model_problems) =
         Study::build(loaded.data, loaded.labels).map_err(with_early)?;
     let mut problems = with_early(model_problems);
-    problems.extend(study.protect(loaded.config.privacy.clone()));
+    problems.extend(study.configure(&loaded.config));
 
     let ctx = Context {
         study: &study,

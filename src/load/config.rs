@@ -43,6 +43,9 @@ pub struct Config {
     /// Fields never to publish and small-cell suppression.
     #[serde(default)]
     pub privacy: Privacy,
+    /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
+    #[serde(skip)]
+    pub label_places: Vec<(String, String, Location)>,
 }
 
 fn default_language() -> String {
@@ -92,6 +95,13 @@ pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic
                 let mut ordered: Vec<(&String, &toml::Value)> = values.iter().collect();
                 ordered.sort_by_key(|(k, _)| find_key_offset(text, field, k));
                 for (k, v) in ordered {
+                    let offset = find_key_offset(text, field, k);
+                    let place = if offset == usize::MAX {
+                        Location::file(path)
+                    } else {
+                        Location::in_text(path, text, offset, k.len())
+                    };
+                    config.label_places.push((field.clone(), k.clone(), place));
                     match v.as_str() {
                         Some(s) => pairs.push((k.clone(), s.to_string())),
                         None => problems.push(

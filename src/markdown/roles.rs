@@ -126,9 +126,33 @@ pub fn evaluate(
                     "e.g. {label}`stance:deeper-crisis`".to_string(),
                 )
             })?;
-            Ok(Output::Text(
-                study.labels.get(field.trim(), value.trim()).to_string(),
-            ))
+            let (field, value) = (field.trim(), value.trim());
+            // A label role exists to show a configured label: echoing the
+            // value back would hide a misspelt field or value.
+            let Some(labels) = study.labels.0.get(field) else {
+                let fields: Vec<&str> = study.labels.0.keys().map(String::as_str).collect();
+                return Err((
+                    format!("{{label}}`{arg}`: report.toml has no [labels.{field}]"),
+                    match did_you_mean(field, fields.iter().copied()) {
+                        Some(m) => format!("did you mean `{m}:{value}`?"),
+                        None => format!(
+                            "add [labels.{field}] to report.toml with {value} = \"Display label\""
+                        ),
+                    },
+                ));
+            };
+            if !labels.iter().any(|(k, _)| k == value) {
+                return Err((
+                    format!("{{label}}`{arg}`: [labels.{field}] has no label for `{value}`"),
+                    match did_you_mean(value, labels.iter().map(|(k, _)| k.as_str())) {
+                        Some(m) => format!("did you mean `{field}:{m}`?"),
+                        None => format!(
+                            "add {value} = \"Display label\" under [labels.{field}] in report.toml"
+                        ),
+                    },
+                ));
+            }
+            Ok(Output::Text(study.labels.get(field, value).to_string()))
         }
         other => {
             let hint = match did_you_mean(other, ROLES) {

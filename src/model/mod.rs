@@ -4,6 +4,7 @@
 //! reference resolved to an index once, so analysis never searches by id.
 
 pub mod date;
+mod labels;
 pub mod privacy;
 pub mod records;
 pub mod study;

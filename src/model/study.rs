@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::charts::{Event, Phase, Series};
 use crate::error::Diagnostics;
-use crate::load::config::Labels;
+use crate::load::config::{Config, Labels};
 use crate::load::datasets::Datasets;
 use crate::model::privacy::Privacy;
 use crate::model::records::{Code, Participant, Row, Segment, Source};
@@ -41,7 +41,7 @@ pub struct Study {
     pub tables: BTreeMap<String, Vec<Row>>,
     /// Display labels of attribute values.
     pub labels: Labels,
-    /// What may not be shown (`[privacy]`); set by [`Study::protect`].
+    /// What may not be shown (`[privacy]`); set by [`Study::configure`].
     pub privacy: Privacy,
     /// For each segment, the index of its participant.
     pub segment_participant: Vec<usize>,
@@ -62,11 +62,13 @@ impl Study {
         super::validate::build(data, labels)
     }
 
-    /// Applies the report's `[privacy]` settings, reporting private
-    /// fields that name nothing.
-    pub fn protect(&mut self, privacy: Privacy) -> Diagnostics {
-        let problems = privacy.check(self);
-        self.privacy = privacy;
+    /// Applies the report's settings that concern the data: `[privacy]`
+    /// (private fields that name nothing are errors) and `[labels.*]`
+    /// (labels for fields or values no record has are warnings).
+    pub fn configure(&mut self, config: &Config) -> Diagnostics {
+        let mut problems = config.privacy.check(self);
+        problems.extend(super::labels::unused(self, &config.label_places));
+        self.privacy = config.privacy.clone();
         problems
     }
 

@@ -2,6 +2,7 @@
 
 use crate::analysis::select::{select, Selection};
 use crate::analysis::share;
+use crate::error::did_you_mean;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::{inline, SectionRenderer};
 use crate::render::escape::html;
@@ -32,7 +33,10 @@ pub fn callout(
         let kinds: Vec<&str> = CALLOUTS.iter().map(|c| c.0).collect();
         return Err((
             format!("unknown callout kind `{kind}`"),
-            format!("use one of: {}", kinds.join(", ")),
+            match did_you_mean(kind, kinds.iter().copied()) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => format!("use one of: {}", kinds.join(", ")),
+            },
         ));
     };
     let title = inline(d.option("title").unwrap_or(default_title), r.ctx.raw_html);
@@ -84,9 +88,13 @@ pub fn stat(
             p.share(s.count, s.total, s.percent, f)
         }
         other => {
+            let measures = ["count", "share", "total", "fraction"];
             return Err((
                 format!("unknown stat measure `{other}`"),
-                "use count, share, total or fraction".into(),
+                match did_you_mean(other, measures) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => "use count, share, total or fraction".into(),
+                },
             ));
         }
     };
