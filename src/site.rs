@@ -57,14 +57,17 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
     for r in &rendered {
         problems.extend(r.problems.clone());
     }
-    if problems.has_errors() {
-        return Err(problems);
-    }
+    // Cross-references are checked even when sections failed, so that a
+    // dangling {ref} is reported with everything else.
     let ids: Vec<String> = loaded.sections.iter().map(|s| s.id.clone()).collect();
-    let numbering = resolve::number(&ids, &rendered).map_err(|mut e| {
-        e.0.extend(problems.0.iter().cloned());
-        e
-    })?;
+    let numbering = match resolve::number(&ids, &rendered) {
+        Err(e) => {
+            problems.extend(e);
+            return Err(problems);
+        }
+        Ok(_) if problems.has_errors() => return Err(problems),
+        Ok(n) => n,
+    };
     problems.extend(numbering.warnings.clone());
 
     let mut view = PageView::header(&loaded.config);

@@ -272,6 +272,20 @@ impl<'a> SectionRenderer<'a> {
             Err((message, help)) => {
                 let (pos, width) = self.culprit(&message, at, body_at).unwrap_or((at, len));
                 self.error(pos, width, message, help);
+                // A figure that failed still takes its number and label, so
+                // references to it are not reported as dangling too.
+                if matches!(name, "chart" | "figure") {
+                    let label = d.option("label");
+                    let known = self
+                        .out
+                        .figures
+                        .iter()
+                        .flatten()
+                        .any(|(l, _)| Some(l.as_str()) == label);
+                    if !known {
+                        let _ = self.figure(label, body_at, 1);
+                    }
+                }
                 String::new()
             }
         }
