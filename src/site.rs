@@ -39,7 +39,13 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
     let theme = theme::load(project, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
     let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
     let (mut study, model_problems) =
-        Study::build(loaded.data, loaded.labels).map_err(with_early)?;
+        Study::build(loaded.data, loaded.labels).map_err(|model| {
+            let mut all = with_early(model);
+            for s in &loaded.sections {
+                all.extend(section::check_syntax(s));
+            }
+            all
+        })?;
     let mut problems = with_early(model_problems);
     problems.extend(study.configure(&loaded.config));
 

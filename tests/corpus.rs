@@ -113,6 +113,7 @@ cases! {
     many_sections_at_once,
     missing_content,
     missing_report_toml,
+    model_and_section_syntax_at_once,
     not_utf8,
     option_twice,
     privacy_bad_entry,

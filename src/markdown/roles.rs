@@ -154,14 +154,17 @@ pub fn evaluate(
             }
             Ok(Output::Text(study.labels.get(field, value).to_string()))
         }
-        other => {
-            let hint = match did_you_mean(other, ROLES) {
-                Some(m) => format!("did you mean {{{m}}}?"),
-                None => format!("known roles: {}", ROLES.join(", ")),
-            };
-            Err((format!("unknown role `{{{other}}}`"), hint))
-        }
+        other => Err(unknown(other)),
     }
+}
+
+/// The message and hint for a role name that is not one of [`ROLES`].
+pub fn unknown(name: &str) -> (String, String) {
+    let hint = match did_you_mean(name, ROLES) {
+        Some(m) => format!("did you mean {{{m}}}?"),
+        None => format!("known roles: {}", ROLES.join(", ")),
+    };
+    (format!("unknown role `{{{name}}}`"), hint)
 }
 
 #[cfg(test)]
