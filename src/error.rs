@@ -67,16 +67,14 @@ impl Location {
         }
     }
 
-    /// The location of 1-based `line` and `column` in `text`.
+    /// The location of 1-based `line` and byte `column` in `text` (parsers
+    /// such as serde_json count columns in bytes; the location shown
+    /// counts characters).
     pub fn at_line(path: &Path, text: &str, line: usize, column: usize) -> Self {
         let mut offset = 0;
         for (i, l) in text.split_inclusive('\n').enumerate() {
             if i + 1 == line {
-                let col_bytes: usize = l
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(char::len_utf8)
-                    .sum();
+                let col_bytes = column.saturating_sub(1).min(l.len());
                 return Location::in_text(path, text, offset + col_bytes, 1);
             }
             offset += l.len();
@@ -365,6 +363,21 @@ mod tests {
         assert_eq!((loc.line, loc.column, loc.len), (2, 8, 4));
         assert_eq!(loc.line_text, "second line");
         assert_eq!(loc.to_string(), "a.md:2:8");
+    }
+
+    #[test]
+    fn byte_columns_become_character_columns() {
+        let text = "[\n  {\"id\": \"é-é\", \"x\": 1}\n]";
+        let at = text.find("\"x\"").unwrap() - text.find("  {").unwrap() + 1;
+        let loc = Location::at_line(Path::new("p.json"), text, 2, at);
+        assert_eq!((loc.line, loc.column), (2, 17));
+        // A column inside a character, or past the line, is clamped.
+        let loc = Location::at_line(Path::new("p.json"), "é\n", 1, 2);
+        assert_eq!(loc.column, 1);
+        assert_eq!(
+            Location::at_line(Path::new("p.json"), "ab", 1, 99).column,
+            3
+        );
     }
 
     #[test]

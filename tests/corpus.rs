@@ -99,6 +99,7 @@ cases! {
     json_attribute_object,
     json_codes_not_a_list,
     json_deeply_nested,
+    json_error_after_accents,
     json_missing_comma,
     json_missing_field,
     json_nested_cell,

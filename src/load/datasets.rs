@@ -120,11 +120,27 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(m, _)| m)
         .to_string();
-    let location = if e.line() == 0 {
+    let mut location = if e.line() == 0 {
         Location::file(path)
     } else {
         Location::at_line(path, text, e.line(), e.column().max(1))
     };
+    // serde_json points just past an unknown key; underline the key itself.
+    if let Some(name) = message
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+    {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(e.line().saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let end = (line_start + e.column()).min(text.len());
+        let quoted = format!("\"{name}\"");
+        if let Some(found) = text.get(line_start..end).and_then(|l| l.rfind(&quoted)) {
+            location = Location::in_text(path, text, line_start + found, quoted.len());
+        }
+    }
     let help = if let Some(rest) = message.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or("");
         let expected = expected_keys(rest);

@@ -242,9 +242,28 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
     let mut seen = std::collections::HashMap::new();
     for s in &sections {
         if let Some(first) = seen.insert(s.id.clone(), s.path.clone()) {
+            // Point at an explicit `id = …` line; a derived id has no line.
+            let mut offset = 0;
+            let mut at = Location::file(&s.path);
+            for line in s.text[..s.body_start].split_inclusive('\n') {
+                let key = line.trim_start();
+                if key
+                    .strip_prefix("id")
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                {
+                    at = Location::in_text(
+                        &s.path,
+                        &s.text,
+                        offset + line.len() - key.len(),
+                        line.trim().len(),
+                    );
+                    break;
+                }
+                offset += line.len();
+            }
             problems.push(
                 Diagnostic::error(format!("two sections have the id `{}`", s.id))
-                    .at(Location::file(&s.path))
+                    .at(at)
                     .help(format!(
                         "{} has it too: set a different `id` in one front matter",
                         first.display()
