@@ -1,7 +1,35 @@
 //! Preview server: builds into memory, serves the report, rebuilds on save.
+//!
+//! Three threads share one [`preview::Preview`]: the HTTP server answers
+//! from it, the rebuild loop replaces it on every save and tells the open
+//! pages through [`events::Hub`], and the main thread waits for Ctrl-C.
+//! Nothing is written to disk and nothing but the built page is served.
 
-use std::net::IpAddr;
+mod browser;
+mod events;
+mod http;
+mod overlay;
+mod preview;
+mod rebuild;
+mod reload;
+mod watch;
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::thread;
+
+use notify_debouncer_full::DebounceEventResult;
+use tiny_http::Server;
+
+use self::events::Hub;
+use self::preview::Preview;
+use self::watch::Watch;
+
+/// At most this many pages receive live reloads at once.
+const MAX_PAGES: usize = 64;
 
 /// What `findings serve` was asked for.
 #[derive(Debug, Clone)]
@@ -17,7 +45,93 @@ pub struct ServeOptions {
 }
 
 /// Serves until interrupted.
-pub fn run(options: &ServeOptions) -> std::io::Result<()> {
-    let _ = options;
-    Err(std::io::Error::other("serve is not implemented yet"))
+pub fn run(options: &ServeOptions) -> io::Result<()> {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which other machines may reach; the preview has no access control",
+            options.bind
+        );
+    }
+    let (stop, stopped) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    })
+    .map_err(io::Error::other)?;
+
+    let server = Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| {
+        io::Error::other(format!(
+            "cannot listen on {}:{}: {e}",
+            options.bind, options.port
+        ))
+    })?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| io::Error::other("the server has no IP address"))?;
+
+    let preview = Arc::new(RwLock::new(Preview::new()));
+    let hub = Arc::new(Hub::new(MAX_PAGES));
+    rebuild::rebuild(&options.project, &[], &preview, &hub);
+
+    let (changes, saves) = mpsc::channel();
+    let watch = Watch::start(&options.project, changes).map_err(|e| {
+        io::Error::other(format!("cannot watch {}: {e}", options.project.display()))
+    })?;
+    {
+        let (project, preview, hub) = (
+            options.project.clone(),
+            Arc::clone(&preview),
+            Arc::clone(&hub),
+        );
+        thread::Builder::new()
+            .name("findings-rebuild".into())
+            .spawn(move || rebuild_on_save(watch, &saves, &project, &preview, &hub))?;
+    }
+    {
+        let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
+        thread::Builder::new()
+            .name("findings-http".into())
+            .spawn(move || http::serve(&server, &preview, &hub))?;
+    }
+
+    let url = format!("http://{address}/");
+    println!("Serving {url}");
+    println!("Press Ctrl-C to stop");
+    io::stdout().flush()?;
+    if options.open {
+        browser::open(&url);
+    }
+    // A closed channel (the handler is gone) ends the server too.
+    let _ = stopped.recv();
+    println!("\nStopped");
+    io::stdout().flush()
+}
+
+/// Rebuilds after every burst of saves until the watch ends.
+fn rebuild_on_save(
+    mut watch: Watch,
+    saves: &mpsc::Receiver<DebounceEventResult>,
+    project: &std::path::Path,
+    preview: &RwLock<Preview>,
+    hub: &Hub,
+) {
+    while let Ok(first) = saves.recv() {
+        // Saves that arrived during the last build make one more build.
+        let mut changed = Vec::new();
+        for result in std::iter::once(first).chain(saves.try_iter()) {
+            match result {
+                Ok(events) => changed.extend(watch.changes(&events)),
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("warning: watching files: {e}");
+                    }
+                }
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        if !changed.is_empty() {
+            rebuild::rebuild(project, &changed, preview, hub);
+        }
+    }
 }
