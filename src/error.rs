@@ -51,9 +51,7 @@ impl Location {
     pub fn in_text(path: &Path, text: &str, offset: usize, len: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
         let column = text[line_start..offset].chars().count() + 1;
         let span_end = floor_char_boundary(text, (offset + len).min(line_end));
@@ -63,7 +61,9 @@ impl Location {
             line,
             column,
             len,
-            line_text: text[line_start..line_end].trim_end_matches('\r').to_string(),
+            line_text: text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
         }
     }
 
@@ -72,7 +72,11 @@ impl Location {
         let mut offset = 0;
         for (i, l) in text.split_inclusive('\n').enumerate() {
             if i + 1 == line {
-                let col_bytes: usize = l.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+                let col_bytes: usize = l
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
                 return Location::in_text(path, text, offset + col_bytes, 1);
             }
             offset += l.len();
@@ -166,7 +170,10 @@ impl Diagnostic {
                 group = group.element(annotate_snippets::Origin::path(&path));
             } else {
                 let start = char_to_byte(&loc.line_text, loc.column.saturating_sub(1));
-                let end = char_to_byte(&loc.line_text, loc.column.saturating_sub(1) + loc.len.max(1));
+                let end = char_to_byte(
+                    &loc.line_text,
+                    loc.column.saturating_sub(1) + loc.len.max(1),
+                );
                 let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label);
@@ -192,7 +199,9 @@ impl Diagnostic {
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 impl fmt::Display for Diagnostic {
@@ -225,12 +234,18 @@ impl Diagnostics {
 
     /// Number of errors (not warnings).
     pub fn error_count(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Error).count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.0.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.0
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     /// True when at least one error was found.
@@ -291,7 +306,10 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// The closest candidate to `word`, for "did you mean" hints.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))

@@ -57,7 +57,11 @@ impl NumberFormat {
 
     /// Writes a percentage given in percent units (77.78 → "77.8%").
     pub fn percent(&self, percent: f64) -> String {
-        format!("{}{}", self.number(percent, self.decimals), self.percent_sign)
+        format!(
+            "{}{}",
+            self.number(percent, self.decimals),
+            self.percent_sign
+        )
     }
 
     /// Percentages of `counts` in their total, rounded to the configured
@@ -100,7 +104,10 @@ pub fn largest_remainder(counts: &[u64], decimals: u8) -> Vec<f64> {
             left -= 1;
         }
     }
-    floors.iter().map(|&(_, f, _)| f as f64 / scale as f64).collect()
+    floors
+        .iter()
+        .map(|&(_, f, _)| f as f64 / scale as f64)
+        .collect()
 }
 
 #[cfg(test)]
@@ -117,7 +124,12 @@ mod tests {
 
     #[test]
     fn rounded_parts_sum_to_exactly_100() {
-        for counts in [vec![1, 1, 1], vec![2, 2, 2, 1], vec![1, 2, 3, 4, 5, 6, 7], vec![0, 3, 0]] {
+        for counts in [
+            vec![1, 1, 1],
+            vec![2, 2, 2, 1],
+            vec![1, 2, 3, 4, 5, 6, 7],
+            vec![0, 3, 0],
+        ] {
             for decimals in 0..3 {
                 let parts = largest_remainder(&counts, decimals);
                 let scale = 10f64.powi(i32::from(decimals));

@@ -6,8 +6,30 @@
 //! never baked in: the SVG carries classes that the theme's CSS styles, so
 //! dark mode and print restyle a chart without rebuilding.
 
+mod axis;
+mod bars;
+mod crosstab;
+mod donut;
+mod downsample;
+mod heatmap;
+mod legend;
+mod palette;
+mod roadmap;
+mod summary;
+mod svg;
+mod svg_backend;
+mod table;
+mod text;
+mod timeline;
+mod validate;
+
+
 use crate::analysis::format::NumberFormat;
 use crate::model::date::Date;
+
+/// Width of every chart's viewBox: the report column's width, so one
+/// viewBox unit is about one CSS pixel and label sizes read as intended.
+const WIDTH: f64 = 720.0;
 
 /// The chart kinds a `chart` directive can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +78,11 @@ impl ChartKind {
 
     /// The directive name of this kind.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, k)| *k == self).map(|&(n, _)| n).unwrap_or("chart")
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|&(n, _)| n)
+            .unwrap_or("chart")
     }
 }
 
@@ -198,5 +224,35 @@ pub struct RenderedChart {
 /// Draws `spec`. The error is a one-line message without location: the
 /// caller knows which directive asked and attaches file and line.
 pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
-    Err(format!("`{}` charts are not drawn yet", spec.kind.name()))
+    validate::check(spec)?;
+    let summary = summary::describe(spec);
+    let drawing = match (&spec.data, spec.kind) {
+        (ChartData::Split { categories, what, .. }, ChartKind::Donut) => donut::draw(spec, categories, what, true),
+        (ChartData::Split { categories, what, .. }, ChartKind::Pie) => donut::draw(spec, categories, what, false),
+        (ChartData::Split { categories, .. }, _) => bars::draw(spec, categories),
+        (ChartData::Crosstab { rows, columns, counts, .. }, kind) => crosstab::draw(spec, kind, rows, columns, counts),
+        (ChartData::Series { series, events, phases }, kind) => {
+            timeline::draw(spec, series, events, phases, kind == ChartKind::Area)
+        }
+        (ChartData::Matrix { labels, counts }, _) => heatmap::draw(spec, labels, counts),
+        (ChartData::Roadmap { phases }, _) => roadmap::draw(phases),
+    };
+    let svg = svg::Document {
+        id: &spec.id,
+        kind: spec.kind.name(),
+        title: &spec.title,
+        desc: &summary,
+        width: WIDTH,
+        height: drawing.height,
+        illustrative: spec.illustrative,
+    }
+    .finish(&drawing.body);
+    Ok(RenderedChart { svg, table_html: table::table(spec), summary })
+}
+
+/// A chart body (the SVG elements inside the root) and the viewBox height
+/// it needs; every chart is [`WIDTH`] wide.
+struct Drawing {
+    body: String,
+    height: f64,
 }

@@ -1,10 +1,45 @@
-//! `findings build`.
+//! `findings build`: build the report and write it atomically.
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
-/// Builds the project into its output folder.
+use findings::{output, site};
+
+use super::report;
+
+/// Builds `project` into `out` (default `project/output`).
 pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
-    let _ = (project, out, force, deny_warnings);
-    ExitCode::FAILURE
+    let started = Instant::now();
+    let built = match site::build(project) {
+        Ok(b) => b,
+        Err(problems) => {
+            report(&problems);
+            eprintln!("error: the build failed; the previous output was left as it was");
+            return ExitCode::FAILURE;
+        }
+    };
+    if !built.warnings.is_empty() {
+        report(&built.warnings);
+    }
+    if deny_warnings && built.warnings.warning_count() > 0 {
+        eprintln!("error: warnings are denied (--deny-warnings); nothing was written");
+        return ExitCode::FAILURE;
+    }
+    let out = out.map_or_else(|| project.join("output"), Path::to_path_buf);
+    match output::write(&out, &built.html, force) {
+        Ok(path) => {
+            println!(
+                "wrote {} ({} KiB) in {} ms",
+                path.display(),
+                built.html.len().div_ceil(1024),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            report(&d.into());
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -15,12 +15,23 @@ use crate::cli::Command;
 /// Runs one command and turns its outcome into an exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Build { project, out, force, deny_warnings } => {
-            build::run(&project, out.as_deref(), force, deny_warnings)
-        }
-        Command::Check { project, deny_warnings } => check::run(&project, deny_warnings),
+        Command::Build {
+            project,
+            out,
+            force,
+            deny_warnings,
+        } => build::run(&project, out.as_deref(), force, deny_warnings),
+        Command::Check {
+            project,
+            deny_warnings,
+        } => check::run(&project, deny_warnings),
         Command::New { dir } => new::run(&dir),
-        Command::Serve { project, port, bind, open } => serve::run(project, port, bind, open),
+        Command::Serve {
+            project,
+            port,
+            bind,
+            open,
+        } => serve::run(project, port, bind, open),
     }
 }
 

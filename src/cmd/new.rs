@@ -1,10 +1,58 @@
-//! `findings new`.
+//! `findings new DIR`: a small project that builds as is.
 
+use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Scaffolds a project.
+/// The scaffold's files, relative to the new project folder.
+const FILES: [(&str, &str); 7] = [
+    ("content/report.toml", include_str!("scaffold/report.toml")),
+    (
+        "content/sections/01-introduction.md",
+        include_str!("scaffold/01-introduction.md"),
+    ),
+    (
+        "content/sections/02-findings.md",
+        include_str!("scaffold/02-findings.md"),
+    ),
+    (
+        "content/data/participants.json",
+        include_str!("scaffold/participants.json"),
+    ),
+    (
+        "content/data/codebook.json",
+        include_str!("scaffold/codebook.json"),
+    ),
+    (
+        "content/data/segments.json",
+        include_str!("scaffold/segments.json"),
+    ),
+    (".gitignore", "/output\n"),
+];
+
+/// Creates the project in `dir`, which must not exist or be empty.
 pub fn run(dir: &Path) -> ExitCode {
-    let _ = dir;
-    ExitCode::FAILURE
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        eprintln!("error: {} already exists and is not empty", dir.display());
+        eprintln!("help: pick a new folder name; findings new never writes into existing work");
+        return ExitCode::FAILURE;
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        let written = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("created {}", dir.display());
+    println!("next: findings build --project {}", dir.display());
+    ExitCode::SUCCESS
 }

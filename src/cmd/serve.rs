@@ -8,7 +8,12 @@ use findings::serve::{self, ServeOptions};
 
 /// Serves the project until Ctrl-C.
 pub fn run(project: PathBuf, port: u16, bind: IpAddr, open: bool) -> ExitCode {
-    let options = ServeOptions { project, bind, port, open };
+    let options = ServeOptions {
+        project,
+        bind,
+        port,
+        open,
+    };
     match serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1,1 +1,263 @@
-//! TODO
+//! Stage 1 of the pipeline: read `content/` from disk.
+//!
+//! Reads the config, every section (front matter split off) and every
+//! dataset, keeping each file's text so later stages can point into it.
+//! Independent problems are all collected before giving up.
+
+pub mod assets;
+pub mod config;
+pub mod datasets;
+pub mod front_matter;
+pub mod json_locate;
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Diagnostics, Location};
+use config::{Config, Labels};
+use datasets::Datasets;
+use front_matter::FrontMatter;
+
+/// Files larger than this are refused: a report's inputs are text a person
+/// wrote or coded, and reading gigabytes by accident should fail fast.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A section file, read and split.
+#[derive(Debug, Clone)]
+pub struct SectionSource {
+    /// Path as shown to the user.
+    pub path: PathBuf,
+    /// The whole file.
+    pub text: String,
+    /// Its front matter.
+    pub front: FrontMatter,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// Anchor id of the section.
+    pub id: String,
+}
+
+impl SectionSource {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+}
+
+/// Everything read from a project folder.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project folder.
+    pub root: PathBuf,
+    /// `report.toml`.
+    pub config: Config,
+    /// Display labels from the config.
+    pub labels: Labels,
+    /// Sections in report order, drafts left out.
+    pub sections: Vec<SectionSource>,
+    /// The datasets.
+    pub data: Datasets,
+}
+
+/// Reads the project in `root`.
+pub fn load(root: &Path) -> Result<Project, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(
+            Diagnostic::error(format!("no content/ folder in {}", display_root(root)))
+                .at(Location::file(root))
+                .help(
+                    "pass the project folder with --project, or create one with `findings new DIR`",
+                )
+                .into(),
+        );
+    }
+    let config_path = Path::new("content/report.toml");
+    let config = match read_text(root, config_path) {
+        Ok(text) => match config::parse(config_path, &text) {
+            Ok(c) => Some(c),
+            Err(ds) => {
+                ds.into_iter().for_each(|d| problems.push(d));
+                None
+            }
+        },
+        Err(d) => {
+            problems.push(d.help("create content/report.toml with at least: title = \"My study\""));
+            None
+        }
+    };
+    let sections = load_sections(root, &mut problems);
+    let data = load_datasets(root, &mut problems);
+    match config {
+        Some((config, labels)) if !problems.has_errors() => Ok(Project {
+            root: root.to_path_buf(),
+            config,
+            labels,
+            sections,
+            data,
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "the current folder".to_string()
+    } else {
+        root.display().to_string()
+    }
+}
+
+/// Files of `dir` (relative to root) with extension `ext`, sorted by name.
+fn files_with_extension(
+    root: &Path,
+    dir: &str,
+    ext: &str,
+    problems: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&base)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() || e.path_is_symlink() => {
+                if e.path().extension().is_some_and(|x| x == ext) {
+                    let rel = Path::new(dir).join(e.file_name());
+                    files.push(rel);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => problems.push(
+                Diagnostic::error(format!("cannot list {dir}: {err}"))
+                    .at(Location::file(dir))
+                    .help("check the folder's permissions"),
+            ),
+        }
+    }
+    files
+}
+
+fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> {
+    let mut sections = Vec::new();
+    for rel in files_with_extension(root, "content/sections", "md", problems) {
+        let text = match read_text(root, &rel) {
+            Ok(t) => t,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        match front_matter::split(&rel, &text) {
+            Ok((front, body_start)) if !front.draft => {
+                let id = front.id.clone().unwrap_or_else(|| id_from_file_name(&rel));
+                sections.push(SectionSource {
+                    path: rel,
+                    text,
+                    front,
+                    body_start,
+                    id,
+                });
+            }
+            Ok(_) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    sections.sort_by(|a, b| {
+        a.front
+            .weight
+            .cmp(&b.front.weight)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    let mut seen = std::collections::HashMap::new();
+    for s in &sections {
+        if let Some(first) = seen.insert(s.id.clone(), s.path.clone()) {
+            problems.push(
+                Diagnostic::error(format!("two sections have the id `{}`", s.id))
+                    .at(Location::file(&s.path))
+                    .help(format!(
+                        "{} has it too: set a different `id` in one front matter",
+                        first.display()
+                    )),
+            );
+        }
+    }
+    sections
+}
+
+/// "03-problem-context.md" → "problem-context".
+fn id_from_file_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("section");
+    let trimmed = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_');
+    crate::markdown::slug::slugify(if trimmed.is_empty() { stem } else { trimmed })
+}
+
+fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
+    let mut data = Datasets::default();
+    for rel in files_with_extension(root, "content/data", "json", problems) {
+        let stem = rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        match read_text(root, &rel) {
+            Ok(text) => datasets::parse_file(&stem, &rel, text, &mut data, problems),
+            Err(d) => problems.push(d),
+        }
+    }
+    data
+}
+
+/// Reads a project file as UTF-8 text. `rel` is relative to `root` and is
+/// what the user sees in messages.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let path = root.join(rel);
+    let meta = std::fs::metadata(&path).map_err(|e| io_error(rel, &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "the file is {} MiB, more than the {} MiB limit",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+        .at(Location::file(rel))
+        .help("split the dataset, or leave the file out of content/"));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| io_error(rel, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        Diagnostic::error(format!("the file is not valid UTF-8 (byte {valid})"))
+            .at(Location::in_text(rel, &text, valid, 1))
+            .help("save the file as UTF-8 in your editor")
+    })
+}
+
+fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    let (what, help) = match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            ("cannot find the file", "check the path and the file name")
+        }
+        std::io::ErrorKind::PermissionDenied => (
+            "not allowed to read the file",
+            "check the file's permissions",
+        ),
+        _ => (
+            "cannot read the file",
+            "check that the file is a readable regular file",
+        ),
+    };
+    Diagnostic::error(format!("{what}: {e}"))
+        .at(Location::file(rel))
+        .help(help)
+}

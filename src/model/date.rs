@@ -105,7 +105,10 @@ mod tests {
         assert_eq!(d.to_string(), "2025-11-03");
         assert_eq!(d.long_label(), "3 Nov 2025");
         assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
-        assert_eq!(Date::parse("2024-02-29").map(|d| d.ymd()), Some((2024, 2, 29)));
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.ymd()),
+            Some((2024, 2, 29))
+        );
         for day in [-800_000, -1, 0, 59, 20_000, 800_000] {
             let (y, m, dd) = Date(day).ymd();
             assert_eq!(Date::from_ymd(y, m, dd), Date(day));
@@ -114,7 +117,14 @@ mod tests {
 
     #[test]
     fn rejects_malformed_dates() {
-        for bad in ["2025-13-01", "2025-02-30", "2025-1-01", "3 Nov 2025", "2025-11-0x", ""] {
+        for bad in [
+            "2025-13-01",
+            "2025-02-30",
+            "2025-1-01",
+            "3 Nov 2025",
+            "2025-11-0x",
+            "",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }

@@ -1,3 +1,9 @@
 //! Stage 2 of the pipeline: the study model.
+//!
+//! Turns the parsed datasets into an indexed [`study::Study`]: every
+//! reference resolved to an index once, so analysis never searches by id.
 
 pub mod date;
+pub mod records;
+pub mod study;
+mod validate;

@@ -1,0 +1,365 @@
+//! Selections: `participants[stance=deeper-crisis, persona!=Journalist]`.
+//!
+//! The one way prose roles, tables and charts say which records they mean.
+
+use std::borrow::Cow;
+
+use crate::error::did_you_mean;
+use crate::model::records::scalar_text;
+use crate::model::study::Study;
+
+/// A dataset name with conditions that must all hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// `participants`, `segments`, `codebook`, `sources`, or a table name.
+    pub dataset: String,
+    /// All must hold.
+    pub conditions: Vec<Condition>,
+}
+
+/// `field=value` or `field!=value`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    /// Field name.
+    pub field: String,
+    /// True for `!=`.
+    pub negated: bool,
+    /// Value compared with the field's text.
+    pub value: String,
+}
+
+impl Selection {
+    /// Parses `name` or `name[field=value, field!=value]`.
+    pub fn parse(text: &str) -> Result<Selection, String> {
+        let text = text.trim();
+        let (name, rest) = match text.find('[') {
+            Some(i) => (&text[..i], Some(&text[i + 1..])),
+            None => (text, None),
+        };
+        let name = name.trim();
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(format!("`{text}` is not a selection: expected a dataset name like `participants[stance=a]`"));
+        }
+        let mut conditions = Vec::new();
+        if let Some(rest) = rest {
+            let inner = rest
+                .strip_suffix(']')
+                .ok_or_else(|| format!("`{text}` has no closing `]`"))?;
+            for part in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                let (field, negated, value) = if let Some((f, v)) = part.split_once("!=") {
+                    (f, true, v)
+                } else if let Some((f, v)) = part.split_once('=') {
+                    (f, false, v)
+                } else {
+                    return Err(format!(
+                        "condition `{part}` needs `=` or `!=`, e.g. stance=deeper-crisis"
+                    ));
+                };
+                let value = value.trim().trim_matches('"');
+                conditions.push(Condition {
+                    field: field.trim().to_string(),
+                    negated,
+                    value: value.to_string(),
+                });
+            }
+        }
+        Ok(Selection {
+            dataset: name.to_string(),
+            conditions,
+        })
+    }
+}
+
+/// Which kind of records a selection ranges over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// participants.json
+    Participants,
+    /// segments.json
+    Segments,
+    /// codebook.json
+    Codebook,
+    /// sources.json
+    Sources,
+    /// A generic table.
+    Table,
+}
+
+/// The records a selection matched.
+#[derive(Debug, Clone)]
+pub struct Matches<'s> {
+    /// The study they come from.
+    pub study: &'s Study,
+    /// What kind of records.
+    pub kind: Kind,
+    /// Table name when `kind` is `Table`; the dataset name otherwise.
+    pub dataset: String,
+    /// Indices of the matching records, in file order.
+    pub indices: Vec<usize>,
+    /// Size of the unfiltered dataset.
+    pub total: usize,
+}
+
+/// Resolves the dataset of `sel`.
+pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, String> {
+    Ok(match dataset {
+        "participants" => Kind::Participants,
+        "segments" => Kind::Segments,
+        "codebook" | "codes" => Kind::Codebook,
+        "sources" => Kind::Sources,
+        t if study.tables.contains_key(t) => Kind::Table,
+        other => {
+            let mut names = vec!["participants", "segments", "codebook", "sources"];
+            names.extend(study.tables.keys().map(String::as_str));
+            let hint = match did_you_mean(other, names.iter().copied()) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => format!("known datasets: {}", names.join(", ")),
+            };
+            return Err(format!("unknown dataset `{other}`; {hint}"));
+        }
+    })
+}
+
+/// The field names records of `kind` have.
+pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
+    let participant_fields = || {
+        let mut f: Vec<String> = ["id", "alias", "role", "persona", "illustrative"]
+            .map(String::from)
+            .to_vec();
+        for p in &study.participants {
+            for k in p.attributes.keys() {
+                if !f.contains(k) {
+                    f.push(k.clone());
+                }
+            }
+        }
+        f
+    };
+    match kind {
+        Kind::Participants => participant_fields(),
+        Kind::Segments => {
+            let mut f: Vec<String> = [
+                "id",
+                "participant",
+                "source",
+                "stance",
+                "code",
+                "text",
+                "timestamp",
+            ]
+            .map(String::from)
+            .to_vec();
+            f.extend(
+                participant_fields()
+                    .into_iter()
+                    .filter(|k| k != "id" && k != "illustrative"),
+            );
+            f.push("illustrative".into());
+            f
+        }
+        Kind::Codebook => ["id", "label", "parent", "description"]
+            .map(String::from)
+            .to_vec(),
+        Kind::Sources => ["id", "kind", "title", "description"]
+            .map(String::from)
+            .to_vec(),
+        Kind::Table => {
+            let mut f: Vec<String> = Vec::new();
+            for row in study.tables.get(dataset).into_iter().flatten() {
+                for k in row.keys() {
+                    if !f.contains(k) {
+                        f.push(k.clone());
+                    }
+                }
+            }
+            f
+        }
+    }
+}
+
+/// Checks `field` exists on records of `kind`, with a suggestion if not.
+pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), String> {
+    let known = fields(study, kind, dataset);
+    if known.iter().any(|f| f == field) {
+        return Ok(());
+    }
+    let hint = match did_you_mean(field, known.iter().map(String::as_str)) {
+        Some(m) => format!("did you mean `{m}`?"),
+        None => format!("fields of {dataset}: {}", known.join(", ")),
+    };
+    Err(format!("{dataset} have no field `{field}`; {hint}"))
+}
+
+/// The text of `field` on record `i` of `kind`. Segments fall through to
+/// their participant's fields. `code` is handled by [`matches`].
+pub fn value<'s>(
+    study: &'s Study,
+    kind: Kind,
+    dataset: &str,
+    i: usize,
+    field: &str,
+) -> Cow<'s, str> {
+    let participant = |p: &'s crate::model::records::Participant| -> Cow<'s, str> {
+        match field {
+            "id" => p.id.as_str().into(),
+            "alias" => p.alias.as_str().into(),
+            "role" => p.role.as_str().into(),
+            "persona" => p.persona.as_str().into(),
+            "illustrative" => if p.illustrative { "true" } else { "false" }.into(),
+            other => p
+                .attributes
+                .get(other)
+                .map_or(Cow::Borrowed(""), scalar_text),
+        }
+    };
+    match kind {
+        Kind::Participants => participant(&study.participants[i]),
+        Kind::Segments => {
+            let s = &study.segments[i];
+            match field {
+                "id" => s.id.as_str().into(),
+                "participant" => s.participant.as_str().into(),
+                "source" => s.source.as_deref().unwrap_or("").into(),
+                "stance" => s.stance.as_deref().unwrap_or("").into(),
+                "text" => s.text.as_str().into(),
+                "timestamp" => s.timestamp.as_deref().unwrap_or("").into(),
+                "illustrative" => if is_illustrative(study, kind, dataset, i) {
+                    "true"
+                } else {
+                    "false"
+                }
+                .into(),
+                _ => participant(study.speaker(i)),
+            }
+        }
+        Kind::Codebook => {
+            let c = &study.codes[i];
+            match field {
+                "id" => c.id.as_str().into(),
+                "label" => c.label.as_str().into(),
+                "parent" => c.parent.as_deref().unwrap_or("").into(),
+                _ => c.description.as_str().into(),
+            }
+        }
+        Kind::Sources => {
+            let s = &study.sources[i];
+            match field {
+                "id" => s.id.as_str().into(),
+                "kind" => s.kind.as_str().into(),
+                "title" => s.title.as_str().into(),
+                _ => s.description.as_str().into(),
+            }
+        }
+        Kind::Table => study.tables[dataset][i]
+            .get(field)
+            .map_or(Cow::Borrowed(""), scalar_text),
+    }
+}
+
+/// True when record `i` is (or rests on) illustrative data.
+pub fn is_illustrative(study: &Study, kind: Kind, dataset: &str, i: usize) -> bool {
+    match kind {
+        Kind::Participants => study.participants[i].illustrative,
+        Kind::Segments => study.segments[i].illustrative || study.speaker(i).illustrative,
+        Kind::Table => study.tables[dataset][i]
+            .get("illustrative")
+            .is_some_and(|v| v.as_bool() == Some(true)),
+        Kind::Codebook | Kind::Sources => false,
+    }
+}
+
+fn len(study: &Study, kind: Kind, dataset: &str) -> usize {
+    match kind {
+        Kind::Participants => study.participants.len(),
+        Kind::Segments => study.segments.len(),
+        Kind::Codebook => study.codes.len(),
+        Kind::Sources => study.sources.len(),
+        Kind::Table => study.tables[dataset].len(),
+    }
+}
+
+/// The records of the study that `sel` selects.
+pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, String> {
+    let kind = kind_of(study, &sel.dataset)?;
+    let dataset = sel.dataset.as_str();
+    let mut code_conditions = Vec::new();
+    for c in &sel.conditions {
+        if kind == Kind::Segments && c.field == "code" {
+            let code = study.code_position(&c.value).ok_or_else(|| {
+                let hint = did_you_mean(&c.value, study.code_ids()).map_or_else(
+                    || "use a code id from codebook.json".to_string(),
+                    |m| format!("did you mean `{m}`?"),
+                );
+                format!("unknown code `{}`; {hint}", c.value)
+            })?;
+            code_conditions.push((code, c.negated));
+        } else {
+            check_field(study, kind, dataset, &c.field)?;
+        }
+    }
+    let total = len(study, kind, dataset);
+    let indices = (0..total)
+        .filter(|&i| {
+            code_conditions
+                .iter()
+                .all(|&(code, neg)| study.segment_has_code(i, code) != neg)
+                && sel
+                    .conditions
+                    .iter()
+                    .filter(|c| !(kind == Kind::Segments && c.field == "code"))
+                    .all(|c| {
+                        (value(study, kind, dataset, i, &c.field) == c.value.as_str()) != c.negated
+                    })
+        })
+        .collect();
+    Ok(Matches {
+        study,
+        kind,
+        dataset: dataset.to_string(),
+        indices,
+        total,
+    })
+}
+
+impl Matches<'_> {
+    /// True when any matched record is illustrative.
+    pub fn any_illustrative(&self) -> bool {
+        self.indices
+            .iter()
+            .any(|&i| is_illustrative(self.study, self.kind, &self.dataset, i))
+    }
+
+    /// Number of distinct participants behind the matched segments.
+    pub fn distinct_participants(&self) -> usize {
+        if self.kind != Kind::Segments {
+            return self.indices.len();
+        }
+        let mut seen = vec![false; self.study.participants.len()];
+        self.indices
+            .iter()
+            .filter(|&&i| !std::mem::replace(&mut seen[self.study.segment_participant[i]], true))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_selections() {
+        let s = Selection::parse("segments[code=fomo, persona != Trader]").unwrap();
+        assert_eq!(s.dataset, "segments");
+        assert_eq!(s.conditions.len(), 2);
+        assert!(s.conditions[1].negated);
+        assert_eq!(s.conditions[1].value, "Trader");
+        assert_eq!(Selection::parse("participants").unwrap().conditions, vec![]);
+        assert!(Selection::parse("participants[stance").is_err());
+        assert!(Selection::parse("participants[stance]").is_err());
+        assert!(Selection::parse("").is_err());
+    }
+}

@@ -1,0 +1,148 @@
+//! The summary in words of each chart: the SVG `<desc>` and the text a
+//! screen reader or a reader without the picture gets. Counts and shares
+//! come from `NumberFormat`, so they read exactly as in the prose.
+
+use super::axis::decimals_for;
+use super::{ChartData, ChartSpec, RoadmapPhase, Series};
+use crate::analysis::format::NumberFormat;
+
+/// The summary of `spec`, which has passed validation.
+pub fn describe(spec: &ChartSpec) -> String {
+    let f = &spec.format;
+    let mut text = match &spec.data {
+        ChartData::Split { what, by, categories } => {
+            let order = super::bars::sorted(categories);
+            let counts: Vec<u64> = order.iter().map(|c| c.count).collect();
+            split(f, what, by, &order.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), &counts)
+        }
+        ChartData::Crosstab { what, row_attribute, column_attribute, rows, columns, counts } => {
+            let total: u64 = counts.iter().flatten().sum();
+            let mut s = format!("{} {what} by {row_attribute} and {column_attribute}.", f.count(total));
+            for (row, counts) in rows.iter().zip(counts) {
+                let sum: u64 = counts.iter().sum();
+                let shares = f.split(counts);
+                let parts: Vec<String> = columns
+                    .iter()
+                    .zip(counts)
+                    .zip(&shares)
+                    .map(|((c, &n), &p)| format!("{c} {} ({})", f.count(n), f.percent(p)))
+                    .collect();
+                s.push_str(&format!(" {row} ({}): {}.", f.count(sum), parts.join(", ")));
+            }
+            s
+        }
+        ChartData::Series { series, events, phases } => {
+            let mut s: Vec<String> = series.iter().map(|x| describe_series(f, x)).collect();
+            if !events.is_empty() {
+                let list: Vec<String> = events.iter().map(|e| format!("{}, {}", e.label, e.date.long_label())).collect();
+                s.push(format!("Marked: {}.", list.join("; ")));
+            }
+            if !phases.is_empty() {
+                let list: Vec<String> = phases
+                    .iter()
+                    .map(|p| format!("{} ({} to {})", p.label, p.start.long_label(), p.end.long_label()))
+                    .collect();
+                s.push(format!("Shaded phases: {}.", list.join("; ")));
+            }
+            s.join(" ")
+        }
+        ChartData::Matrix { labels, counts } => matrix(f, labels, counts),
+        ChartData::Roadmap { phases } => roadmap(phases),
+    };
+    if spec.illustrative {
+        text.push_str(" Illustrative data, not study results.");
+    }
+    text
+}
+
+/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …".
+fn split(f: &NumberFormat, what: &str, by: &str, labels: &[&str], counts: &[u64]) -> String {
+    let total: u64 = counts.iter().sum();
+    let shares = f.split(counts);
+    let verb = if by.starts_with("code") { "are coded" } else { "are" };
+    let parts: Vec<String> = labels
+        .iter()
+        .zip(counts)
+        .zip(&shares)
+        .enumerate()
+        .map(|(i, ((label, &n), &p))| {
+            if i == 0 {
+                format!("{} of {} {what} ({}) {verb} {label}", f.count(n), f.count(total), f.percent(p))
+            } else {
+                format!("{} ({}) {verb} {label}", f.count(n), f.percent(p))
+            }
+        })
+        .collect();
+    format!("By {by}, {}.", parts.join("; "))
+}
+
+fn describe_series(f: &NumberFormat, s: &Series) -> String {
+    // Validation guarantees at least one point.
+    let (first, last) = (s.points[0], s.points[s.points.len() - 1]);
+    let max = s.points.iter().copied().fold(first, |m, p| if p.1 > m.1 { p } else { m });
+    let min = s.points.iter().copied().fold(first, |m, p| if p.1 < m.1 { p } else { m });
+    let d = decimals_for((max.1 - min.1) / 100.0).min(2);
+    let v = |x: f64| {
+        if s.unit.is_empty() {
+            f.number(x, d)
+        } else {
+            format!("{} {}", f.number(x, d), s.unit)
+        }
+    };
+    format!(
+        "{}: {} points from {} to {}; {} at the start, {} at the end, highest {} on {}, lowest {} on {}.",
+        s.label,
+        f.count(s.points.len() as u64),
+        first.0.long_label(),
+        last.0.long_label(),
+        v(first.1),
+        v(last.1),
+        v(max.1),
+        max.0.long_label(),
+        v(min.1),
+        min.0.long_label()
+    )
+}
+
+fn matrix(f: &NumberFormat, labels: &[String], counts: &[Vec<u64>]) -> String {
+    let mut pairs: Vec<(u64, usize, usize)> = Vec::new();
+    for i in 0..labels.len() {
+        for j in i + 1..labels.len() {
+            if counts[i][j] > 0 {
+                pairs.push((counts[i][j], i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut s = format!("Co-occurrence of {} codes.", labels.len());
+    if pairs.is_empty() {
+        s.push_str(" No two codes occur together.");
+    } else {
+        let top: Vec<String> = pairs
+            .iter()
+            .take(3)
+            .map(|&(n, i, j)| format!("{} and {} ({})", labels[i], labels[j], f.count(n)))
+            .collect();
+        s.push_str(&format!(" Most often together: {}.", top.join("; ")));
+    }
+    let own: Vec<String> = labels.iter().enumerate().map(|(i, l)| format!("{l} {}", f.count(counts[i][i]))).collect();
+    s.push_str(&format!(" On the diagonal, each code's own count: {}.", own.join("; ")));
+    s
+}
+
+fn roadmap(phases: &[RoadmapPhase]) -> String {
+    let (start, end) = (
+        phases.iter().map(|p| p.start).min().unwrap_or(phases[0].start),
+        phases.iter().map(|p| p.end).max().unwrap_or(phases[0].end),
+    );
+    let mut s = format!("{} phases from {} to {}.", phases.len(), start.long_label(), end.long_label());
+    for p in phases {
+        s.push_str(&format!(" {} ({} to {})", p.label, p.start.long_label(), p.end.long_label()));
+        if p.milestones.is_empty() {
+            s.push('.');
+        } else {
+            s.push_str(&format!(": {}.", p.milestones.join("; ")));
+        }
+    }
+    s
+}

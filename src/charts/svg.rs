@@ -1,0 +1,184 @@
+//! The SVG text layer shared by every chart: escaping user text, writing
+//! numbers compactly and wrapping a chart body in its accessible `<svg>`
+//! document. Everything that lands in the output passes through here, so
+//! escaping happens in one place.
+
+use std::fmt::Write;
+
+/// Escapes `& < > " '` so user text is safe in element content and in
+/// attribute values alike.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a coordinate with at most one decimal and no trailing `.0`, which
+/// keeps paths short while staying crisp at any zoom.
+pub fn num(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        let sign = if tenths < 0 { "-" } else { "" };
+        format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
+    }
+}
+
+/// Where a text's anchor point sits along the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The text starts at the point.
+    Start,
+    /// The text is centred on the point.
+    Middle,
+    /// The text ends at the point.
+    End,
+}
+
+/// One piece of text to draw, possibly wrapped onto several lines.
+#[derive(Debug, Clone)]
+pub struct Text<'a> {
+    /// Anchor x.
+    pub x: f64,
+    /// Baseline y of the first line.
+    pub y: f64,
+    /// Lines to draw (already wrapped or truncated).
+    pub lines: &'a [String],
+    /// The full text, shown as a tooltip when the lines shorten it.
+    pub full: Option<&'a str>,
+    /// Horizontal anchoring.
+    pub anchor: Anchor,
+    /// CSS classes.
+    pub class: &'a str,
+}
+
+/// Line height of wrapped labels, in em.
+pub const LINE_HEIGHT_EM: f64 = 1.15;
+
+/// Appends a `<text>` element for `text` to `out`.
+pub fn text(out: &mut String, text: &Text<'_>) {
+    let anchor = match text.anchor {
+        Anchor::Start => "",
+        Anchor::Middle => " text-anchor=\"middle\"",
+        Anchor::End => " text-anchor=\"end\"",
+    };
+    let _ = write!(
+        out,
+        "<text class=\"{}\" x=\"{}\" y=\"{}\"{anchor}>",
+        text.class,
+        num(text.x),
+        num(text.y)
+    );
+    if let Some(full) = text.full {
+        let _ = write!(out, "<title>{}</title>", escape(full));
+    }
+    match text.lines {
+        [one] => out.push_str(&escape(one)),
+        lines => {
+            for (i, line) in lines.iter().enumerate() {
+                let dy = if i == 0 { "0".to_string() } else { format!("{LINE_HEIGHT_EM}em") };
+                let _ = write!(
+                    out,
+                    "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
+                    num(text.x),
+                    escape(line)
+                );
+            }
+        }
+    }
+    out.push_str("</text>");
+}
+
+/// Appends a single-line `<text>` element.
+pub fn label(out: &mut String, x: f64, y: f64, anchor: Anchor, class: &str, content: &str) {
+    text(out, &Text { x, y, lines: &[content.to_string()], full: None, anchor, class });
+}
+
+/// The parts of an accessible SVG document around a chart body.
+pub struct Document<'a> {
+    /// Prefix for ids inside the SVG (`spec.id`).
+    pub id: &'a str,
+    /// Chart kind name, added as a class (`chart-donut`).
+    pub kind: &'a str,
+    /// `<title>` text.
+    pub title: &'a str,
+    /// `<desc>` text: the summary in words.
+    pub desc: &'a str,
+    /// viewBox width.
+    pub width: f64,
+    /// viewBox height.
+    pub height: f64,
+    /// Adds the "Illustrative data" mark in the top-right corner.
+    pub illustrative: bool,
+}
+
+/// The text of the mark on charts drawn from illustrative data.
+pub const ILLUSTRATIVE: &str = "Illustrative data";
+
+impl Document<'_> {
+    /// Wraps `body` in the root `<svg>` with title, desc and viewBox. The
+    /// width scales with the column while the viewBox keeps proportions.
+    pub fn finish(&self, body: &str) -> String {
+        let id = escape(self.id);
+        let mut out = String::with_capacity(body.len() + 512);
+        let _ = write!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" id=\"{id}\" \
+             role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" \
+             width=\"100%\" style=\"max-width:{w}px\" preserveAspectRatio=\"xMidYMid meet\">\
+             <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+            kind = self.kind,
+            w = num(self.width),
+            h = num(self.height),
+            title = escape(self.title),
+            desc = escape(self.desc),
+        );
+        out.push_str(body);
+        if self.illustrative {
+            label(&mut out, self.width - 4.0, 12.0, Anchor::End, "chart-illustrative", ILLUSTRATIVE);
+        }
+        out.push_str("</svg>");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    }
+
+    #[test]
+    fn numbers_have_at_most_one_decimal() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.04), "12");
+        assert_eq!(num(12.06), "12.1");
+        assert_eq!(num(-0.45), "-0.5");
+        assert_eq!(num(-3.0), "-3");
+    }
+
+    #[test]
+    fn wrapped_text_uses_tspans_and_title() {
+        let mut out = String::new();
+        let lines = ["Death of".to_string(), "\"Code…".to_string()];
+        text(
+            &mut out,
+            &Text { x: 5.0, y: 10.0, lines: &lines, full: Some("Death of \"Code\""), anchor: Anchor::End, class: "chart-label" },
+        );
+        assert!(out.contains("<title>Death of &quot;Code&quot;</title>"));
+        assert_eq!(out.matches("<tspan").count(), 2);
+    }
+}

@@ -1,0 +1,236 @@
+//! `content/report.toml`: deserialized strictly, then validated.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::analysis::format::NumberFormat;
+use crate::error::{did_you_mean, Diagnostic, Location};
+use crate::model::date::Date;
+
+/// The report's settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Report title.
+    pub title: String,
+    /// Line under the title.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// Authors, shown in the header.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The page's `lang`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Theme folder name under `themes/`, or the built-in `default`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Whether raw HTML in sections passes through (else it is escaped).
+    #[serde(default = "yes")]
+    pub raw_html: bool,
+    /// Number formatting.
+    #[serde(default)]
+    pub numbers: NumberFormat,
+    /// Display labels for attribute values, in display order, per field.
+    #[serde(default)]
+    pub labels: BTreeMap<String, toml::Table>,
+}
+
+fn default_language() -> String {
+    "en".to_string()
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+fn yes() -> bool {
+    true
+}
+
+const KEYS: [&str; 9] = [
+    "title", "subtitle", "authors", "date", "language", "theme", "raw_html", "numbers", "labels",
+];
+
+/// Display labels for attribute values, keeping the order they were written in.
+#[derive(Debug, Clone, Default)]
+pub struct Labels(pub BTreeMap<String, Vec<(String, String)>>);
+
+impl Labels {
+    /// The label of `value` of `field`, or the value itself.
+    pub fn get<'a>(&'a self, field: &str, value: &'a str) -> &'a str {
+        self.0
+            .get(field)
+            .and_then(|l| l.iter().find(|(k, _)| k == value))
+            .map_or(value, |(_, label)| label.as_str())
+    }
+
+    /// Where `value` stands in the configured order of `field`, if listed.
+    pub fn rank(&self, field: &str, value: &str) -> Option<usize> {
+        self.0.get(field)?.iter().position(|(k, _)| k == value)
+    }
+}
+
+/// Parses and validates `report.toml` read from `path`.
+pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic>> {
+    let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+    let mut problems = Vec::new();
+    let mut labels = Labels::default();
+    // Label order matters (it is the display order), so read it from the
+    // document itself: toml::Table is sorted by key.
+    let doc: toml::Table = toml::from_str(text).unwrap_or_default();
+    if let Some(toml::Value::Table(fields)) = doc.get("labels") {
+        for (field, values) in fields {
+            let mut pairs = Vec::new();
+            if let toml::Value::Table(values) = values {
+                let mut ordered: Vec<(&String, &toml::Value)> = values.iter().collect();
+                ordered.sort_by_key(|(k, _)| find_key_offset(text, field, k));
+                for (k, v) in ordered {
+                    match v.as_str() {
+                        Some(s) => pairs.push((k.clone(), s.to_string())),
+                        None => problems.push(
+                            Diagnostic::error(format!(
+                                "the label of `{k}` in [labels.{field}] must be a string"
+                            ))
+                            .at(locate_key(path, text, k))
+                            .help(format!("write it as {k} = \"Display label\"")),
+                        ),
+                    }
+                }
+            }
+            labels.0.insert(field.clone(), pairs);
+        }
+    }
+    if let Some(date) = &config.date {
+        if Date::parse(date).is_none() {
+            problems.push(
+                Diagnostic::error(format!("`date` is not a date: {date:?}"))
+                    .at(locate_key(path, text, "date"))
+                    .help("write dates as YYYY-MM-DD, e.g. date = \"2025-11-20\""),
+            );
+        }
+    }
+    if config.title.trim().is_empty() {
+        problems.push(
+            Diagnostic::error("`title` is empty")
+                .at(locate_key(path, text, "title"))
+                .help("give the report a title: title = \"My study\""),
+        );
+    }
+    if config.numbers.decimals > 4 {
+        problems.push(
+            Diagnostic::error(format!(
+                "`decimals` is {}, more than 4",
+                config.numbers.decimals
+            ))
+            .at(locate_key(path, text, "decimals"))
+            .help("use 0 to 4 decimals for percentages"),
+        );
+    }
+    if problems.is_empty() {
+        Ok((config, labels))
+    } else {
+        Err(problems)
+    }
+}
+
+fn find_key_offset(text: &str, table: &str, key: &str) -> usize {
+    let start = text.find(&format!("[labels.{table}]")).unwrap_or(0);
+    locate_offset(&text[start..], key).map_or(usize::MAX, |o| start + o)
+}
+
+fn locate_offset(text: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let k = trimmed.trim_start_matches('"');
+        if k.starts_with(key)
+            && k[key.len()..]
+                .trim_start_matches('"')
+                .trim_start()
+                .starts_with('=')
+        {
+            return Some(offset + line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn locate_key(path: &Path, text: &str, key: &str) -> Location {
+    match locate_offset(text, key) {
+        Some(o) => Location::in_text(path, text, o, key.len()),
+        None => Location::file(path),
+    }
+}
+
+/// Turns a TOML error into a diagnostic at its span, with a hint for the
+/// common case of a misspelt key.
+pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let location = match e.span() {
+        Some(span) => Location::in_text(path, text, span.start, span.end - span.start),
+        None => Location::file(path),
+    };
+    let mut d = Diagnostic::error(first_line(&message)).at(location);
+    if let Some(unknown) = message.strip_prefix("unknown field `") {
+        let name = unknown.split('`').next().unwrap_or("");
+        let keys: Vec<&str> = message
+            .split("expected one of ")
+            .nth(1)
+            .map(|l| {
+                l.split(", ")
+                    .map(|k| k.trim_matches(|c| c == '`' || c == ' '))
+                    .collect()
+            })
+            .unwrap_or_else(|| KEYS.to_vec());
+        d = d.help(match did_you_mean(name, keys.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("known keys here: {}", keys.join(", ")),
+        });
+    } else if message.contains("missing field") {
+        d = d.help("add the missing key; see docs/format.md");
+    } else {
+        d = d.help("check the TOML syntax: key = \"value\", one per line");
+    }
+    d
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_labels_in_written_order() {
+        let text = "title = \"T\"\n[labels.stance]\nzeta = \"Z\"\nalpha = \"A\"\n";
+        let (_, labels) = parse(Path::new("report.toml"), text).unwrap();
+        assert_eq!(labels.rank("stance", "zeta"), Some(0));
+        assert_eq!(labels.get("stance", "alpha"), "A");
+        assert_eq!(labels.get("stance", "other"), "other");
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_right_one() {
+        let text = "title = \"T\"\nsubtitel = \"x\"\n";
+        let e = parse(Path::new("report.toml"), text).unwrap_err();
+        let out = e[0].render(false);
+        assert!(out.contains("unknown field `subtitel`"), "{out}");
+        assert!(out.contains("report.toml:2:1"), "{out}");
+        assert!(out.contains("did you mean `subtitle`?"), "{out}");
+    }
+
+    #[test]
+    fn bad_date_is_an_error() {
+        let e = parse(Path::new("r.toml"), "title = \"T\"\ndate = \"3 Nov\"\n").unwrap_err();
+        assert!(e[0].message.contains("not a date"));
+    }
+}

@@ -1,0 +1,209 @@
+//! `content/data/*.json`: the coded datasets, parsed strictly.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::load::json_locate::{locate, Step};
+use crate::model::records::{Code, Participant, Row, Segment, SeriesRecord, Source};
+
+/// A parsed file, kept with its text so later stages can point into it.
+#[derive(Debug, Clone)]
+pub struct DataFile<T> {
+    /// Path as shown to the user.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// What it holds.
+    pub records: T,
+}
+
+impl<T> DataFile<T> {
+    /// The location of `path` inside this file (the whole file if not found).
+    pub fn locate(&self, path: &[Step]) -> Location {
+        match locate(&self.text, path) {
+            Some((start, len)) => Location::in_text(&self.path, &self.text, start, len),
+            None => Location::file(&self.path),
+        }
+    }
+}
+
+/// Every dataset of a project. Missing files are empty datasets.
+#[derive(Debug, Clone, Default)]
+pub struct Datasets {
+    /// `participants.json`.
+    pub participants: Option<DataFile<Vec<Participant>>>,
+    /// `codebook.json`.
+    pub codebook: Option<DataFile<Vec<Code>>>,
+    /// `segments.json`.
+    pub segments: Option<DataFile<Vec<Segment>>>,
+    /// `sources.json`.
+    pub sources: Option<DataFile<Vec<Source>>>,
+    /// `series.json`.
+    pub series: Option<DataFile<Vec<SeriesRecord>>>,
+    /// Every other file, by name (file stem).
+    pub tables: BTreeMap<String, DataFile<Vec<Row>>>,
+}
+
+/// Names of the datasets with a fixed schema.
+pub const KNOWN: [&str; 5] = ["participants", "codebook", "segments", "sources", "series"];
+
+/// Parses one dataset file named `stem` into `into`.
+pub fn parse_file(
+    stem: &str,
+    path: &Path,
+    text: String,
+    into: &mut Datasets,
+    problems: &mut Diagnostics,
+) {
+    fn parse<T: DeserializeOwned>(
+        path: &Path,
+        text: String,
+        problems: &mut Diagnostics,
+    ) -> Option<DataFile<T>> {
+        match serde_json::from_str::<T>(&text) {
+            Ok(records) => Some(DataFile {
+                path: path.to_path_buf(),
+                text,
+                records,
+            }),
+            Err(e) => {
+                problems.push(json_error(path, &text, &e));
+                None
+            }
+        }
+    }
+    match stem {
+        "participants" => into.participants = parse(path, text, problems),
+        "codebook" => into.codebook = parse(path, text, problems),
+        "segments" => into.segments = parse(path, text, problems),
+        "sources" => into.sources = parse(path, text, problems),
+        "series" => into.series = parse(path, text, problems),
+        _ => {
+            if let Some(table) = parse::<Vec<Row>>(path, text, problems) {
+                check_flat(&table, problems);
+                into.tables.insert(stem.to_string(), table);
+            }
+        }
+    }
+}
+
+/// Generic tables hold scalars only: a nested value cannot be a cell.
+fn check_flat(table: &DataFile<Vec<Row>>, problems: &mut Diagnostics) {
+    for (i, row) in table.records.iter().enumerate() {
+        for (key, value) in row {
+            if value.is_array() || value.is_object() {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "column `{key}` of row {} holds a list or an object",
+                        i + 1
+                    ))
+                    .at(table.locate(&[Step::Index(i), Step::Key(key)]))
+                    .help("table cells must be strings, numbers, booleans or null"),
+                );
+            }
+        }
+    }
+}
+
+/// A serde_json error as a diagnostic at its line and column.
+pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let message = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m)
+        .to_string();
+    let location = if e.line() == 0 {
+        Location::file(path)
+    } else {
+        Location::at_line(path, text, e.line(), e.column().max(1))
+    };
+    let help = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| rest.split("expected ").nth(1))
+            .map(|l| {
+                l.split(", ")
+                    .map(|k| k.trim_matches(|c| c == '`' || c == ' '))
+                    .collect()
+            })
+            .unwrap_or_default();
+        match did_you_mean(name, expected.iter().copied()) {
+            Some(k) => format!("did you mean `{k}`?"),
+            None => format!("the keys allowed here are: {}", expected.join(", ")),
+        }
+    } else if message.starts_with("missing field") {
+        "add the missing key to this record; see docs/format.md for each dataset's keys".to_string()
+    } else if message.starts_with("invalid type") {
+        "change the value to the expected type".to_string()
+    } else if message.starts_with("recursion limit") {
+        "datasets are lists of flat records: flatten the nesting".to_string()
+    } else if matches!(e.classify(), serde_json::error::Category::Eof) {
+        "the file ends too early: close every [ and { and string".to_string()
+    } else {
+        "check the JSON syntax near here: a missing comma, quote or bracket?".to_string()
+    };
+    let location_is_eof = matches!(e.classify(), serde_json::error::Category::Eof);
+    let message = if location_is_eof {
+        format!("{message} (the JSON is not finished)")
+    } else {
+        message
+    };
+    Diagnostic::error(message).at(location).help(help)
+}
+
+/// True when `v` is a scalar (string, number, boolean or null).
+pub fn is_scalar(v: &Value) -> bool {
+    !(v.is_array() || v.is_object())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(stem: &str, text: &str) -> (Datasets, Diagnostics) {
+        let mut d = Datasets::default();
+        let mut p = Diagnostics::new();
+        parse_file(
+            stem,
+            Path::new("data/x.json"),
+            text.to_string(),
+            &mut d,
+            &mut p,
+        );
+        (d, p)
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let (_, p) = load("participants", "[\n  {\"id\": \"a\" \"alias\": \"b\"}\n]");
+        let loc = p.0[0].location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (2, 14));
+        assert!(
+            p.0[0].message.starts_with("expected `,` or `}`"),
+            "{}",
+            p.0[0].message
+        );
+    }
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion() {
+        let (_, p) = load(
+            "participants",
+            "[{\"id\": \"a\", \"alias\": \"A\", \"persnoa\": \"x\"}]",
+        );
+        assert_eq!(p.0[0].help.as_deref(), Some("did you mean `persona`?"));
+    }
+
+    #[test]
+    fn generic_tables_must_be_flat() {
+        let (d, p) = load("roadmap", "[{\"phase\": \"1\", \"bad\": [1]}]");
+        assert_eq!(d.tables.len(), 1);
+        assert!(p.0[0].message.contains("`bad` of row 1"));
+    }
+}

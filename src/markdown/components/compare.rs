@@ -1,0 +1,39 @@
+//! `compare` and `side`: narratives side by side.
+
+use crate::markdown::directive::Directive;
+use crate::markdown::section::{inline, SectionRenderer};
+
+use super::{needs_argument, Failure};
+
+/// `{compare}` whose body holds `{side}` directives.
+pub fn compare(
+    r: &mut SectionRenderer<'_>,
+    d: &Directive,
+    body_at: usize,
+    scope: &str,
+) -> Result<String, Failure> {
+    if !d.body.contains("{side}") {
+        return Err((
+            "`{compare}` holds no `{side}` blocks".into(),
+            "put two ```{side} Heading blocks inside, and fence the compare with four backticks"
+                .into(),
+        ));
+    }
+    let body = r.markdown(&d.body, body_at, scope);
+    Ok(format!("<div class=\"compare\">\n{body}</div>\n"))
+}
+
+/// `{side} HEADING` with a Markdown body.
+pub fn side(
+    r: &mut SectionRenderer<'_>,
+    d: &Directive,
+    body_at: usize,
+    scope: &str,
+) -> Result<String, Failure> {
+    if d.argument.is_empty() {
+        return Err(needs_argument("side", "Narrative A"));
+    }
+    let heading = inline(&d.argument, r.ctx.raw_html);
+    let body = r.markdown(&d.body, body_at, scope);
+    Ok(format!("<section class=\"compare-side\"><h4 class=\"compare-heading\">{heading}</h4>\n{body}</section>\n"))
+}

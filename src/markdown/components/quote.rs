@@ -1,0 +1,111 @@
+//! `quote` and `quotes`: coded segments, verbatim, with their attribution.
+
+use crate::analysis::select::{select, Selection};
+use crate::error::did_you_mean;
+use crate::markdown::directive::Directive;
+use crate::markdown::section::SectionRenderer;
+use crate::render::escape::push_html;
+
+use super::{needs_argument, Failure};
+
+/// `{quote} SEGMENT-ID`.
+pub fn one(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+    let id = d.argument.trim();
+    if id.is_empty() {
+        return Err(needs_argument("quote", "segment-id"));
+    }
+    let study = r.ctx.study;
+    let i = study.segment_position(id).ok_or_else(|| {
+        let help = did_you_mean(id, study.segment_ids()).map_or_else(
+            || "use the id of a segment in segments.json".to_string(),
+            |m| format!("did you mean `{m}`?"),
+        );
+        (format!("unknown segment `{id}`"), help)
+    })?;
+    let field = role_field(d)?;
+    let mut html = String::new();
+    segment(r, i, field, &mut html);
+    Ok(html)
+}
+
+/// `{quotes} SELECTION` with `:limit:`.
+pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+    if d.argument.trim().is_empty() {
+        return Err(needs_argument("quotes", "segments[code=diversification]"));
+    }
+    let sel = Selection::parse(&d.argument)
+        .map_err(|e| (e, "e.g. ```{quotes} segments[stance=deeper-crisis]".into()))?;
+    if sel.dataset != "segments" {
+        return Err((
+            format!("`{{quotes}}` selects segments, not {}", sel.dataset),
+            "write segments[…]".into(),
+        ));
+    }
+    let m = select(r.ctx.study, &sel).map_err(|e| split(&e))?;
+    let limit = match d.option("limit") {
+        Some(l) => l.parse::<usize>().map_err(|_| {
+            (
+                format!("`:limit:` must be a whole number, not `{l}`"),
+                "e.g. :limit: 3".into(),
+            )
+        })?,
+        None => usize::MAX,
+    };
+    let field = role_field(d)?;
+    let mut html = String::from("<div class=\"quotes\">\n");
+    for &i in m.indices.iter().take(limit) {
+        segment(r, i, field, &mut html);
+    }
+    html.push_str("</div>\n");
+    Ok(html)
+}
+
+fn split(e: &str) -> Failure {
+    e.split_once("; ")
+        .map_or((e.to_string(), "see docs/format.md".into()), |(m, h)| {
+            (m.to_string(), h.to_string())
+        })
+}
+
+fn role_field(d: &Directive) -> Result<&'static str, Failure> {
+    match d.option("role").unwrap_or("role") {
+        "role" => Ok("role"),
+        "persona" => Ok("persona"),
+        other => Err((
+            format!("`:role:` is `{other}`"),
+            "use :role: role or :role: persona".into(),
+        )),
+    }
+}
+
+fn segment(r: &mut SectionRenderer<'_>, i: usize, field: &str, html: &mut String) {
+    let study = r.ctx.study;
+    let s = &study.segments[i];
+    let p = study.speaker(i);
+    let illustrative = s.illustrative || p.illustrative;
+    r.out.illustrative |= illustrative;
+    html.push_str(if illustrative {
+        "<figure class=\"quote illustrative\">"
+    } else {
+        "<figure class=\"quote\">"
+    });
+    html.push_str("<blockquote><p>\u{201c}");
+    push_html(html, &s.text);
+    html.push_str("\u{201d}</p></blockquote><figcaption>\u{2014} <span class=\"quote-alias\">");
+    push_html(html, &p.alias);
+    html.push_str("</span>");
+    let detail = if field == "persona" {
+        &p.persona
+    } else {
+        &p.role
+    };
+    if !detail.is_empty() {
+        html.push_str(", <span class=\"quote-role\">");
+        push_html(html, detail);
+        html.push_str("</span>");
+    }
+    if illustrative {
+        html.push_str(" <span class=\"badge\">Illustrative</span>");
+    }
+    html.push_str("</figcaption></figure>\n");
+}

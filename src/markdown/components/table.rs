@@ -1,0 +1,212 @@
+//! `table`: records, counts by a field, code frequency or a crosstab, as
+//! an accessible HTML table.
+
+use crate::analysis::select::{
+    check_field, is_illustrative, select, value, Kind, Matches, Selection,
+};
+use crate::analysis::{code_frequency, count_by, crosstab};
+use crate::markdown::directive::Directive;
+use crate::markdown::section::{inline, SectionRenderer};
+use crate::render::escape::push_html;
+
+use super::{list, needs_argument, Failure};
+
+fn split(e: String) -> Failure {
+    e.split_once("; ")
+        .map_or((e.clone(), "see docs/format.md".into()), |(m, h)| {
+            (m.to_string(), h.to_string())
+        })
+}
+
+/// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`.
+pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+    if d.argument.trim().is_empty() {
+        return Err(needs_argument("table", "participants"));
+    }
+    let sel =
+        Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
+    let m = select(r.ctx.study, &sel).map_err(split)?;
+    let caption = d.option("caption").map(|c| inline(c, r.ctx.raw_html));
+    let (head, rows, illustrative) = match (d.option("by"), d.option("across")) {
+        (Some("code"), None) if m.kind == Kind::Segments => frequency(&m),
+        (Some(by), None) => shares(r, &m, by)?,
+        (Some(by), Some(across)) => cross(&m, by, across)?,
+        (None, Some(_)) => {
+            return Err((
+                "`:across:` needs `:by:` too".into(),
+                "add :by: FIELD for the rows".into(),
+            ))
+        }
+        (None, None) => records(&m, d.option("columns"))?,
+    };
+    r.out.illustrative |= illustrative;
+    Ok(table_html(caption.as_deref(), &head, &rows, illustrative))
+}
+
+type Rows = Vec<(Vec<String>, bool)>;
+
+fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, bool), Failure> {
+    let study = m.study;
+    let columns = match columns {
+        Some(c) => list(c),
+        None => match m.kind {
+            Kind::Participants => ["alias", "role", "persona"].map(String::from).to_vec(),
+            Kind::Segments => ["participant", "text"].map(String::from).to_vec(),
+            _ => crate::analysis::select::fields(study, m.kind, &m.dataset)
+                .into_iter()
+                .filter(|f| f != "illustrative")
+                .collect(),
+        },
+    };
+    for c in &columns {
+        check_field(study, m.kind, &m.dataset, c).map_err(split)?;
+    }
+    let mut any = false;
+    let rows = m
+        .indices
+        .iter()
+        .map(|&i| {
+            let cells = columns
+                .iter()
+                .map(|c| {
+                    let v = value(study, m.kind, &m.dataset, i, c);
+                    study.labels.get(c, &v).to_string()
+                })
+                .collect();
+            let ill = is_illustrative(study, m.kind, &m.dataset, i);
+            any |= ill;
+            (cells, ill)
+        })
+        .collect();
+    Ok((columns.iter().map(|c| heading(c)).collect(), rows, any))
+}
+
+fn shares(
+    r: &SectionRenderer<'_>,
+    m: &Matches,
+    by: &str,
+) -> Result<(Vec<String>, Rows, bool), Failure> {
+    let tally = count_by(m, by).map_err(split)?;
+    let f = r.ctx.format;
+    let parts = f.split(&tally.counts());
+    let mut rows: Rows = tally
+        .values
+        .iter()
+        .zip(&parts)
+        .map(|((_, label, n), p)| (vec![label.clone(), f.count(*n), f.percent(*p)], false))
+        .collect();
+    rows.push((
+        vec![
+            "Total".into(),
+            f.count(tally.total()),
+            f.percent(if tally.total() > 0 { 100.0 } else { 0.0 }),
+        ],
+        false,
+    ));
+    Ok((
+        vec![heading(by), "Count".into(), "Share".into()],
+        rows,
+        m.any_illustrative(),
+    ))
+}
+
+fn frequency(m: &Matches) -> (Vec<String>, Rows, bool) {
+    let study = m.study;
+    let rows = code_frequency(m)
+        .into_iter()
+        .map(|c| {
+            (
+                vec![
+                    study.codes[c.code].label.clone(),
+                    c.segments.to_string(),
+                    c.participants.to_string(),
+                ],
+                false,
+            )
+        })
+        .collect();
+    (
+        vec!["Code".into(), "Segments".into(), "Participants".into()],
+        rows,
+        m.any_illustrative(),
+    )
+}
+
+fn cross(m: &Matches, by: &str, across: &str) -> Result<(Vec<String>, Rows, bool), Failure> {
+    let x = crosstab(m, by, across).map_err(split)?;
+    let mut head = vec![heading(by)];
+    head.extend(x.columns.iter().map(|c| c.1.clone()));
+    head.push("Total".into());
+    let rows = x
+        .rows
+        .iter()
+        .zip(&x.counts)
+        .map(|(row, counts)| {
+            let mut cells = vec![row.1.clone()];
+            cells.extend(counts.iter().map(u64::to_string));
+            cells.push(counts.iter().sum::<u64>().to_string());
+            (cells, false)
+        })
+        .collect();
+    Ok((head, rows, m.any_illustrative()))
+}
+
+/// "risk_profile" → "Risk profile".
+fn heading(field: &str) -> String {
+    let spaced = field.replace(['_', '-'], " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn table_html(caption: Option<&str>, head: &[String], rows: &Rows, illustrative: bool) -> String {
+    let mut html = String::from("<div class=\"table-wrap\"><table>\n");
+    if let Some(c) = caption {
+        html.push_str("<caption>");
+        html.push_str(c);
+        html.push_str("</caption>\n");
+    }
+    html.push_str("<thead><tr>");
+    for h in head {
+        html.push_str("<th scope=\"col\">");
+        push_html(&mut html, h);
+        html.push_str("</th>");
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for (cells, ill) in rows {
+        html.push_str(if *ill {
+            "<tr class=\"illustrative\">"
+        } else {
+            "<tr>"
+        });
+        for (i, cell) in cells.iter().enumerate() {
+            let numeric = i > 0
+                && !cell.is_empty()
+                && cell
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ".,%  ".contains(c));
+            html.push_str(match (i, numeric) {
+                (0, _) => "<th scope=\"row\">",
+                (_, true) => "<td class=\"num\">",
+                _ => "<td>",
+            });
+            push_html(&mut html, cell);
+            if i == 0 && *ill {
+                html.push_str("<sup aria-label=\"illustrative\">†</sup>");
+            }
+            html.push_str(if i == 0 { "</th>" } else { "</td>" });
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody></table>\n");
+    if illustrative && rows.iter().any(|r| r.1) {
+        html.push_str(
+            "<p class=\"table-note\">† Illustrative: not given by the source study.</p>\n",
+        );
+    } else if illustrative {
+        html.push_str("<p class=\"table-note\">Includes illustrative records not given by the source study.</p>\n");
+    }
+    html.push_str("</div>\n");
+    html
+}

@@ -1,0 +1,110 @@
+//! `callout` and `stat`: boxes of prose and headline numbers.
+
+use crate::analysis::select::{select, Selection};
+use crate::analysis::share;
+use crate::markdown::directive::Directive;
+use crate::markdown::section::{inline, SectionRenderer};
+use crate::render::escape::html;
+
+use super::{needs_argument, Failure};
+
+const CALLOUTS: [(&str, &str); 5] = [
+    ("note", "Note"),
+    ("insight", "Key Insight"),
+    ("finding", "Critical Finding"),
+    ("strategic", "Strategic Insight"),
+    ("warning", "Warning"),
+];
+
+/// `{callout} KIND` with `:title:` and a Markdown body.
+pub fn callout(
+    r: &mut SectionRenderer<'_>,
+    d: &Directive,
+    body_at: usize,
+    scope: &str,
+) -> Result<String, Failure> {
+    let kind = if d.argument.is_empty() {
+        "note"
+    } else {
+        d.argument.as_str()
+    };
+    let Some(&(_, default_title)) = CALLOUTS.iter().find(|(k, _)| *k == kind) else {
+        let kinds: Vec<&str> = CALLOUTS.iter().map(|c| c.0).collect();
+        return Err((
+            format!("unknown callout kind `{kind}`"),
+            format!("use one of: {}", kinds.join(", ")),
+        ));
+    };
+    let title = inline(d.option("title").unwrap_or(default_title), r.ctx.raw_html);
+    let body = r.markdown(&d.body, body_at, scope);
+    Ok(format!(
+        "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n{body}</aside>\n"
+    ))
+}
+
+/// `{stat} MEASURE SELECTION` with a Markdown caption.
+pub fn stat(
+    r: &mut SectionRenderer<'_>,
+    d: &Directive,
+    body_at: usize,
+    scope: &str,
+) -> Result<String, Failure> {
+    let (measure, rest) = d
+        .argument
+        .split_once(' ')
+        .unwrap_or((d.argument.as_str(), ""));
+    if measure.is_empty() || rest.trim().is_empty() {
+        return Err(needs_argument(
+            "stat",
+            "share participants[stance=deeper-crisis]",
+        ));
+    }
+    let sel =
+        Selection::parse(rest).map_err(|e| (e, "e.g. ```{stat} count participants".into()))?;
+    let study = r.ctx.study;
+    let f = r.ctx.format;
+    let split = |e: String| {
+        e.split_once("; ")
+            .map_or((e.clone(), String::new()), |(m, h)| {
+                (m.to_string(), h.to_string())
+            })
+    };
+    let m = select(study, &sel).map_err(split)?;
+    let value = match measure {
+        "count" => f.count(m.indices.len() as u64),
+        "total" => f.count(m.total as u64),
+        "fraction" => format!(
+            "{} of {}",
+            f.count(m.indices.len() as u64),
+            f.count(m.total as u64)
+        ),
+        "share" => f.percent(share(study, &sel, f).map_err(split)?.percent),
+        other => {
+            return Err((
+                format!("unknown stat measure `{other}`"),
+                "use count, share, total or fraction".into(),
+            ));
+        }
+    };
+    let illustrative = m.any_illustrative() && measure != "total";
+    r.out.illustrative |= illustrative;
+    let label = d
+        .option("label")
+        .map(|l| {
+            format!(
+                "<span class=\"stat-label\">{}</span>",
+                inline(l, r.ctx.raw_html)
+            )
+        })
+        .unwrap_or_default();
+    let body = r.markdown(&d.body, body_at, scope);
+    let mark = if illustrative {
+        "<sup aria-label=\"illustrative\">†</sup>"
+    } else {
+        ""
+    };
+    Ok(format!(
+        "<div class=\"stat\"><span class=\"stat-value\">{}{mark}</span>{label}<div class=\"stat-caption\">{body}</div></div>\n",
+        html(&value)
+    ))
+}

@@ -1,0 +1,315 @@
+//! Renders one section's Markdown, expanding roles and directives on the
+//! pulldown-cmark event stream.
+//!
+//! Figure numbers, cross-references and heading ids depend on the whole
+//! report, but sections render independently (in parallel), so those are
+//! written as placeholders (`U+0001 kind payload U+0001`) that
+//! [`crate::render::resolve`] fills in once every section is done.
+
+use std::path::Path;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::analysis::format::NumberFormat;
+use crate::error::{Diagnostic, Diagnostics, Location};
+use crate::load::SectionSource;
+use crate::markdown::{components, directive, roles, slug::slugify};
+use crate::model::study::Study;
+
+/// What every section render needs to know about the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The indexed datasets.
+    pub study: &'a Study,
+    /// Number formatting.
+    pub format: &'a NumberFormat,
+    /// Project folder, for assets.
+    pub root: &'a Path,
+    /// Whether raw HTML in Markdown passes through.
+    pub raw_html: bool,
+}
+
+/// A heading inside a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 3 to 6 (sections themselves are level 2).
+    pub level: u8,
+    /// The heading's inner HTML.
+    pub html: String,
+    /// The id it asks for (explicit `{#id}` or made from its text).
+    pub slug: String,
+}
+
+/// A rendered section, with placeholders still in its HTML.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedSection {
+    /// The body HTML.
+    pub html: String,
+    /// Headings in order; placeholder `H n` refers to `headings[n]`.
+    pub headings: Vec<Heading>,
+    /// Labels of figures in order; placeholder `F n` is `figures[n]`'s number.
+    pub figures: Vec<Option<(String, Location)>>,
+    /// Cross-references (`R label`) with where they are.
+    pub refs: Vec<(String, Location)>,
+    /// Whether anything illustrative was shown.
+    pub illustrative: bool,
+    /// Errors and warnings.
+    pub problems: Diagnostics,
+}
+
+/// Marks a placeholder in rendered HTML.
+pub const MARK: char = '\u{1}';
+
+/// Renders `section` in `ctx`.
+pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
+    let mut r = SectionRenderer {
+        ctx,
+        path: &section.path,
+        text: &section.text,
+        out: RenderedSection::default(),
+    };
+    let html = r.markdown(section.body(), section.body_start, &section.id);
+    r.out.html = html;
+    r.out
+}
+
+/// Renders Markdown recursively (directive bodies are Markdown too) and
+/// collects what the section shows.
+pub struct SectionRenderer<'a> {
+    /// Report-wide inputs.
+    pub ctx: Context<'a>,
+    path: &'a Path,
+    text: &'a str,
+    /// What has been collected so far.
+    pub out: RenderedSection,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+impl<'a> SectionRenderer<'a> {
+    /// The location of `len` bytes at file offset `offset`.
+    pub fn locate(&self, offset: usize, len: usize) -> Location {
+        Location::in_text(self.path, self.text, offset, len)
+    }
+
+    /// Records an error at file offset `offset`.
+    pub fn error(&mut self, offset: usize, len: usize, message: String, help: String) {
+        let d = Diagnostic::error(message)
+            .at(self.locate(offset, len))
+            .help(help);
+        self.out.problems.push(d);
+    }
+
+    /// Renders `text`, which starts at byte `base` of the section file.
+    /// `scope` prefixes footnote names so sections never share them.
+    pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
+        let mut events: Vec<Event<'_>> = Vec::new();
+        let mut heading_start: Option<usize> = None;
+        let mut iter = Parser::new_ext(text, options()).into_offset_iter();
+        while let Some((event, range)) = iter.next() {
+            match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if directive::info(&info).is_some() =>
+                {
+                    let mut block = String::new();
+                    for (e, _) in iter.by_ref() {
+                        match e {
+                            Event::Text(t) => block.push_str(&t),
+                            Event::End(TagEnd::CodeBlock) => break,
+                            _ => {}
+                        }
+                    }
+                    let source = &text[range.clone()];
+                    let fence_len = source.find('\n').unwrap_or(source.len());
+                    let (name, argument) = directive::info(&info).unwrap_or_default();
+                    let html = self.directive(
+                        name,
+                        argument,
+                        &block,
+                        base + range.start,
+                        fence_len,
+                        scope,
+                    );
+                    events.push(Event::Html(html.into()));
+                }
+                Event::Code(arg) => match roles::trailing_role(events.last()) {
+                    Some(name) => {
+                        let name = name.to_string();
+                        if let Some(Event::Text(t)) = events.last_mut() {
+                            let keep = t.len() - name.len() - 2;
+                            *t = CowStr::from(t[..keep].to_string());
+                        }
+                        let at = base + range.start;
+                        match roles::evaluate(self, &name, &arg, at, range.len()) {
+                            Ok(roles::Output::Text(s)) => push_text(&mut events, s),
+                            Ok(roles::Output::Html(s)) => events.push(Event::InlineHtml(s.into())),
+                            Err((message, help)) => self.error(at, range.len(), message, help),
+                        }
+                    }
+                    None => events.push(Event::Code(arg)),
+                },
+                Event::Text(t) => push_text(&mut events, t.into_string()),
+                Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => {
+                    push_text(&mut events, h.into_string())
+                }
+                Event::FootnoteReference(name) => {
+                    events.push(Event::FootnoteReference(format!("{scope}-{name}").into()))
+                }
+                Event::Start(Tag::FootnoteDefinition(name)) => {
+                    events.push(Event::Start(Tag::FootnoteDefinition(
+                        format!("{scope}-{name}").into(),
+                    )));
+                }
+                Event::Start(Tag::Heading { .. }) => {
+                    heading_start = Some(events.len());
+                    events.push(event);
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some(start) = heading_start.take() {
+                        let html = self.heading(&mut events, start, level);
+                        events.push(Event::Html(html.into()));
+                    }
+                }
+                other => events.push(other),
+            }
+        }
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    /// Replaces the heading's events (from `start`) by nothing and returns
+    /// its HTML with a placeholder id and an anchor link.
+    fn heading(
+        &mut self,
+        events: &mut Vec<Event<'_>>,
+        start: usize,
+        level: HeadingLevel,
+    ) -> String {
+        let inner: Vec<Event<'_>> = events.drain(start..).collect();
+        let explicit = match &inner[0] {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        };
+        let mut plain = String::new();
+        for e in &inner[1..] {
+            if let Event::Text(t) | Event::Code(t) = e {
+                plain.push_str(t);
+            }
+        }
+        let mut body = String::new();
+        pulldown_cmark::html::push_html(&mut body, inner.into_iter().skip(1));
+        // Sections are <h2>; anything a section writes sits below them.
+        let level = (level as u8).max(3);
+        let n = self.out.headings.len();
+        self.out.headings.push(Heading {
+            level,
+            html: body.clone(),
+            slug: explicit.unwrap_or_else(|| slugify(&plain)),
+        });
+        format!(
+            "<h{level} id=\"{MARK}H{n}{MARK}\">{body} <a class=\"anchor\" href=\"#{MARK}H{n}{MARK}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
+        )
+    }
+
+    fn directive(
+        &mut self,
+        name: &str,
+        argument: &str,
+        block: &str,
+        at: usize,
+        len: usize,
+        scope: &str,
+    ) -> String {
+        let d = match directive::parse(name, argument, block) {
+            Ok(d) => d,
+            Err((message, offset, help)) => {
+                // The block text starts on the line after the fence.
+                let pos = if offset == 0 && message.starts_with("unknown directive") {
+                    at
+                } else {
+                    at + len + 1 + offset
+                };
+                self.error(pos, len, message, help);
+                return String::new();
+            }
+        };
+        let body_at = at + len + 1 + d.body_offset;
+        match components::render(self, &d, body_at, scope) {
+            Ok(html) => html,
+            Err((message, help)) => {
+                self.error(at, len, message, help);
+                String::new()
+            }
+        }
+    }
+
+    /// Registers a figure and returns its placeholder number and element id.
+    pub fn figure(
+        &mut self,
+        label: Option<&str>,
+        at: usize,
+        len: usize,
+    ) -> Result<(String, String), (String, String)> {
+        if let Some(label) = label {
+            if label.is_empty()
+                || !label
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                return Err((
+                    format!("figure label `{label}` is not a plain name"),
+                    "use letters, digits and dashes, e.g. :label: fig-sentiment".into(),
+                ));
+            }
+        }
+        let n = self.out.figures.len();
+        let located = label.map(|l| (l.to_string(), self.locate(at, len)));
+        self.out.figures.push(located);
+        let number = format!("{MARK}F{n}{MARK}");
+        let id = label.map_or_else(|| format!("figure-{number}"), str::to_string);
+        Ok((number, id))
+    }
+
+    /// Records a cross-reference and returns its placeholder.
+    pub fn reference(&mut self, label: &str, at: usize, len: usize) -> String {
+        let loc = self.locate(at, len);
+        self.out.refs.push((label.to_string(), loc));
+        format!("{MARK}R{label}{MARK}")
+    }
+}
+
+/// Appends text, merging it with a preceding text event so that a role
+/// name split over several events (smart punctuation splits them) is seen.
+fn push_text(events: &mut Vec<Event<'_>>, s: String) {
+    if let Some(Event::Text(t)) = events.last_mut() {
+        let mut merged = t.to_string();
+        merged.push_str(&s);
+        *t = merged.into();
+    } else {
+        events.push(Event::Text(s.into()));
+    }
+}
+
+/// Renders a one-line Markdown string (a title, a side heading) inline,
+/// without the paragraph around it, with smart punctuation.
+pub fn inline(text: &str, raw_html: bool) -> String {
+    let events = Parser::new_ext(
+        text,
+        Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter_map(|e| match e {
+        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        other => Some(other),
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html.trim_end().to_string()
+}

@@ -1,0 +1,158 @@
+//! The records a study is made of, as they are written in `content/data/`.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+/// A person interviewed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Unique id, referenced by segments.
+    pub id: String,
+    /// The pseudonym shown in the report.
+    pub alias: String,
+    /// Job or role, shown after the alias in quote attributions.
+    #[serde(default)]
+    pub role: String,
+    /// Persona or segment of the sample.
+    #[serde(default)]
+    pub persona: String,
+    /// Not from the study: made up to show the format.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// Any further attributes (stance, risk profile, …).
+    #[serde(default)]
+    pub attributes: Map<String, Value>,
+}
+
+/// One code of the codebook.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Code {
+    /// Unique id, referenced by segments.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// What the code means.
+    #[serde(default)]
+    pub description: String,
+    /// The code this one refines.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Optional colour for charts (`#rrggbb`).
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+/// A coded excerpt of what a participant said.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    /// Unique id, referenced by `quote`.
+    pub id: String,
+    /// Who said it (a participant id).
+    pub participant: String,
+    /// Where it was collected (a source id).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The verbatim text.
+    pub text: String,
+    /// Code ids.
+    #[serde(default)]
+    pub codes: Vec<String>,
+    /// The stance the excerpt expresses.
+    #[serde(default)]
+    pub stance: Option<String>,
+    /// When it was said (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub timestamp: Option<String>,
+    /// Not from the study: made up to show the format.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+/// Where data was collected.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Unique id, referenced by segments.
+    pub id: String,
+    /// Kind of source ("interviews", "social", "documents").
+    #[serde(default)]
+    pub kind: String,
+    /// Display title.
+    pub title: String,
+    /// What it holds.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A timeline metric.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesRecord {
+    /// Unique id, referenced by charts.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// Unit of the values.
+    #[serde(default)]
+    pub unit: String,
+    /// Not from the study: made up to show the format.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// Dated values.
+    #[serde(default)]
+    pub points: Vec<PointRecord>,
+    /// Labelled moments.
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+    /// Shaded spans.
+    #[serde(default)]
+    pub phases: Vec<PhaseRecord>,
+}
+
+/// One dated value.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointRecord {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The value.
+    pub value: f64,
+}
+
+/// A labelled moment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// What happened.
+    pub label: String,
+}
+
+/// A shaded span.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseRecord {
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub end: String,
+    /// Name.
+    pub label: String,
+}
+
+/// A row of a generic table: column name to scalar value, in file order.
+pub type Row = Map<String, Value>;
+
+/// The text of a scalar as it is compared and shown: strings as they are,
+/// numbers and booleans as written, null as empty.
+pub fn scalar_text(v: &Value) -> std::borrow::Cow<'_, str> {
+    match v {
+        Value::String(s) => s.as_str().into(),
+        Value::Null => "".into(),
+        other => other.to_string().into(),
+    }
+}

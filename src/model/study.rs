@@ -1,0 +1,115 @@
+//! The indexed study: records plus the lookups analysis needs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::charts::{Event, Phase, Series};
+use crate::error::Diagnostics;
+use crate::load::config::Labels;
+use crate::load::datasets::Datasets;
+use crate::model::records::{Code, Participant, Row, Segment, Source};
+
+/// A timeline metric with its dates parsed.
+#[derive(Debug, Clone)]
+pub struct TimeSeries {
+    /// Id referenced by charts.
+    pub id: String,
+    /// Not from the study.
+    pub illustrative: bool,
+    /// The points, sorted by date.
+    pub series: Series,
+    /// Labelled moments.
+    pub events: Vec<Event>,
+    /// Shaded spans.
+    pub phases: Vec<Phase>,
+}
+
+/// Everything the datasets say, validated and indexed.
+#[derive(Debug, Clone, Default)]
+pub struct Study {
+    /// Participants in file order.
+    pub participants: Vec<Participant>,
+    /// Codes in file order.
+    pub codes: Vec<Code>,
+    /// Segments in file order.
+    pub segments: Vec<Segment>,
+    /// Sources in file order.
+    pub sources: Vec<Source>,
+    /// Timeline series in file order.
+    pub series: Vec<TimeSeries>,
+    /// Generic tables by name.
+    pub tables: BTreeMap<String, Vec<Row>>,
+    /// Display labels of attribute values.
+    pub labels: Labels,
+    /// For each segment, the index of its participant.
+    pub segment_participant: Vec<usize>,
+    /// For each segment, the indices of its codes.
+    pub segment_codes: Vec<Vec<usize>>,
+    /// For each code, itself and every code above it.
+    pub code_ancestors: Vec<Vec<usize>>,
+    pub(crate) participant_index: HashMap<String, usize>,
+    pub(crate) code_index: HashMap<String, usize>,
+    pub(crate) segment_index: HashMap<String, usize>,
+    pub(crate) series_index: HashMap<String, usize>,
+}
+
+impl Study {
+    /// Validates `data` and indexes it. Errors name the file and line of
+    /// each bad record; warnings (unused codes, …) come back with the study.
+    pub fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostics), Diagnostics> {
+        super::validate::build(data, labels)
+    }
+
+    /// The participant with id `id`.
+    pub fn participant(&self, id: &str) -> Option<&Participant> {
+        self.participant_index
+            .get(id)
+            .map(|&i| &self.participants[i])
+    }
+
+    /// The segment with id `id`.
+    pub fn segment(&self, id: &str) -> Option<&Segment> {
+        self.segment_index.get(id).map(|&i| &self.segments[i])
+    }
+
+    /// Index of the segment with id `id`.
+    pub fn segment_position(&self, id: &str) -> Option<usize> {
+        self.segment_index.get(id).copied()
+    }
+
+    /// Index of the code with id `id`.
+    pub fn code_position(&self, id: &str) -> Option<usize> {
+        self.code_index.get(id).copied()
+    }
+
+    /// The series with id `id`.
+    pub fn time_series(&self, id: &str) -> Option<&TimeSeries> {
+        self.series_index.get(id).map(|&i| &self.series[i])
+    }
+
+    /// Ids of every segment, for "did you mean" hints.
+    pub fn segment_ids(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().map(|s| s.id.as_str())
+    }
+
+    /// Ids of every code.
+    pub fn code_ids(&self) -> impl Iterator<Item = &str> {
+        self.codes.iter().map(|c| c.id.as_str())
+    }
+
+    /// Ids of every series.
+    pub fn series_ids(&self) -> impl Iterator<Item = &str> {
+        self.series.iter().map(|s| s.id.as_str())
+    }
+
+    /// The participant who said segment `i`.
+    pub fn speaker(&self, segment: usize) -> &Participant {
+        &self.participants[self.segment_participant[segment]]
+    }
+
+    /// True when segment `i` carries code `code` or one of its descendants.
+    pub fn segment_has_code(&self, segment: usize, code: usize) -> bool {
+        self.segment_codes[segment]
+            .iter()
+            .any(|&c| self.code_ancestors[c].contains(&code))
+    }
+}

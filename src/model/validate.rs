@@ -1,0 +1,390 @@
+//! Checks the datasets hang together: unique ids, resolvable references,
+//! no cycles in the codebook, parseable dates.
+
+use std::collections::HashMap;
+
+use crate::charts::{Event, Phase, Series};
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
+use crate::load::config::Labels;
+use crate::load::datasets::{is_scalar, DataFile, Datasets};
+use crate::load::json_locate::Step;
+use crate::model::date::Date;
+use crate::model::study::{Study, TimeSeries};
+
+/// Builds the index of ids of `file`, reporting duplicates.
+fn index<T>(
+    file: Option<&DataFile<Vec<T>>>,
+    id: impl Fn(&T) -> &str,
+    what: &str,
+    problems: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    let mut map = HashMap::new();
+    let Some(file) = file else { return map };
+    map.reserve(file.records.len());
+    for (i, r) in file.records.iter().enumerate() {
+        let key = id(r);
+        if key.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(format!("{what} {} has an empty id", i + 1))
+                    .at(file.locate(&[Step::Index(i), Step::Key("id")]))
+                    .help("give every record a unique, non-empty id"),
+            );
+        } else if let Some(first) = map.insert(key.to_string(), i) {
+            map.insert(key.to_string(), first);
+            problems.push(
+                Diagnostic::error(format!("duplicate {what} id `{key}`"))
+                    .at(file.locate(&[Step::Index(i), Step::Key("id")]))
+                    .label("used again here")
+                    .help(format!(
+                        "{what} {} already has this id (line {}); ids must be unique",
+                        first + 1,
+                        file.locate(&[Step::Index(first), Step::Key("id")]).line
+                    )),
+            );
+        }
+    }
+    map
+}
+
+fn unknown_ref(
+    kind: &str,
+    id: &str,
+    known: &HashMap<String, usize>,
+    dataset: &str,
+) -> (String, String) {
+    let message = format!("unknown {kind} `{id}`");
+    let help = match did_you_mean(id, known.keys().map(String::as_str)) {
+        Some(m) => format!("did you mean `{m}`?"),
+        None if known.is_empty() => format!("add {dataset} with this {kind}"),
+        None => format!("use an id from {dataset}"),
+    };
+    (message, help)
+}
+
+pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostics), Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let participant_index = index(
+        data.participants.as_ref(),
+        |p| &p.id,
+        "participant",
+        &mut problems,
+    );
+    let code_index = index(data.codebook.as_ref(), |c| &c.id, "code", &mut problems);
+    let segment_index = index(data.segments.as_ref(), |s| &s.id, "segment", &mut problems);
+    let source_index = index(data.sources.as_ref(), |s| &s.id, "source", &mut problems);
+    let series_index = index(data.series.as_ref(), |s| &s.id, "series", &mut problems);
+
+    if let Some(file) = &data.participants {
+        for (i, p) in file.records.iter().enumerate() {
+            for (key, value) in &p.attributes {
+                if !is_scalar(value) {
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "attribute `{key}` of participant `{}` is a list or an object",
+                            p.id
+                        ))
+                        .at(file.locate(&[Step::Index(i), Step::Key("attributes"), Step::Key(key)]))
+                        .help("attributes must be strings, numbers, booleans or null"),
+                    );
+                }
+            }
+        }
+    }
+
+    let code_ancestors = check_codebook(&data, &code_index, &mut problems);
+    let (segment_participant, segment_codes) = check_segments(
+        &data,
+        &participant_index,
+        &code_index,
+        &source_index,
+        &mut problems,
+    );
+    let series = check_series(&data, &mut problems);
+
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let study = Study {
+        participants: data.participants.map(|f| f.records).unwrap_or_default(),
+        codes: data.codebook.map(|f| f.records).unwrap_or_default(),
+        segments: data.segments.map(|f| f.records).unwrap_or_default(),
+        sources: data.sources.map(|f| f.records).unwrap_or_default(),
+        series,
+        tables: data
+            .tables
+            .into_iter()
+            .map(|(k, f)| (k, f.records))
+            .collect(),
+        labels,
+        segment_participant,
+        segment_codes,
+        code_ancestors,
+        participant_index,
+        code_index,
+        segment_index,
+        series_index,
+    };
+    let warnings = unused_warnings(&study);
+    Ok((study, warnings))
+}
+
+/// Resolves parents and returns, per code, itself and its ancestors.
+fn check_codebook(
+    data: &Datasets,
+    code_index: &HashMap<String, usize>,
+    problems: &mut Diagnostics,
+) -> Vec<Vec<usize>> {
+    let Some(file) = &data.codebook else {
+        return Vec::new();
+    };
+    let parents: Vec<Option<usize>> = file
+        .records
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let parent = c.parent.as_deref()?;
+            let found = code_index.get(parent).copied();
+            if found.is_none() {
+                let (message, help) =
+                    unknown_ref("parent code", parent, code_index, "codebook.json");
+                problems.push(
+                    Diagnostic::error(message)
+                        .at(file.locate(&[Step::Index(i), Step::Key("parent")]))
+                        .help(help),
+                );
+            }
+            found
+        })
+        .collect();
+    let mut ancestors = Vec::with_capacity(parents.len());
+    for (i, code) in file.records.iter().enumerate() {
+        let mut chain = vec![i];
+        let mut at = parents[i];
+        while let Some(p) = at {
+            if chain.contains(&p) {
+                let cycle: Vec<&str> = chain.iter().map(|&c| file.records[c].id.as_str()).collect();
+                problems.push(
+                    Diagnostic::error(format!(
+                        "the codebook has a cycle: {} → {}",
+                        cycle.join(" → "),
+                        file.records[p].id
+                    ))
+                    .at(file.locate(&[Step::Index(i), Step::Key("parent")]))
+                    .help(format!(
+                        "a code cannot be its own ancestor: change the `parent` of `{}`",
+                        code.id
+                    )),
+                );
+                break;
+            }
+            chain.push(p);
+            at = parents[p];
+        }
+        ancestors.push(chain);
+    }
+    ancestors
+}
+
+fn check_segments(
+    data: &Datasets,
+    participants: &HashMap<String, usize>,
+    codes: &HashMap<String, usize>,
+    sources: &HashMap<String, usize>,
+    problems: &mut Diagnostics,
+) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let Some(file) = &data.segments else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut speaker = Vec::with_capacity(file.records.len());
+    let mut coded = Vec::with_capacity(file.records.len());
+    for (i, s) in file.records.iter().enumerate() {
+        match participants.get(&s.participant) {
+            Some(&p) => speaker.push(p),
+            None => {
+                let (message, help) = unknown_ref(
+                    "participant",
+                    &s.participant,
+                    participants,
+                    "participants.json",
+                );
+                problems.push(
+                    Diagnostic::error(format!("segment `{}` names {message}", s.id))
+                        .at(file.locate(&[Step::Index(i), Step::Key("participant")]))
+                        .help(help),
+                );
+                speaker.push(0);
+            }
+        }
+        if let Some(source) = &s.source {
+            if !sources.contains_key(source) {
+                let (message, help) = unknown_ref("source", source, sources, "sources.json");
+                problems.push(
+                    Diagnostic::error(format!("segment `{}` names {message}", s.id))
+                        .at(file.locate(&[Step::Index(i), Step::Key("source")]))
+                        .help(help),
+                );
+            }
+        }
+        let mut ids = Vec::with_capacity(s.codes.len());
+        for (j, code) in s.codes.iter().enumerate() {
+            match codes.get(code) {
+                Some(&c) => ids.push(c),
+                None => {
+                    let (message, help) = unknown_ref("code", code, codes, "codebook.json");
+                    problems.push(
+                        Diagnostic::error(format!("segment `{}` names {message}", s.id))
+                            .at(file.locate(&[Step::Index(i), Step::Key("codes"), Step::Index(j)]))
+                            .help(help),
+                    );
+                }
+            }
+        }
+        if let Some(ts) = &s.timestamp {
+            if Date::parse(ts).is_none() {
+                problems.push(bad_date(
+                    file.locate(&[Step::Index(i), Step::Key("timestamp")]),
+                    ts,
+                ));
+            }
+        }
+        coded.push(ids);
+    }
+    (speaker, coded)
+}
+
+fn bad_date(at: crate::error::Location, text: &str) -> Diagnostic {
+    Diagnostic::error(format!("{text:?} is not a date"))
+        .at(at)
+        .help("write dates as YYYY-MM-DD, e.g. \"2025-11-03\"")
+}
+
+fn check_series(data: &Datasets, problems: &mut Diagnostics) -> Vec<TimeSeries> {
+    let Some(file) = &data.series else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(file.records.len());
+    for (i, s) in file.records.iter().enumerate() {
+        let mut date = |text: &str, path: &[Step]| {
+            let d = Date::parse(text);
+            if d.is_none() {
+                problems.push(bad_date(file.locate(path), text));
+            }
+            d.unwrap_or(Date(0))
+        };
+        let mut points: Vec<(Date, f64)> = s
+            .points
+            .iter()
+            .enumerate()
+            .map(|(j, p)| {
+                (
+                    date(
+                        &p.date,
+                        &[
+                            Step::Index(i),
+                            Step::Key("points"),
+                            Step::Index(j),
+                            Step::Key("date"),
+                        ],
+                    ),
+                    p.value,
+                )
+            })
+            .collect();
+        let events = s
+            .events
+            .iter()
+            .enumerate()
+            .map(|(j, e)| Event {
+                date: date(
+                    &e.date,
+                    &[
+                        Step::Index(i),
+                        Step::Key("events"),
+                        Step::Index(j),
+                        Step::Key("date"),
+                    ],
+                ),
+                label: e.label.clone(),
+            })
+            .collect();
+        let phases = s
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(j, p)| Phase {
+                start: date(
+                    &p.start,
+                    &[
+                        Step::Index(i),
+                        Step::Key("phases"),
+                        Step::Index(j),
+                        Step::Key("start"),
+                    ],
+                ),
+                end: date(
+                    &p.end,
+                    &[
+                        Step::Index(i),
+                        Step::Key("phases"),
+                        Step::Index(j),
+                        Step::Key("end"),
+                    ],
+                ),
+                label: p.label.clone(),
+            })
+            .collect();
+        points.sort_by_key(|p| p.0);
+        out.push(TimeSeries {
+            id: s.id.clone(),
+            illustrative: s.illustrative,
+            series: Series {
+                label: s.label.clone(),
+                unit: s.unit.clone(),
+                points,
+            },
+            events,
+            phases,
+        });
+    }
+    out
+}
+
+/// Participants nobody quotes and codes no segment carries are usually a
+/// coding slip; they are worth a warning, not a failed build.
+fn unused_warnings(study: &Study) -> Diagnostics {
+    let mut warnings = Diagnostics::new();
+    if study.segments.is_empty() {
+        return warnings;
+    }
+    let mut quoted = vec![false; study.participants.len()];
+    study
+        .segment_participant
+        .iter()
+        .for_each(|&p| quoted[p] = true);
+    for (p, used) in study.participants.iter().zip(&quoted) {
+        if !used {
+            warnings.push(
+                Diagnostic::warning(format!("participant `{}` has no segments", p.id)).help(
+                    "code at least one segment for them, or remove them from participants.json",
+                ),
+            );
+        }
+    }
+    let mut carried = vec![false; study.codes.len()];
+    for codes in &study.segment_codes {
+        for &c in codes {
+            for &a in &study.code_ancestors[c] {
+                carried[a] = true;
+            }
+        }
+    }
+    for (c, used) in study.codes.iter().zip(&carried) {
+        if !used {
+            warnings.push(
+                Diagnostic::warning(format!("code `{}` is on no segment", c.id))
+                    .help("apply it to a segment, or remove it from codebook.json"),
+            );
+        }
+    }
+    warnings
+}

@@ -1,0 +1,110 @@
+//! Fills in what sections could not know alone: figure numbers,
+//! cross-references and report-wide unique heading ids.
+
+use std::collections::HashMap;
+
+use crate::error::{did_you_mean, Diagnostic, Diagnostics};
+use crate::markdown::section::{RenderedSection, MARK};
+use crate::markdown::slug::slugify;
+
+/// Report-wide numbering of figures and ids of headings.
+#[derive(Debug, Default)]
+pub struct Numbering {
+    /// Per section, the global number of its first figure minus one.
+    pub figure_offset: Vec<usize>,
+    /// Figure label → global number.
+    pub labels: HashMap<String, usize>,
+    /// Per section, the final id of each heading.
+    pub heading_ids: Vec<Vec<String>>,
+}
+
+/// Numbers figures in document order, checks references and labels, and
+/// gives every heading an id unique in the report (section ids included).
+pub fn number(
+    section_ids: &[String],
+    sections: &[RenderedSection],
+) -> Result<Numbering, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut n = Numbering::default();
+    let mut taken: HashMap<String, usize> = section_ids.iter().map(|id| (id.clone(), 1)).collect();
+    let mut count = 0;
+    for s in sections {
+        n.figure_offset.push(count);
+        for (i, label) in s.figures.iter().enumerate() {
+            if let Some((label, loc)) = label {
+                if n.labels.insert(label.clone(), count + i + 1).is_some() {
+                    problems.push(
+                        Diagnostic::error(format!("two figures have the label `{label}`"))
+                            .at(loc.clone())
+                            .help("labels must be unique in the report: rename one"),
+                    );
+                }
+                taken.insert(label.clone(), 1);
+            }
+        }
+        count += s.figures.len();
+    }
+    for s in sections {
+        let mut ids = Vec::with_capacity(s.headings.len());
+        for h in &s.headings {
+            let base = slugify(&h.slug);
+            let seen = taken.entry(base.clone()).or_insert(0);
+            *seen += 1;
+            ids.push(if *seen == 1 {
+                base
+            } else {
+                format!("{base}-{seen}")
+            });
+        }
+        n.heading_ids.push(ids);
+        for (label, loc) in &s.refs {
+            if !n.labels.contains_key(label) {
+                let help = match did_you_mean(label, n.labels.keys().map(String::as_str)) {
+                    Some(m) => format!("did you mean `{m}`?"),
+                    None => "give the figure or chart you mean a `:label:`".to_string(),
+                };
+                problems.push(
+                    Diagnostic::error(format!("no figure has the label `{label}`"))
+                        .at(loc.clone())
+                        .help(help),
+                );
+            }
+        }
+    }
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        Ok(n)
+    }
+}
+
+/// Replaces the placeholders in section `index`'s HTML.
+pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(MARK) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(MARK) else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let token = &after[..end];
+        let (kind, payload) = token.split_at(1);
+        match kind {
+            "F" => {
+                let local: usize = payload.parse().unwrap_or(0);
+                out.push_str(&(n.figure_offset[index] + local + 1).to_string());
+            }
+            "R" => out.push_str(&n.labels.get(payload).copied().unwrap_or(0).to_string()),
+            "H" => {
+                let local: usize = payload.parse().unwrap_or(0);
+                out.push_str(n.heading_ids[index].get(local).map_or("", String::as_str));
+            }
+            _ => {}
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
