@@ -45,7 +45,8 @@ const SCRIPT: &str = r#"(() => {
   const saved = sessionStorage.getItem(key);
   if (saved !== null) {
     sessionStorage.removeItem(key);
-    const restore = () => window.scrollTo(0, Number(saved));
+    // Instant: a theme's smooth scrolling would replay the whole way down.
+    const restore = () => window.scrollTo({ top: Number(saved), behavior: "instant" });
     restore();
     addEventListener("load", restore, { once: true });
   }
