@@ -374,3 +374,23 @@ fn stops_cleanly_on_ctrl_c() {
         thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn watches_a_themes_folder_created_while_serving() {
+    let project = fixture("serve-basic");
+    assert!(!project.path().join("themes").exists());
+    let served = Served::start(project.path());
+    let theme = project.path().join("themes/default");
+    // Written at once: the rebuild after the folder appears reads it even
+    // if its own event came before the folder was watched.
+    fs::create_dir_all(&theme).expect("create theme folder");
+    fs::write(theme.join("style.css"), "body { --made-while-serving: 1; }")
+        .expect("write theme file");
+    served.page_until(|page| page.contains("--made-while-serving"));
+    fs::write(
+        theme.join("style.css"),
+        "body { --edited-while-serving: 2; }",
+    )
+    .expect("edit theme file");
+    served.page_until(|page| page.contains("--edited-while-serving"));
+}
