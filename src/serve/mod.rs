@@ -15,7 +15,7 @@ mod reload;
 mod watch;
 
 use std::io::{self, Write};
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
@@ -94,17 +94,29 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
             .spawn(move || http::serve(&server, &preview, &hub))?;
     }
 
-    let url = format!("http://{address}/");
+    let url = format!("http://{}/", browsable(address));
     println!("Serving {url}");
     println!("Press Ctrl-C to stop");
     io::stdout().flush()?;
     if options.open {
         browser::open(&url);
     }
-    // A closed channel (the handler is gone) ends the server too.
+    // Ctrl-C, or SIGTERM or SIGHUP (the `termination` feature of ctrlc);
+    // a closed channel (the handler is gone) ends the server too.
     let _ = stopped.recv();
     println!("\nStopped");
     io::stdout().flush()
+}
+
+/// The address to give a browser: an unspecified bind address (all
+/// interfaces) is reachable on loopback, and a browser cannot open it.
+fn browsable(address: SocketAddr) -> SocketAddr {
+    let ip = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, address.port())
 }
 
 /// Rebuilds after every burst of saves until the watch ends.
@@ -133,5 +145,20 @@ fn rebuild_on_save(
         if !changed.is_empty() {
             rebuild::rebuild(project, &changed, preview, hub);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gives_browsers_a_loopback_address_for_all_interfaces() {
+        let any: SocketAddr = "0.0.0.0:4000".parse().expect("address");
+        assert_eq!(browsable(any).to_string(), "127.0.0.1:4000");
+        let any6: SocketAddr = "[::]:4000".parse().expect("address");
+        assert_eq!(browsable(any6).to_string(), "[::1]:4000");
+        let lan: SocketAddr = "192.168.1.5:4000".parse().expect("address");
+        assert_eq!(browsable(lan), lan);
     }
 }

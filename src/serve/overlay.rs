@@ -21,7 +21,8 @@ pub fn render(diagnostics: &Diagnostics, stale: bool) -> String {
     };
     let _ = write!(
         out,
-        "<div id=\"{ID}\" role=\"alert\"><style>{STYLE}</style><h2>{heading}</h2>"
+        "<div id=\"{ID}\" role=\"alert\"><style>{STYLE}</style>\
+         <button type=\"button\" class=\"dismiss\">Hide</button><h2>{heading}</h2>"
     );
     for d in &diagnostics.0 {
         out.push_str("<section>");
@@ -64,7 +65,9 @@ font:15px/1.5 system-ui,sans-serif}\
 #findings-overlay .where{margin:0 0 .3rem;font-weight:bold}\
 #findings-overlay pre{margin:0;padding:1rem;background:#000;color:#f4f4f5;\
 white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace}\
-#findings-overlay .hint{color:#d4d4d8}";
+#findings-overlay .hint{color:#d4d4d8}\
+#findings-overlay .dismiss{float:right;padding:.3rem .8rem;border:1px solid #a1a1aa;\
+border-radius:4px;background:#27272a;color:#f4f4f5;font:inherit;cursor:pointer}";
 
 #[cfg(test)]
 mod tests {

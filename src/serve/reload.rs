@@ -39,7 +39,7 @@ pub const EMPTY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta cha
 // The generation check makes a page that missed an event (it connected
 // after a rebuild, or the server restarted) catch up as soon as it hears
 // the server's greeting.
-const SCRIPT: &str = r#"(() => {
+const SCRIPT: &str = r##"(() => {
   let generation = __GENERATION__;
   const key = "findings-scroll:" + location.pathname;
   const saved = sessionStorage.getItem(key);
@@ -54,6 +54,10 @@ const SCRIPT: &str = r#"(() => {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   };
+  // "Hide" on the overlay uncovers the last good build until the next one.
+  document.addEventListener("click", (e) => {
+    if (e.target.closest?.("#__OVERLAY__ .dismiss")) document.getElementById("__OVERLAY__")?.remove();
+  });
   const source = new EventSource("__EVENTS__");
   source.addEventListener("hello", (e) => {
     if (Number(e.data) !== generation) reload();
@@ -67,7 +71,7 @@ const SCRIPT: &str = r#"(() => {
     document.getElementById("__OVERLAY__")?.remove();
     document.body.insertAdjacentHTML("beforeend", failed.overlay);
   });
-})();"#;
+})();"##;
 
 #[cfg(test)]
 mod tests {

@@ -59,5 +59,14 @@ test('a broken dataset shows the overlay with the file name until fixed', async 
 
   fs.writeFileSync(file, good);
   await overlay.waitFor({ state: 'detached', timeout: WAIT_MS });
+
+  // Hiding the overlay uncovers the last good build, still served.
+  const heading = await page.locator('h1').first().innerText();
+  fs.writeFileSync(file, 'not JSON at all');
+  await overlay.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await overlay.getByRole('button', { name: 'Hide' }).click();
+  await overlay.waitFor({ state: 'detached', timeout: WAIT_MS });
+  assert.equal(await page.locator('h1').first().innerText(), heading);
+  fs.writeFileSync(file, good);
   await page.close();
 });
