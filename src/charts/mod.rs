@@ -23,7 +23,6 @@ mod text;
 mod timeline;
 mod validate;
 
-
 use crate::analysis::format::NumberFormat;
 use crate::model::date::Date;
 
@@ -78,7 +77,11 @@ impl ChartKind {
 
     /// The directive name of this kind.
     pub fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, k)| *k == self).map(|&(n, _)| n).unwrap_or("chart")
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|&(n, _)| n)
+            .unwrap_or("chart")
     }
 }
 
@@ -223,13 +226,36 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
     validate::check(spec)?;
     let summary = summary::describe(spec);
     let drawing = match (&spec.data, spec.kind) {
-        (ChartData::Split { categories, what, .. }, ChartKind::Donut) => donut::draw(spec, categories, what, true),
-        (ChartData::Split { categories, what, .. }, ChartKind::Pie) => donut::draw(spec, categories, what, false),
+        (
+            ChartData::Split {
+                categories, what, ..
+            },
+            ChartKind::Donut,
+        ) => donut::draw(spec, categories, what, true),
+        (
+            ChartData::Split {
+                categories, what, ..
+            },
+            ChartKind::Pie,
+        ) => donut::draw(spec, categories, what, false),
         (ChartData::Split { categories, .. }, _) => bars::draw(spec, categories),
-        (ChartData::Crosstab { rows, columns, counts, .. }, kind) => crosstab::draw(spec, kind, rows, columns, counts),
-        (ChartData::Series { series, events, phases }, kind) => {
-            timeline::draw(spec, series, events, phases, kind == ChartKind::Area)
-        }
+        (
+            ChartData::Crosstab {
+                rows,
+                columns,
+                counts,
+                ..
+            },
+            kind,
+        ) => crosstab::draw(spec, kind, rows, columns, counts),
+        (
+            ChartData::Series {
+                series,
+                events,
+                phases,
+            },
+            kind,
+        ) => timeline::draw(spec, series, events, phases, kind == ChartKind::Area),
         (ChartData::Matrix { labels, counts }, _) => heatmap::draw(spec, labels, counts),
         (ChartData::Roadmap { phases }, _) => roadmap::draw(phases),
     };
@@ -243,7 +269,11 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
         illustrative: spec.illustrative,
     }
     .finish(&drawing.body);
-    Ok(RenderedChart { svg, table_html: table::table(spec), summary })
+    Ok(RenderedChart {
+        svg,
+        table_html: table::table(spec),
+        summary,
+    })
 }
 
 /// A chart body (the SVG elements inside the root) and the viewBox height

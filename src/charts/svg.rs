@@ -86,7 +86,11 @@ pub fn text(out: &mut String, text: &Text<'_>) {
         [one] => out.push_str(&escape(one)),
         lines => {
             for (i, line) in lines.iter().enumerate() {
-                let dy = if i == 0 { "0".to_string() } else { format!("{LINE_HEIGHT_EM}em") };
+                let dy = if i == 0 {
+                    "0".to_string()
+                } else {
+                    format!("{LINE_HEIGHT_EM}em")
+                };
                 let _ = write!(
                     out,
                     "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
@@ -101,7 +105,25 @@ pub fn text(out: &mut String, text: &Text<'_>) {
 
 /// Appends a single-line `<text>` element.
 pub fn label(out: &mut String, x: f64, y: f64, anchor: Anchor, class: &str, content: &str) {
-    text(out, &Text { x, y, lines: &[content.to_string()], full: None, anchor, class });
+    text(
+        out,
+        &Text {
+            x,
+            y,
+            lines: &[content.to_string()],
+            full: None,
+            anchor,
+            class,
+        },
+    );
+}
+
+/// Appends a tick label centred on `x` but kept inside `0..width`, so the
+/// first and last ticks of an axis are never clipped at the chart's edge.
+pub fn tick_label(out: &mut String, x: f64, y: f64, width: f64, content: &str) {
+    let half = super::text::width(content, super::text::LABEL_SIZE) / 2.0;
+    let x = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
+    label(out, x, y, Anchor::Middle, "chart-tick", content);
 }
 
 /// The parts of an accessible SVG document around a chart body.
@@ -145,7 +167,14 @@ impl Document<'_> {
         );
         out.push_str(body);
         if self.illustrative {
-            label(&mut out, self.width - 4.0, 12.0, Anchor::End, "chart-illustrative", ILLUSTRATIVE);
+            label(
+                &mut out,
+                self.width - 4.0,
+                12.0,
+                Anchor::End,
+                "chart-illustrative",
+                ILLUSTRATIVE,
+            );
         }
         out.push_str("</svg>");
         out
@@ -158,7 +187,10 @@ mod tests {
 
     #[test]
     fn escapes_every_markup_character() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
@@ -176,7 +208,14 @@ mod tests {
         let lines = ["Death of".to_string(), "\"Code…".to_string()];
         text(
             &mut out,
-            &Text { x: 5.0, y: 10.0, lines: &lines, full: Some("Death of \"Code\""), anchor: Anchor::End, class: "chart-label" },
+            &Text {
+                x: 5.0,
+                y: 10.0,
+                lines: &lines,
+                full: Some("Death of \"Code\""),
+                anchor: Anchor::End,
+                class: "chart-label",
+            },
         );
         assert!(out.contains("<title>Death of &quot;Code&quot;</title>"));
         assert_eq!(out.matches("<tspan").count(), 2);
