@@ -87,7 +87,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
             };
             let _ = write!(body, "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{w}\"><title>{}</title></rect>", ink.class(), num(x), num(y), svg::escape(&tip), w = num(cell));
             if show_counts {
-                let class = if level >= 3 {
+                let class = if level >= 4 {
                     "chart-value chart-on-dark"
                 } else {
                     "chart-value"
