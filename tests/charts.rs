@@ -612,3 +612,35 @@ fn snapshots_of_every_kind() {
         insta::assert_snapshot!(name, lines(&chart.svg));
     }
 }
+
+#[test]
+fn tied_shares_round_the_same_in_chart_summary_and_table() {
+    // 1/3 each: the rounding unit goes to the first in display order.
+    let chart = draw(
+        ChartKind::Donut,
+        split(&[("Zeta", 1), ("Alpha", 1), ("Mid", 1)]),
+    );
+    assert_eq!(
+        chart.summary,
+        "By stance, 1 of 3 participants (33.3%) are Alpha; 1 (33.3%) are Mid; 1 (33.4%) are Zeta."
+    );
+    assert!(chart
+        .table_html
+        .contains("<th scope=\"row\">Zeta</th><td>1</td><td>33.4%</td>"));
+    assert!(chart.svg.contains("Zeta: 1 (33.4%)"));
+}
+
+#[test]
+fn a_one_point_series_is_a_dot() {
+    let data = ChartData::Series {
+        series: vec![Series {
+            label: "Once".to_string(),
+            unit: String::new(),
+            points: vec![(date("2026-01-01"), 3.0)],
+        }],
+        events: vec![],
+        phases: vec![],
+    };
+    let chart = draw(ChartKind::Line, data);
+    assert!(chart.svg.contains("<circle class=\"chart-fill chart-s0\""));
+}

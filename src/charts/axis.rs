@@ -102,7 +102,7 @@ pub fn date_ticks(start: Date, end: Date, width: f64) -> Vec<(Date, String)> {
             .fold(f64::INFINITY, f64::min)
             / span
             * width;
-        if ticks.len() >= 2 && gap >= widest + 12.0 || step == last {
+        if ticks.len() >= 2 && gap >= widest + 16.0 || step == last {
             return ticks;
         }
     }

@@ -40,7 +40,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
         .fold(30.0, f64::max);
     let left = 12.0 + label_width + 10.0;
     // Slanted column labels reach right of the last column; keep them inside.
-    let cell = ((WIDTH - left - 16.0 - column_width * SLANT) / n as f64).clamp(18.0, MAX_CELL);
+    let cell = ((WIDTH - left - 16.0 - column_width * SLANT) / n as f64).clamp(12.0, MAX_CELL);
     let top = TOP + column_width * SLANT + 10.0;
     let height = top + cell * n as f64 + 16.0;
     let max_pair = (0..n)

@@ -155,7 +155,7 @@ impl Document<'_> {
         let mut out = String::with_capacity(body.len() + 512);
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" id=\"{id}\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" \
              role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" \
              width=\"100%\" style=\"max-width:{w}px\" preserveAspectRatio=\"xMidYMid meet\">\
              <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
