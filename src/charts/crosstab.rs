@@ -177,7 +177,13 @@ pub fn draw(
                         "chart-value",
                         &seg.label,
                     );
-                } else if x1 - x0 >= text::width(&seg.label, LABEL_SIZE) + 6.0 {
+                } else if x1 - x0 < text::width(&seg.label, LABEL_SIZE) + 6.0 {
+                    // Too narrow for its share: the share goes in a tooltip.
+                    if x1 > x0 {
+                        let tip = format!("{}, {}: {}", rows[i], columns[seg.series], seg.label);
+                        svg::hit_area(&mut labels, (x0, y0), (x1, y1), &tip);
+                    }
+                } else {
                     let class = format!(
                         "chart-value chart-on-fill chart-on-s{}",
                         seg.series % super::palette::SERIES

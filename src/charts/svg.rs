@@ -118,6 +118,21 @@ pub fn label(out: &mut String, x: f64, y: f64, anchor: Anchor, class: &str, cont
     );
 }
 
+/// Appends an invisible rectangle over a mark whose value is not printed,
+/// so hovering it shows `tip`. Transparent by attribute, not by theme, so
+/// it never hides the mark even without the stylesheet.
+pub fn hit_area(out: &mut String, (x0, y0): (f64, f64), (x1, y1): (f64, f64), tip: &str) {
+    let _ = write!(
+        out,
+        "<rect class=\"chart-hit\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill-opacity=\"0\"><title>{}</title></rect>",
+        num(x0),
+        num(y0),
+        num(x1 - x0),
+        num(y1 - y0),
+        escape(tip)
+    );
+}
+
 /// Appends a tick label centred on `x` but kept inside `0..width`, so the
 /// first and last ticks of an axis are never clipped at the chart's edge.
 pub fn tick_label(out: &mut String, x: f64, y: f64, width: f64, content: &str) {
