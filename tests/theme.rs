@@ -17,10 +17,22 @@ fn a_project_theme_overrides_one_file_and_keeps_the_rest() {
     let text = fs::read_to_string(&config).unwrap();
     fs::write(&config, format!("theme = \"house\"\n{text}")).unwrap();
     let html = build_ok(dir.path());
-    assert!(html.contains("body { color: rebeccapurple; }"), "the override is used");
-    assert!(!html.contains("--serif:"), "the built-in style.css is replaced, not added to");
-    assert!(html.contains("class=\"skip-link\""), "base.html still comes from the built-in theme");
-    assert!(html.contains("--chart-1"), "charts.css still comes from the built-in theme");
+    assert!(
+        html.contains("body { color: rebeccapurple; }"),
+        "the override is used"
+    );
+    assert!(
+        !html.contains("--serif:"),
+        "the built-in style.css is replaced, not added to"
+    );
+    assert!(
+        html.contains("class=\"skip-link\""),
+        "base.html still comes from the built-in theme"
+    );
+    assert!(
+        html.contains("--chart-1"),
+        "charts.css still comes from the built-in theme"
+    );
 }
 
 #[test]
@@ -31,7 +43,11 @@ fn a_missing_theme_and_a_broken_template_are_errors() {
     fs::write(&config, format!("theme = \"nope\"\n{text}")).unwrap();
     let out = findings(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("theme `nope` not found"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("theme `nope` not found"),
+        "{}",
+        stderr(&out)
+    );
 
     let theme = dir.path().join("themes/nope");
     fs::create_dir_all(&theme).unwrap();
