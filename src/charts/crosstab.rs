@@ -168,7 +168,9 @@ pub fn draw(
                 let (x0, _) = view(area.map_coordinate(&(seg.from, 0.0)));
                 let (x1, _) = view(area.map_coordinate(&(seg.to, 0.0)));
                 let baseline = (y0 + y1) / 2.0 + LABEL_SIZE * 0.35;
-                if grouped {
+                if grouped && seg.to <= seg.from {
+                    // No bar, no label: the data table still lists the zero.
+                } else if grouped {
                     svg::label(
                         &mut labels,
                         x1 + 5.0,
