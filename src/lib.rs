@@ -13,6 +13,10 @@
 //!
 //! [`site`] runs the stages in order; [`serve`] runs them on every save.
 
+// Diagnostics are large (they carry the source line) but only travel on
+// the error path, where a few bytes of copying never matter.
+#![allow(clippy::result_large_err)]
+
 pub mod analysis;
 pub mod charts;
 pub mod error;

@@ -99,7 +99,8 @@ pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Sh
     let count = m.indices.len() as u64;
     let total = m.total as u64;
     if let [c] = sel.conditions.as_slice() {
-        if !c.negated && !(m.kind == Kind::Segments && c.field == "code") {
+        let on_code = m.kind == Kind::Segments && c.field == "code";
+        if !c.negated && !on_code {
             let all = select::select(
                 study,
                 &Selection {
@@ -217,15 +218,51 @@ pub fn crosstab(m: &Matches, by: &str, across: &str) -> Result<Crosstab, String>
     })
 }
 
+/// Which codes a code analysis looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeLevel {
+    /// Every code as applied.
+    All,
+    /// Top-level codes only: a segment coded with a sub-code counts for
+    /// the theme at the top of its branch.
+    Top,
+    /// These codes only (indices), each counting its sub-codes; codes
+    /// outside their branches are left out.
+    Listed(Vec<usize>),
+}
+
+impl CodeLevel {
+    /// The code `code` counts for at this level, if any.
+    pub fn of(&self, study: &Study, code: usize) -> Option<usize> {
+        let ancestors = &study.code_ancestors[code];
+        match self {
+            CodeLevel::All => Some(code),
+            CodeLevel::Top => ancestors.last().copied(),
+            CodeLevel::Listed(codes) => ancestors.iter().copied().find(|a| codes.contains(a)),
+        }
+    }
+
+    /// Whether code `code` is shown at this level.
+    pub fn shows(&self, study: &Study, code: usize) -> bool {
+        match self {
+            CodeLevel::All => true,
+            CodeLevel::Top => study.codes[code].parent.is_none(),
+            CodeLevel::Listed(codes) => codes.contains(&code),
+        }
+    }
+}
+
 /// Code co-occurrence among matched segments: the codes that occur (in
 /// codebook order) and `counts[i][j]`, the segments coded with both; the
 /// diagonal is each code's own count.
-pub fn cooccurrence(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
+pub fn cooccurrence(m: &Matches, level: &CodeLevel) -> (Vec<usize>, Vec<Vec<u64>>) {
     let study = m.study;
     let mut used = vec![false; study.codes.len()];
     for &i in &m.indices {
         for &c in &study.segment_codes[i] {
-            used[c] = true;
+            if let Some(shown) = level.of(study, c) {
+                used[shown] = true;
+            }
         }
     }
     let codes: Vec<usize> = (0..study.codes.len()).filter(|&c| used[c]).collect();
@@ -237,7 +274,12 @@ pub fn cooccurrence(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
     let mut present = Vec::new();
     for &i in &m.indices {
         present.clear();
-        present.extend(study.segment_codes[i].iter().map(|&c| at[c]));
+        present.extend(
+            study.segment_codes[i]
+                .iter()
+                .filter_map(|&c| level.of(study, c))
+                .map(|c| at[c]),
+        );
         present.sort_unstable();
         present.dedup();
         for (x, &a) in present.iter().enumerate() {
@@ -368,12 +410,24 @@ pub(crate) mod tests {
         assert_eq!(x.counts[3], vec![2, 0]);
         assert_eq!(x.counts.iter().flatten().sum::<u64>(), 9);
         let m = select::select(&s, &sel("segments")).unwrap();
-        let (codes, counts) = cooccurrence(&m);
+        let (codes, counts) = cooccurrence(&m, &CodeLevel::All);
         let names: Vec<&str> = codes.iter().map(|&c| s.codes[c].id.as_str()).collect();
         assert_eq!(names, ["trust", "audit", "div", "fomo"]);
         assert_eq!(counts[1][2], 1); // audit & div in s1
         assert_eq!(counts[0][1], 1); // trust & audit in s3
         assert_eq!(counts[2][2], 2); // div alone
+        let (top, counts) = cooccurrence(&m, &CodeLevel::Top);
+        let names: Vec<&str> = top.iter().map(|&c| s.codes[c].id.as_str()).collect();
+        assert_eq!(names, ["trust", "div", "fomo"]);
+        assert_eq!(counts[0][0], 3); // audit rolls up into trust; s3 counts once
+        assert_eq!(counts[0][1], 1);
+        let listed = CodeLevel::Listed(vec![
+            s.code_position("audit").unwrap(),
+            s.code_position("div").unwrap(),
+        ]);
+        let (codes, counts) = cooccurrence(&m, &listed);
+        assert_eq!(codes.len(), 2);
+        assert_eq!(counts, vec![vec![2, 1], vec![1, 2]]);
     }
 
     #[test]

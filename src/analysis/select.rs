@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::error::did_you_mean;
-use crate::model::records::scalar_text;
+use crate::model::records::{scalar_text, Illustrative};
 use crate::model::study::Study;
 
 /// A dataset name with conditions that must all hold.
@@ -102,6 +102,8 @@ pub struct Matches<'s> {
     pub indices: Vec<usize>,
     /// Size of the unfiltered dataset.
     pub total: usize,
+    /// Fields the selection's conditions read.
+    pub condition_fields: Vec<String>,
 }
 
 /// Resolves the dataset of `sel`.
@@ -127,7 +129,7 @@ pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, String> {
 /// The field names records of `kind` have.
 pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
     let participant_fields = || {
-        let mut f: Vec<String> = ["id", "alias", "role", "persona", "illustrative"]
+        let mut f: Vec<String> = ["id", "alias", "role", "persona"]
             .map(String::from)
             .to_vec();
         for p in &study.participants {
@@ -153,12 +155,7 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
             ]
             .map(String::from)
             .to_vec();
-            f.extend(
-                participant_fields()
-                    .into_iter()
-                    .filter(|k| k != "id" && k != "illustrative"),
-            );
-            f.push("illustrative".into());
+            f.extend(participant_fields().into_iter().filter(|k| k != "id"));
             f
         }
         Kind::Codebook => ["id", "label", "parent", "description"]
@@ -209,7 +206,6 @@ pub fn value<'s>(
             "alias" => p.alias.as_str().into(),
             "role" => p.role.as_str().into(),
             "persona" => p.persona.as_str().into(),
-            "illustrative" => if p.illustrative { "true" } else { "false" }.into(),
             other => p
                 .attributes
                 .get(other)
@@ -227,12 +223,6 @@ pub fn value<'s>(
                 "stance" => s.stance.as_deref().unwrap_or("").into(),
                 "text" => s.text.as_str().into(),
                 "timestamp" => s.timestamp.as_deref().unwrap_or("").into(),
-                "illustrative" => if is_illustrative(study, kind, dataset, i) {
-                    "true"
-                } else {
-                    "false"
-                }
-                .into(),
                 _ => participant(study.speaker(i)),
             }
         }
@@ -260,15 +250,13 @@ pub fn value<'s>(
     }
 }
 
-/// True when record `i` is (or rests on) illustrative data.
-pub fn is_illustrative(study: &Study, kind: Kind, dataset: &str, i: usize) -> bool {
+/// What of record `i` is made up to show the format.
+pub fn record_flag(study: &Study, kind: Kind, dataset: &str, i: usize) -> Illustrative {
     match kind {
-        Kind::Participants => study.participants[i].illustrative,
-        Kind::Segments => study.segments[i].illustrative || study.speaker(i).illustrative,
-        Kind::Table => study.tables[dataset][i]
-            .get("illustrative")
-            .is_some_and(|v| v.as_bool() == Some(true)),
-        Kind::Codebook | Kind::Sources => false,
+        Kind::Participants => study.participants[i].illustrative.clone(),
+        Kind::Segments => study.segments[i].illustrative.clone(),
+        Kind::Table => Illustrative::of_cell(study.tables[dataset][i].get("illustrative")),
+        Kind::Codebook | Kind::Sources => Illustrative::default(),
     }
 }
 
@@ -316,21 +304,43 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
                     })
         })
         .collect();
+    let condition_fields = sel.conditions.iter().map(|c| c.field.clone()).collect();
     Ok(Matches {
         study,
         kind,
         dataset: dataset.to_string(),
         indices,
         total,
+        condition_fields,
     })
 }
 
 impl Matches<'_> {
-    /// True when any matched record is illustrative.
-    pub fn any_illustrative(&self) -> bool {
-        self.indices
-            .iter()
-            .any(|&i| is_illustrative(self.study, self.kind, &self.dataset, i))
+    /// True when a result computed from these matches and from `fields`
+    /// (besides the selection's own condition fields) rests on anything
+    /// made up: a made-up record, or a made-up value of a field it uses.
+    pub fn illustrative(&self, fields: &[&str]) -> bool {
+        let mut all: Vec<&str> = self.condition_fields.iter().map(String::as_str).collect();
+        all.extend_from_slice(fields);
+        let study = self.study;
+        match self.kind {
+            Kind::Participants => study
+                .participants
+                .iter()
+                .any(|p| p.illustrative.touches(&all)),
+            Kind::Segments => self.indices.iter().any(|&i| {
+                study.segments[i].illustrative.touches(&all)
+                    || study.speaker(i).illustrative.touches(&all)
+            }),
+            Kind::Table => (0..self.total)
+                .any(|i| record_flag(study, self.kind, &self.dataset, i).touches(&all)),
+            Kind::Codebook | Kind::Sources => false,
+        }
+    }
+
+    /// True when the size of the whole dataset rests on made-up records.
+    pub fn illustrative_total(&self) -> bool {
+        (0..self.total).any(|i| record_flag(self.study, self.kind, &self.dataset, i).whole())
     }
 
     /// Number of distinct participants behind the matched segments.

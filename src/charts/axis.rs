@@ -17,7 +17,11 @@ pub fn count_ticks(max: u64) -> Vec<u64> {
 
 /// Round tick values covering `min..max`.
 pub fn value_ticks(min: f64, max: f64) -> Vec<f64> {
-    let (min, max) = if (max - min).abs() < f64::EPSILON { (min - 1.0, max + 1.0) } else { (min, max) };
+    let (min, max) = if (max - min).abs() < f64::EPSILON {
+        (min - 1.0, max + 1.0)
+    } else {
+        (min, max)
+    };
     let mut ticks = RangedCoordf64::from(min..max).key_points(6usize);
     if ticks.len() < 2 {
         return vec![min, max];
@@ -31,7 +35,12 @@ pub fn value_ticks(min: f64, max: f64) -> Vec<f64> {
 }
 
 /// Appends steps until the last tick reaches `max`.
-fn extend_to<T: Copy + PartialOrd>(ticks: &mut Vec<T>, max: T, add: fn(T, T) -> T, sub: fn(T, T) -> T) {
+fn extend_to<T: Copy + PartialOrd>(
+    ticks: &mut Vec<T>,
+    max: T,
+    add: fn(T, T) -> T,
+    sub: fn(T, T) -> T,
+) {
     if ticks.len() < 2 {
         return;
     }
@@ -71,11 +80,29 @@ pub fn date_ticks(start: Date, end: Date, width: f64) -> Vec<(Date, String)> {
     let span = f64::from((end.0 - start.0).max(1));
     let last = steps[steps.len() - 1];
     for step in steps {
+        // Skip steps far too fine to fit before making their labels: a long
+        // span would otherwise build millions of day ticks.
+        let days = match step {
+            Step::Days(n) => f64::from(n),
+            Step::Weeks(n) => f64::from(7 * n),
+            Step::Months(n) => f64::from(n) * 30.4,
+        };
+        if span / days > width / 20.0 && step != last {
+            continue;
+        }
         let ticks = ticks_for(step, start, end);
-        let widest = ticks.iter().map(|(_, l)| text::width(l, text::LABEL_SIZE)).fold(0.0, f64::max);
+        let widest = ticks
+            .iter()
+            .map(|(_, l)| text::width(l, text::LABEL_SIZE))
+            .fold(0.0, f64::max);
         // Closest pair of neighbouring ticks, in units; labels are centred.
-        let gap = ticks.windows(2).map(|w| f64::from(w[1].0 .0 - w[0].0 .0)).fold(f64::INFINITY, f64::min) / span * width;
-        if ticks.len() >= 2 && gap >= widest + 12.0 || step == last {
+        let gap = ticks
+            .windows(2)
+            .map(|w| f64::from(w[1].0 .0 - w[0].0 .0))
+            .fold(f64::INFINITY, f64::min)
+            / span
+            * width;
+        if ticks.len() >= 2 && gap >= widest + 16.0 || step == last {
             return ticks;
         }
     }
@@ -124,7 +151,11 @@ fn ticks_for(step: Step, start: Date, end: Date) -> Vec<(Date, String)> {
                 if date > end {
                     break;
                 }
-                let label = if n >= 12 { format!("{y}") } else { date.month_label() };
+                let label = if n >= 12 {
+                    format!("{y}")
+                } else {
+                    date.month_label()
+                };
                 out.push((date, label));
                 m += n;
             }

@@ -31,8 +31,13 @@ pub fn sorted(categories: &[Category]) -> Vec<&Category> {
 
 /// Fits category labels and returns them with the label column's width.
 pub fn fit_labels<'a>(labels: impl Iterator<Item = &'a str>) -> (Vec<text::Fitted>, f64) {
-    let fitted: Vec<text::Fitted> = labels.map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 2)).collect();
-    let width = fitted.iter().map(|f| f.width(LABEL_SIZE)).fold(30.0, f64::max);
+    let fitted: Vec<text::Fitted> = labels
+        .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 2))
+        .collect();
+    let width = fitted
+        .iter()
+        .map(|f| f.width(LABEL_SIZE))
+        .fold(30.0, f64::max);
     (fitted, width)
 }
 
@@ -46,7 +51,14 @@ pub fn row_label(out: &mut String, fitted: &text::Fitted, full: &str, x: f64, mi
     let first_baseline = mid + LABEL_SIZE * 0.35 - extra_lines(fitted) / 2.0;
     svg::text(
         out,
-        &svg::Text { x, y: first_baseline, lines: &fitted.lines, full: fitted.shortened.then_some(full), anchor: Anchor::End, class: "chart-label" },
+        &svg::Text {
+            x,
+            y: first_baseline,
+            lines: &fitted.lines,
+            full: fitted.shortened.then_some(full),
+            anchor: Anchor::End,
+            class: "chart-label",
+        },
     );
 }
 
@@ -56,7 +68,10 @@ pub fn draw(spec: &ChartSpec, categories: &[Category]) -> Drawing {
     let order = sorted(categories);
     let (fitted, label_width) = fit_labels(order.iter().map(|c| c.label.as_str()));
     let values: Vec<String> = order.iter().map(|c| f.count(c.count)).collect();
-    let value_width = values.iter().map(|v| text::width(v, LABEL_SIZE)).fold(0.0, f64::max);
+    let value_width = values
+        .iter()
+        .map(|v| text::width(v, LABEL_SIZE))
+        .fold(0.0, f64::max);
     let left = 12.0 + label_width + 10.0;
     let right = WIDTH - 16.0 - value_width - 8.0;
     let heights: Vec<f64> = fitted.iter().map(|l| ROW + extra_lines(l)).collect();
@@ -69,23 +84,55 @@ pub fn draw(spec: &ChartSpec, categories: &[Category]) -> Drawing {
     let mut body = String::new();
     let mut labels = String::new();
     {
-        let area = plot_area(&mut body, (WIDTH, height), 0.0..top_tick, 0.0..height, left..right, 0.0..height);
+        let area = plot_area(
+            &mut body,
+            (WIDTH, height),
+            0.0..top_tick,
+            0.0..height,
+            left..right,
+            0.0..height,
+        );
         for &t in &ticks {
-            let _ = area.draw(&PathElement::new(vec![(t as f64, TOP - 6.0), (t as f64, bottom)], Ink::Grid.color()));
+            let _ = area.draw(&PathElement::new(
+                vec![(t as f64, TOP - 6.0), (t as f64, bottom)],
+                Ink::Grid.color(),
+            ));
             let (x, _) = view(area.map_coordinate(&(t as f64, 0.0)));
-            svg::label(&mut labels, x, bottom + 16.0, Anchor::Middle, "chart-tick", &f.count(t));
+            svg::label(
+                &mut labels,
+                x,
+                bottom + 16.0,
+                Anchor::Middle,
+                "chart-tick",
+                &f.count(t),
+            );
         }
         let mut y = TOP;
         for (i, c) in order.iter().enumerate() {
             let mid = y + heights[i] / 2.0;
-            let bar = Rectangle::new([(0.0, mid - BAR / 2.0), (c.count as f64, mid + BAR / 2.0)], Ink::Fill(0).color().filled());
-            let _ = area.draw(&bar);
+            let bar = Rectangle::new(
+                [(0.0, mid - BAR / 2.0), (c.count as f64, mid + BAR / 2.0)],
+                Ink::Fill(0).color().filled(),
+            );
+            if c.count > 0 {
+                let _ = area.draw(&bar);
+            }
             row_label(&mut labels, &fitted[i], &c.label, left - 10.0, mid);
             let (end, _) = view(area.map_coordinate(&(c.count as f64, 0.0)));
-            svg::label(&mut labels, end + 6.0, mid + LABEL_SIZE * 0.35, Anchor::Start, "chart-value", &values[i]);
+            svg::label(
+                &mut labels,
+                end + 6.0,
+                mid + LABEL_SIZE * 0.35,
+                Anchor::Start,
+                "chart-value",
+                &values[i],
+            );
             y += heights[i];
         }
-        let _ = area.draw(&PathElement::new(vec![(0.0, TOP - 6.0), (0.0, bottom)], Ink::Axis.color()));
+        let _ = area.draw(&PathElement::new(
+            vec![(0.0, TOP - 6.0), (0.0, bottom)],
+            Ink::Axis.color(),
+        ));
     }
     body.push_str(&labels);
     Drawing { body, height }

@@ -20,6 +20,8 @@ const BAR: f64 = 22.0;
 const ROW: f64 = 34.0;
 const GROUP_BAR: f64 = 14.0;
 const GROUP_GAP: f64 = 3.0;
+/// Space between two rows' groups of bars.
+const GROUP_PAD: f64 = 24.0;
 
 /// One drawn segment: series, data span, and its label when it fits.
 struct Segment {
@@ -30,7 +32,13 @@ struct Segment {
 }
 
 /// Draws a crosstab as `kind` (stacked, diverging or grouped).
-pub fn draw(spec: &ChartSpec, kind: ChartKind, rows: &[String], columns: &[String], counts: &[Vec<u64>]) -> Drawing {
+pub fn draw(
+    spec: &ChartSpec,
+    kind: ChartKind,
+    rows: &[String],
+    columns: &[String],
+    counts: &[Vec<u64>],
+) -> Drawing {
     let f = &spec.format;
     let mut body = String::new();
     let legend_labels: Vec<&str> = columns.iter().map(String::as_str).collect();
@@ -38,22 +46,44 @@ pub fn draw(spec: &ChartSpec, kind: ChartKind, rows: &[String], columns: &[Strin
     let (fitted, label_width) = fit_labels(rows.iter().map(String::as_str));
     let left = 12.0 + label_width + 10.0;
     let grouped = kind == ChartKind::Grouped;
-    let bar_block = if grouped { columns.len() as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + 12.0 } else { ROW };
-    let heights: Vec<f64> = fitted.iter().map(|l| bar_block.max(ROW) + extra_lines(l)).collect();
+    let bar_block = if grouped {
+        columns.len() as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + GROUP_PAD
+    } else {
+        ROW
+    };
+    let heights: Vec<f64> = fitted
+        .iter()
+        .map(|l| bar_block.max(ROW) + extra_lines(l))
+        .collect();
     let bottom = top + heights.iter().sum::<f64>();
     let height = bottom + BOTTOM;
 
     // Each row's segments in data units, plus the x range and ticks.
-    let (segments, range, ticks, tick_label): (Vec<Vec<Segment>>, (f64, f64), Vec<f64>, Box<dyn Fn(f64) -> String>) = match kind {
+    let (segments, range, ticks, tick_label): Layout<'_> = match kind {
         ChartKind::Grouped => {
             let max = counts.iter().flatten().copied().max().unwrap_or(1);
             let ticks: Vec<f64> = count_ticks(max).into_iter().map(|t| t as f64).collect();
             let segs = counts
                 .iter()
-                .map(|row| row.iter().enumerate().map(|(j, &n)| Segment { series: j, from: 0.0, to: n as f64, label: f.count(n) }).collect())
+                .map(|row| {
+                    row.iter()
+                        .enumerate()
+                        .map(|(j, &n)| Segment {
+                            series: j,
+                            from: 0.0,
+                            to: n as f64,
+                            label: f.count(n),
+                        })
+                        .collect()
+                })
                 .collect();
             let top_tick = ticks.last().copied().unwrap_or(max as f64);
-            (segs, (0.0, top_tick), ticks, Box::new(move |t| f.count(t as u64)))
+            (
+                segs,
+                (0.0, top_tick),
+                ticks,
+                Box::new(move |t| f.count(t as u64)),
+            )
         }
         ChartKind::Diverging => diverging(spec, counts),
         _ => {
@@ -66,23 +96,55 @@ pub fn draw(spec: &ChartSpec, kind: ChartKind, rows: &[String], columns: &[Strin
                         .enumerate()
                         .map(|(j, p)| {
                             at += p;
-                            Segment { series: j, from: at - p, to: at, label: f.percent(p) }
+                            Segment {
+                                series: j,
+                                from: at - p,
+                                to: at,
+                                label: f.percent(p),
+                            }
                         })
                         .collect()
                 })
                 .collect();
-            (segs, (0.0, 100.0), vec![0.0, 25.0, 50.0, 75.0, 100.0], Box::new(move |t| percent_tick(spec, t)))
+            (
+                segs,
+                (0.0, 100.0),
+                vec![0.0, 25.0, 50.0, 75.0, 100.0],
+                Box::new(move |t| percent_tick(spec, t)),
+            )
         }
     };
 
-    let right = WIDTH - if grouped { 16.0 + value_room(&segments) } else { 20.0 };
+    let right = WIDTH
+        - if grouped {
+            16.0 + value_room(&segments)
+        } else {
+            20.0
+        };
     let mut labels = String::new();
     {
-        let area = plot_area(&mut body, (WIDTH, height), range.0..range.1, 0.0..height, left..right, 0.0..height);
+        let area = plot_area(
+            &mut body,
+            (WIDTH, height),
+            range.0..range.1,
+            0.0..height,
+            left..right,
+            0.0..height,
+        );
         for &t in &ticks {
-            let _ = area.draw(&PathElement::new(vec![(t, top - 4.0), (t, bottom)], Ink::Grid.color()));
+            let _ = area.draw(&PathElement::new(
+                vec![(t, top - 4.0), (t, bottom)],
+                Ink::Grid.color(),
+            ));
             let (x, _) = view(area.map_coordinate(&(t, 0.0)));
-            svg::label(&mut labels, x, bottom + 16.0, Anchor::Middle, "chart-tick", &tick_label(t));
+            svg::label(
+                &mut labels,
+                x,
+                bottom + 16.0,
+                Anchor::Middle,
+                "chart-tick",
+                &tick_label(t),
+            );
         }
         let mut y = top;
         for (i, row) in segments.iter().enumerate() {
@@ -90,29 +152,65 @@ pub fn draw(spec: &ChartSpec, kind: ChartKind, rows: &[String], columns: &[Strin
             row_label(&mut labels, &fitted[i], &rows[i], left - 10.0, mid);
             for seg in row {
                 let (y0, y1) = if grouped {
-                    let first = mid - (bar_block - 12.0) / 2.0 + seg.series as f64 * (GROUP_BAR + GROUP_GAP);
+                    let first = mid - (bar_block - GROUP_PAD) / 2.0
+                        + seg.series as f64 * (GROUP_BAR + GROUP_GAP);
                     (first, first + GROUP_BAR)
                 } else {
                     (mid - BAR / 2.0, mid + BAR / 2.0)
                 };
                 if seg.to > seg.from {
-                    let rect = Rectangle::new([(seg.from, y0), (seg.to, y1)], Ink::Fill(seg.series).color().filled());
+                    let rect = Rectangle::new(
+                        [(seg.from, y0), (seg.to, y1)],
+                        Ink::Fill(seg.series).color().filled(),
+                    );
                     let _ = area.draw(&rect);
                 }
                 let (x0, _) = view(area.map_coordinate(&(seg.from, 0.0)));
                 let (x1, _) = view(area.map_coordinate(&(seg.to, 0.0)));
                 let baseline = (y0 + y1) / 2.0 + LABEL_SIZE * 0.35;
-                if grouped {
-                    svg::label(&mut labels, x1 + 5.0, baseline, Anchor::Start, "chart-value", &seg.label);
-                } else if x1 - x0 >= text::width(&seg.label, LABEL_SIZE) + 6.0 {
-                    let class = format!("chart-value chart-on-fill chart-on-s{}", seg.series % super::palette::SERIES);
-                    svg::label(&mut labels, (x0 + x1) / 2.0, baseline, Anchor::Middle, &class, &seg.label);
+                if grouped && seg.to <= seg.from {
+                    // No bar, no label: the data table still lists the zero.
+                } else if grouped {
+                    svg::label(
+                        &mut labels,
+                        x1 + 5.0,
+                        baseline,
+                        Anchor::Start,
+                        "chart-value",
+                        &seg.label,
+                    );
+                } else if x1 - x0 < text::width(&seg.label, LABEL_SIZE) + 6.0 {
+                    // Too narrow for its share: the share goes in a tooltip.
+                    if x1 > x0 {
+                        let tip = format!("{}, {}: {}", rows[i], columns[seg.series], seg.label);
+                        svg::hit_area(&mut labels, (x0, y0), (x1, y1), &tip);
+                    }
+                } else {
+                    let class = format!(
+                        "chart-value chart-on-fill chart-on-s{}",
+                        seg.series % super::palette::SERIES
+                    );
+                    svg::label(
+                        &mut labels,
+                        (x0 + x1) / 2.0,
+                        baseline,
+                        Anchor::Middle,
+                        &class,
+                        &seg.label,
+                    );
                 }
             }
             y += heights[i];
         }
-        let zero = if kind == ChartKind::Diverging { 0.0 } else { range.0 };
-        let _ = area.draw(&PathElement::new(vec![(zero, top - 4.0), (zero, bottom)], Ink::Axis.color()));
+        let zero = if kind == ChartKind::Diverging {
+            0.0
+        } else {
+            range.0
+        };
+        let _ = area.draw(&PathElement::new(
+            vec![(zero, top - 4.0), (zero, bottom)],
+            Ink::Axis.color(),
+        ));
     }
     body.push_str(&labels);
     Drawing { body, height }
@@ -120,15 +218,28 @@ pub fn draw(spec: &ChartSpec, kind: ChartKind, rows: &[String], columns: &[Strin
 
 /// Room right of the longest grouped bar for its value label.
 fn value_room(segments: &[Vec<Segment>]) -> f64 {
-    segments.iter().flatten().map(|s| text::width(&s.label, LABEL_SIZE) + 8.0).fold(0.0, f64::max)
+    segments
+        .iter()
+        .flatten()
+        .map(|s| text::width(&s.label, LABEL_SIZE) + 8.0)
+        .fold(0.0, f64::max)
 }
 
 /// "25%": ticks are whole percentages whatever the decimals setting.
 fn percent_tick(spec: &ChartSpec, t: f64) -> String {
-    format!("{}{}", spec.format.number(t.abs(), 0), spec.format.percent_sign)
+    format!(
+        "{}{}",
+        spec.format.number(t.abs(), 0),
+        spec.format.percent_sign
+    )
 }
 
-type Layout<'a> = (Vec<Vec<Segment>>, (f64, f64), Vec<f64>, Box<dyn Fn(f64) -> String + 'a>);
+type Layout<'a> = (
+    Vec<Vec<Segment>>,
+    (f64, f64),
+    Vec<f64>,
+    Box<dyn Fn(f64) -> String + 'a>,
+);
 
 /// Diverging segments: shares of each row, the first half of the columns
 /// leftwards from zero (nearest the centre last), the rest rightwards.
@@ -145,25 +256,53 @@ fn diverging<'a>(spec: &'a ChartSpec, counts: &[Vec<u64>]) -> Layout<'a> {
             let mut out = Vec::with_capacity(n);
             let mut at = -half_mid;
             for j in (0..n / 2).rev() {
-                out.push(Segment { series: j, from: at - shares[j], to: at, label: f.percent(shares[j]) });
+                out.push(Segment {
+                    series: j,
+                    from: at - shares[j],
+                    to: at,
+                    label: f.percent(shares[j]),
+                });
                 at -= shares[j];
             }
             widest = widest.max(-at);
             if let Some(m) = middle {
-                out.push(Segment { series: m, from: -half_mid, to: half_mid, label: f.percent(shares[m]) });
+                out.push(Segment {
+                    series: m,
+                    from: -half_mid,
+                    to: half_mid,
+                    label: f.percent(shares[m]),
+                });
             }
             let mut at = half_mid;
             for (j, &p) in shares.iter().enumerate().skip(n.div_ceil(2)) {
-                out.push(Segment { series: j, from: at, to: at + p, label: f.percent(p) });
+                out.push(Segment {
+                    series: j,
+                    from: at,
+                    to: at + p,
+                    label: f.percent(p),
+                });
                 at += p;
             }
             widest = widest.max(at);
             out
         })
         .collect();
-    let half: Vec<f64> = value_ticks(0.0, widest.max(1.0)).into_iter().filter(|t| *t >= 0.0).collect();
+    let half: Vec<f64> = value_ticks(0.0, widest.max(1.0))
+        .into_iter()
+        .filter(|t| *t >= 0.0)
+        .collect();
     let edge = half.last().copied().unwrap_or(100.0);
-    let mut ticks: Vec<f64> = half.iter().rev().filter(|t| **t > 0.0).map(|t| -t).collect();
+    let mut ticks: Vec<f64> = half
+        .iter()
+        .rev()
+        .filter(|t| **t > 0.0)
+        .map(|t| -t)
+        .collect();
     ticks.extend(half);
-    (segs, (-edge, edge), ticks, Box::new(move |t| percent_tick(spec, t)))
+    (
+        segs,
+        (-edge, edge),
+        ticks,
+        Box::new(move |t| percent_tick(spec, t)),
+    )
 }

@@ -24,7 +24,9 @@ pub fn lttb(points: &[(f64, f64)], threshold: usize) -> Vec<(f64, f64)> {
         let next_end = (((i + 2) as f64 * every) as usize + 1).min(n);
         let next = &points[end..next_end.max(end + 1)];
         let len = next.len() as f64;
-        let (avg_x, avg_y) = next.iter().fold((0.0, 0.0), |(sx, sy), p| (sx + p.0 / len, sy + p.1 / len));
+        let (avg_x, avg_y) = next
+            .iter()
+            .fold((0.0, 0.0), |(sx, sy), p| (sx + p.0 / len, sy + p.1 / len));
         let (ax, ay) = points[a];
         let mut best = start;
         let mut best_area = -1.0;
@@ -54,7 +56,9 @@ mod tests {
 
     #[test]
     fn keeps_ends_and_bounds_count() {
-        let pts: Vec<(f64, f64)> = (0..100_000).map(|i| (i as f64, (i as f64 / 50.0).sin())).collect();
+        let pts: Vec<(f64, f64)> = (0..100_000)
+            .map(|i| (i as f64, (i as f64 / 50.0).sin()))
+            .collect();
         let out = lttb(&pts, 500);
         assert_eq!(out.len(), 500);
         assert_eq!(out[0], pts[0]);

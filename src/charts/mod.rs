@@ -5,6 +5,14 @@
 //! summary in words and the data as an HTML table. Colours and fonts are
 //! never baked in: the SVG carries classes that the theme's CSS styles, so
 //! dark mode and print restyle a chart without rebuilding.
+//!
+//! [`render`] checks the data (`validate`), words it (`summary`), tabulates
+//! it (`table`) and draws it with the kind's module (`donut`, `bars`,
+//! `crosstab`, `timeline`, `heatmap`, `roadmap`). Drawing goes through
+//! plotters for coordinate mapping, bars, grids, lines and areas, into our
+//! own backend (`svg_backend`) that writes compact SVG and turns plotters
+//! colours into classes (`palette`); arcs, text and heatmap cells are
+//! written directly (`svg`), with label widths estimated by `text`.
 
 mod axis;
 mod bars;
@@ -22,7 +30,6 @@ mod table;
 mod text;
 mod timeline;
 mod validate;
-
 
 use crate::analysis::format::NumberFormat;
 use crate::model::date::Date;
@@ -227,13 +234,36 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
     validate::check(spec)?;
     let summary = summary::describe(spec);
     let drawing = match (&spec.data, spec.kind) {
-        (ChartData::Split { categories, what, .. }, ChartKind::Donut) => donut::draw(spec, categories, what, true),
-        (ChartData::Split { categories, what, .. }, ChartKind::Pie) => donut::draw(spec, categories, what, false),
+        (
+            ChartData::Split {
+                categories, what, ..
+            },
+            ChartKind::Donut,
+        ) => donut::draw(spec, categories, what, true),
+        (
+            ChartData::Split {
+                categories, what, ..
+            },
+            ChartKind::Pie,
+        ) => donut::draw(spec, categories, what, false),
         (ChartData::Split { categories, .. }, _) => bars::draw(spec, categories),
-        (ChartData::Crosstab { rows, columns, counts, .. }, kind) => crosstab::draw(spec, kind, rows, columns, counts),
-        (ChartData::Series { series, events, phases }, kind) => {
-            timeline::draw(spec, series, events, phases, kind == ChartKind::Area)
-        }
+        (
+            ChartData::Crosstab {
+                rows,
+                columns,
+                counts,
+                ..
+            },
+            kind,
+        ) => crosstab::draw(spec, kind, rows, columns, counts),
+        (
+            ChartData::Series {
+                series,
+                events,
+                phases,
+            },
+            kind,
+        ) => timeline::draw(spec, series, events, phases, kind == ChartKind::Area),
         (ChartData::Matrix { labels, counts }, _) => heatmap::draw(spec, labels, counts),
         (ChartData::Roadmap { phases }, _) => roadmap::draw(phases),
     };
@@ -247,7 +277,11 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
         illustrative: spec.illustrative,
     }
     .finish(&drawing.body);
-    Ok(RenderedChart { svg, table_html: table::table(spec), summary })
+    Ok(RenderedChart {
+        svg,
+        table_html: table::table(spec),
+        summary,
+    })
 }
 
 /// A chart body (the SVG elements inside the root) and the viewBox height

@@ -100,7 +100,17 @@ mod tests {
 
     #[test]
     fn inks_round_trip_through_colours() {
-        for ink in [Ink::Fill(3), Ink::Line(7), Ink::Area(0), Ink::Axis, Ink::Grid, Ink::Event, Ink::Phase, Ink::Heat(5), Ink::Diagonal] {
+        for ink in [
+            Ink::Fill(3),
+            Ink::Line(7),
+            Ink::Area(0),
+            Ink::Axis,
+            Ink::Grid,
+            Ink::Event,
+            Ink::Phase,
+            Ink::Heat(5),
+            Ink::Diagonal,
+        ] {
             assert_eq!(Ink::decode(ink.color().to_backend_color()), Some(ink));
         }
         assert_eq!(Ink::decode(RGBColor(0, 0, 0).to_backend_color()), None);

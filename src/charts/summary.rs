@@ -3,21 +3,31 @@
 //! come from `NumberFormat`, so they read exactly as in the prose.
 
 use super::axis::decimals_for;
-use super::{ChartData, ChartSpec, RoadmapPhase, Series};
+use super::{Category, ChartData, ChartSpec, RoadmapPhase, Series};
 use crate::analysis::format::NumberFormat;
 
 /// The summary of `spec`, which has passed validation.
 pub fn describe(spec: &ChartSpec) -> String {
     let f = &spec.format;
     let mut text = match &spec.data {
-        ChartData::Split { what, by, categories } => {
-            let order = super::bars::sorted(categories);
-            let counts: Vec<u64> = order.iter().map(|c| c.count).collect();
-            split(f, what, by, &order.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), &counts)
-        }
-        ChartData::Crosstab { what, row_attribute, column_attribute, rows, columns, counts } => {
+        ChartData::Split {
+            what,
+            by,
+            categories,
+        } => split(f, what, by, categories),
+        ChartData::Crosstab {
+            what,
+            row_attribute,
+            column_attribute,
+            rows,
+            columns,
+            counts,
+        } => {
             let total: u64 = counts.iter().flatten().sum();
-            let mut s = format!("{} {what} by {row_attribute} and {column_attribute}.", f.count(total));
+            let mut s = format!(
+                "{} {what} by {row_attribute} and {column_attribute}.",
+                f.count(total)
+            );
             for (row, counts) in rows.iter().zip(counts) {
                 let sum: u64 = counts.iter().sum();
                 let shares = f.split(counts);
@@ -31,16 +41,30 @@ pub fn describe(spec: &ChartSpec) -> String {
             }
             s
         }
-        ChartData::Series { series, events, phases } => {
+        ChartData::Series {
+            series,
+            events,
+            phases,
+        } => {
             let mut s: Vec<String> = series.iter().map(|x| describe_series(f, x)).collect();
             if !events.is_empty() {
-                let list: Vec<String> = events.iter().map(|e| format!("{}, {}", e.label, e.date.long_label())).collect();
+                let list: Vec<String> = events
+                    .iter()
+                    .map(|e| format!("{}, {}", e.label, e.date.long_label()))
+                    .collect();
                 s.push(format!("Marked: {}.", list.join("; ")));
             }
             if !phases.is_empty() {
                 let list: Vec<String> = phases
                     .iter()
-                    .map(|p| format!("{} ({} to {})", p.label, p.start.long_label(), p.end.long_label()))
+                    .map(|p| {
+                        format!(
+                            "{} ({} to {})",
+                            p.label,
+                            p.start.long_label(),
+                            p.end.long_label()
+                        )
+                    })
                     .collect();
                 s.push(format!("Shaded phases: {}.", list.join("; ")));
             }
@@ -55,19 +79,37 @@ pub fn describe(spec: &ChartSpec) -> String {
     text
 }
 
-/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …".
-fn split(f: &NumberFormat, what: &str, by: &str, labels: &[&str], counts: &[u64]) -> String {
+/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …",
+/// largest first.
+fn split(f: &NumberFormat, what: &str, by: &str, categories: &[Category]) -> String {
+    // Shares are rounded in display order, as the chart and the prose do,
+    // and only then sorted, so ties round the same way everywhere.
+    let counts: Vec<u64> = categories.iter().map(|c| c.count).collect();
     let total: u64 = counts.iter().sum();
-    let shares = f.split(counts);
-    let verb = if by.starts_with("code") { "are coded" } else { "are" };
-    let parts: Vec<String> = labels
+    let shares = f.split(&counts);
+    let mut order: Vec<usize> = (0..categories.len()).collect();
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| categories[a].label.cmp(&categories[b].label))
+    });
+    let verb = if by.starts_with("code") {
+        "are coded"
+    } else {
+        "are"
+    };
+    let parts: Vec<String> = order
         .iter()
-        .zip(counts)
-        .zip(&shares)
         .enumerate()
-        .map(|(i, ((label, &n), &p))| {
+        .map(|(i, &k)| {
+            let (label, n, p) = (&categories[k].label, counts[k], shares[k]);
             if i == 0 {
-                format!("{} of {} {what} ({}) {verb} {label}", f.count(n), f.count(total), f.percent(p))
+                format!(
+                    "{} of {} {what} ({}) {verb} {label}",
+                    f.count(n),
+                    f.count(total),
+                    f.percent(p)
+                )
             } else {
                 format!("{} ({}) {verb} {label}", f.count(n), f.percent(p))
             }
@@ -79,8 +121,16 @@ fn split(f: &NumberFormat, what: &str, by: &str, labels: &[&str], counts: &[u64]
 fn describe_series(f: &NumberFormat, s: &Series) -> String {
     // Validation guarantees at least one point.
     let (first, last) = (s.points[0], s.points[s.points.len() - 1]);
-    let max = s.points.iter().copied().fold(first, |m, p| if p.1 > m.1 { p } else { m });
-    let min = s.points.iter().copied().fold(first, |m, p| if p.1 < m.1 { p } else { m });
+    let max = s
+        .points
+        .iter()
+        .copied()
+        .fold(first, |m, p| if p.1 > m.1 { p } else { m });
+    let min = s
+        .points
+        .iter()
+        .copied()
+        .fold(first, |m, p| if p.1 < m.1 { p } else { m });
     let d = decimals_for((max.1 - min.1) / 100.0).min(2);
     let v = |x: f64| {
         if s.unit.is_empty() {
@@ -106,10 +156,10 @@ fn describe_series(f: &NumberFormat, s: &Series) -> String {
 
 fn matrix(f: &NumberFormat, labels: &[String], counts: &[Vec<u64>]) -> String {
     let mut pairs: Vec<(u64, usize, usize)> = Vec::new();
-    for i in 0..labels.len() {
-        for j in i + 1..labels.len() {
-            if counts[i][j] > 0 {
-                pairs.push((counts[i][j], i, j));
+    for (i, row) in counts.iter().enumerate() {
+        for (j, &n) in row.iter().enumerate().skip(i + 1) {
+            if n > 0 {
+                pairs.push((n, i, j));
             }
         }
     }
@@ -125,19 +175,40 @@ fn matrix(f: &NumberFormat, labels: &[String], counts: &[Vec<u64>]) -> String {
             .collect();
         s.push_str(&format!(" Most often together: {}.", top.join("; ")));
     }
-    let own: Vec<String> = labels.iter().enumerate().map(|(i, l)| format!("{l} {}", f.count(counts[i][i]))).collect();
-    s.push_str(&format!(" On the diagonal, each code's own count: {}.", own.join("; ")));
+    let own: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{l} {}", f.count(counts[i][i])))
+        .collect();
+    s.push_str(&format!(
+        " On the diagonal, each code's own count: {}.",
+        own.join("; ")
+    ));
     s
 }
 
 fn roadmap(phases: &[RoadmapPhase]) -> String {
     let (start, end) = (
-        phases.iter().map(|p| p.start).min().unwrap_or(phases[0].start),
+        phases
+            .iter()
+            .map(|p| p.start)
+            .min()
+            .unwrap_or(phases[0].start),
         phases.iter().map(|p| p.end).max().unwrap_or(phases[0].end),
     );
-    let mut s = format!("{} phases from {} to {}.", phases.len(), start.long_label(), end.long_label());
+    let mut s = format!(
+        "{} phases from {} to {}.",
+        phases.len(),
+        start.long_label(),
+        end.long_label()
+    );
     for p in phases {
-        s.push_str(&format!(" {} ({} to {})", p.label, p.start.long_label(), p.end.long_label()));
+        s.push_str(&format!(
+            " {} ({} to {})",
+            p.label,
+            p.start.long_label(),
+            p.end.long_label()
+        ));
         if p.milestones.is_empty() {
             s.push('.');
         } else {

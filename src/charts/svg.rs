@@ -86,7 +86,11 @@ pub fn text(out: &mut String, text: &Text<'_>) {
         [one] => out.push_str(&escape(one)),
         lines => {
             for (i, line) in lines.iter().enumerate() {
-                let dy = if i == 0 { "0".to_string() } else { format!("{LINE_HEIGHT_EM}em") };
+                let dy = if i == 0 {
+                    "0".to_string()
+                } else {
+                    format!("{LINE_HEIGHT_EM}em")
+                };
                 let _ = write!(
                     out,
                     "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
@@ -101,7 +105,40 @@ pub fn text(out: &mut String, text: &Text<'_>) {
 
 /// Appends a single-line `<text>` element.
 pub fn label(out: &mut String, x: f64, y: f64, anchor: Anchor, class: &str, content: &str) {
-    text(out, &Text { x, y, lines: &[content.to_string()], full: None, anchor, class });
+    text(
+        out,
+        &Text {
+            x,
+            y,
+            lines: &[content.to_string()],
+            full: None,
+            anchor,
+            class,
+        },
+    );
+}
+
+/// Appends an invisible rectangle over a mark whose value is not printed,
+/// so hovering it shows `tip`. Transparent by attribute, not by theme, so
+/// it never hides the mark even without the stylesheet.
+pub fn hit_area(out: &mut String, (x0, y0): (f64, f64), (x1, y1): (f64, f64), tip: &str) {
+    let _ = write!(
+        out,
+        "<rect class=\"chart-hit\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill-opacity=\"0\"><title>{}</title></rect>",
+        num(x0),
+        num(y0),
+        num(x1 - x0),
+        num(y1 - y0),
+        escape(tip)
+    );
+}
+
+/// Appends a tick label centred on `x` but kept inside `0..width`, so the
+/// first and last ticks of an axis are never clipped at the chart's edge.
+pub fn tick_label(out: &mut String, x: f64, y: f64, width: f64, content: &str) {
+    let half = super::text::width(content, super::text::LABEL_SIZE) / 2.0;
+    let x = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
+    label(out, x, y, Anchor::Middle, "chart-tick", content);
 }
 
 /// The parts of an accessible SVG document around a chart body.
@@ -133,7 +170,7 @@ impl Document<'_> {
         let mut out = String::with_capacity(body.len() + 512);
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" id=\"{id}\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" \
              role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" \
              width=\"100%\" style=\"max-width:{w}px\" preserveAspectRatio=\"xMidYMid meet\">\
              <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
@@ -145,7 +182,14 @@ impl Document<'_> {
         );
         out.push_str(body);
         if self.illustrative {
-            label(&mut out, self.width - 4.0, 12.0, Anchor::End, "chart-illustrative", ILLUSTRATIVE);
+            label(
+                &mut out,
+                self.width - 4.0,
+                12.0,
+                Anchor::End,
+                "chart-illustrative",
+                ILLUSTRATIVE,
+            );
         }
         out.push_str("</svg>");
         out
@@ -158,7 +202,10 @@ mod tests {
 
     #[test]
     fn escapes_every_markup_character() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]
@@ -176,7 +223,14 @@ mod tests {
         let lines = ["Death of".to_string(), "\"Code…".to_string()];
         text(
             &mut out,
-            &Text { x: 5.0, y: 10.0, lines: &lines, full: Some("Death of \"Code\""), anchor: Anchor::End, class: "chart-label" },
+            &Text {
+                x: 5.0,
+                y: 10.0,
+                lines: &lines,
+                full: Some("Death of \"Code\""),
+                anchor: Anchor::End,
+                class: "chart-label",
+            },
         );
         assert!(out.contains("<title>Death of &quot;Code&quot;</title>"));
         assert_eq!(out.matches("<tspan").count(), 2);

@@ -32,12 +32,17 @@ pub struct SvgBackend<'a> {
 impl<'a> SvgBackend<'a> {
     /// A backend for a `width` × `height` viewBox, appending to `out`.
     pub fn new(out: &'a mut String, width: f64, height: f64) -> Self {
-        let size = ((width * SCALE).round() as u32, (height * SCALE).round() as u32);
+        let size = (
+            (width * SCALE).round() as u32,
+            (height * SCALE).round() as u32,
+        );
         SvgBackend { out, size }
     }
 
     fn class(color: BackendColor) -> String {
-        Ink::decode(color).map(Ink::class).unwrap_or_else(|| "chart-ink".to_string())
+        Ink::decode(color)
+            .map(Ink::class)
+            .unwrap_or_else(|| "chart-ink".to_string())
     }
 
     fn coord(&mut self, (x, y): BackendCoord) {
@@ -90,11 +95,15 @@ pub fn plot_area<'a, X: AsRangedCoord, Y: AsRangedCoord>(
     px: Range<f64>,
     py: Range<f64>,
 ) -> DrawingArea<SvgBackend<'a>, Cartesian2d<X::CoordDescType, Y::CoordDescType>> {
-    let root: DrawingArea<SvgBackend<'a>, Shift> = SvgBackend::new(out, width, height).into_drawing_area();
+    let root: DrawingArea<SvgBackend<'a>, Shift> =
+        SvgBackend::new(out, width, height).into_drawing_area();
     root.apply_coord_spec(Cartesian2d::new(
         x,
         y,
-        (backend(px.start)..backend(px.end), backend(py.start)..backend(py.end)),
+        (
+            backend(px.start)..backend(px.end),
+            backend(py.start)..backend(py.end),
+        ),
     ))
 }
 
@@ -113,11 +122,20 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         self.draw_path([from, to], style)
     }
 
@@ -128,8 +146,14 @@ impl DrawingBackend for SvgBackend<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        let (x0, x1) = (upper_left.0.min(bottom_right.0), upper_left.0.max(bottom_right.0));
-        let (y0, y1) = (upper_left.1.min(bottom_right.1), upper_left.1.max(bottom_right.1));
+        let (x0, x1) = (
+            upper_left.0.min(bottom_right.0),
+            upper_left.0.max(bottom_right.0),
+        );
+        let (y0, y1) = (
+            upper_left.1.min(bottom_right.1),
+            upper_left.1.max(bottom_right.1),
+        );
         let no_fill = if fill { "" } else { " fill=\"none\"" };
         let _ = write!(
             self.out,
@@ -143,9 +167,17 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let mark = self.out.len();
-        let _ = write!(self.out, "<path class=\"{}\" fill=\"none\" d=\"", Self::class(style.color()));
+        let _ = write!(
+            self.out,
+            "<path class=\"{}\" fill=\"none\" d=\"",
+            Self::class(style.color())
+        );
         if self.path_data(path) < 2 {
             // A single point draws nothing; leave no empty element behind.
             self.out.truncate(mark);
@@ -155,7 +187,13 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let no_fill = if fill { "" } else { " fill=\"none\"" };
         let _ = write!(
             self.out,
@@ -168,9 +206,17 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let mark = self.out.len();
-        let _ = write!(self.out, "<path class=\"{}\" d=\"", Self::class(style.color()));
+        let _ = write!(
+            self.out,
+            "<path class=\"{}\" d=\"",
+            Self::class(style.color())
+        );
         if self.path_data(vert) < 3 {
             self.out.truncate(mark);
             return Ok(());
@@ -179,7 +225,12 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn draw_text<TStyle: BackendTextStyle>(&mut self, content: &str, style: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        content: &str,
+        style: &TStyle,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let anchor = match style.anchor().h_pos {
             HPos::Left => Anchor::Start,
             HPos::Center => Anchor::Middle,
@@ -190,9 +241,16 @@ impl DrawingBackend for SvgBackend<'_> {
         Ok(())
     }
 
-    fn estimate_text_size<TStyle: BackendTextStyle>(&self, content: &str, style: &TStyle) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+    fn estimate_text_size<TStyle: BackendTextStyle>(
+        &self,
+        content: &str,
+        style: &TStyle,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
         let size = style.size();
-        Ok(((text::width(content, size) * SCALE) as u32, (size * SCALE) as u32))
+        Ok((
+            (text::width(content, size) * SCALE) as u32,
+            (size * SCALE) as u32,
+        ))
     }
 }
 
@@ -206,12 +264,30 @@ mod tests {
     fn writes_classes_and_tenths() {
         let mut out = String::new();
         {
-            let area = plot_area(&mut out, (100.0, 50.0), 0.0..10.0, 0.0..1.0, 10.0..90.0, 40.0..10.0);
-            area.draw(&Rectangle::new([(0.0, 0.0), (3.33, 0.5)], Ink::Fill(1).color().filled())).unwrap();
-            area.draw(&PathElement::new(vec![(0.0, 0.0), (10.0, 1.0)], Ink::Line(2).color())).unwrap();
+            let area = plot_area(
+                &mut out,
+                (100.0, 50.0),
+                0.0..10.0,
+                0.0..1.0,
+                10.0..90.0,
+                40.0..10.0,
+            );
+            area.draw(&Rectangle::new(
+                [(0.0, 0.0), (3.33, 0.5)],
+                Ink::Fill(1).color().filled(),
+            ))
+            .unwrap();
+            area.draw(&PathElement::new(
+                vec![(0.0, 0.0), (10.0, 1.0)],
+                Ink::Line(2).color(),
+            ))
+            .unwrap();
         }
         assert!(out.contains("<rect class=\"chart-fill chart-s1\" x=\"10\" y=\"25\" width=\"26.6\" height=\"15\"/>"), "{out}");
-        assert!(out.contains("<path class=\"chart-line chart-s2\" fill=\"none\" d=\"M10 40L90 10\"/>"), "{out}");
+        assert!(
+            out.contains("<path class=\"chart-line chart-s2\" fill=\"none\" d=\"M10 40L90 10\"/>"),
+            "{out}"
+        );
         assert!(!out.contains("rgb"));
     }
 }

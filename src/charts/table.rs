@@ -18,7 +18,11 @@ pub fn table(spec: &ChartSpec) -> String {
     }
     let mut t = format!("<table class=\"chart-data\"><caption>{caption}</caption>");
     match &spec.data {
-        ChartData::Split { what, by, categories } => {
+        ChartData::Split {
+            what,
+            by,
+            categories,
+        } => {
             let counts: Vec<u64> = categories.iter().map(|c| c.count).collect();
             let shares = f.split(&counts);
             head(&mut t, &[by, what, "Share"]);
@@ -30,7 +34,14 @@ pub fn table(spec: &ChartSpec) -> String {
             row(&mut t, "Total", &[f.count(total), f.percent(100.0)]);
             t.push_str("</tfoot>");
         }
-        ChartData::Crosstab { row_attribute, column_attribute, rows, columns, counts, .. } => {
+        ChartData::Crosstab {
+            row_attribute,
+            column_attribute,
+            rows,
+            columns,
+            counts,
+            ..
+        } => {
             let mut header: Vec<&str> = vec![row_attribute];
             header.extend(columns.iter().map(String::as_str));
             header.push("Total");
@@ -42,8 +53,11 @@ pub fn table(spec: &ChartSpec) -> String {
             head_with(&mut t, &group, &header);
             for (label, counts) in rows.iter().zip(counts) {
                 let shares = f.split(counts);
-                let mut cells: Vec<String> =
-                    counts.iter().zip(&shares).map(|(&n, &p)| format!("{} ({})", f.count(n), f.percent(p))).collect();
+                let mut cells: Vec<String> = counts
+                    .iter()
+                    .zip(&shares)
+                    .map(|(&n, &p)| format!("{} ({})", f.count(n), f.percent(p)))
+                    .collect();
                 cells.push(f.count(counts.iter().sum()));
                 row(&mut t, label, &cells);
             }
@@ -63,7 +77,11 @@ pub fn table(spec: &ChartSpec) -> String {
         ChartData::Roadmap { phases } => {
             head(&mut t, &["Phase", "Start", "End", "Milestones"]);
             for p in phases {
-                let items: String = p.milestones.iter().map(|m| format!("<li>{}</li>", escape(m))).collect();
+                let items: String = p
+                    .milestones
+                    .iter()
+                    .map(|m| format!("<li>{}</li>", escape(m)))
+                    .collect();
                 let _ = write!(
                     t,
                     "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td><ul>{items}</ul></td></tr>",
@@ -82,13 +100,32 @@ pub fn table(spec: &ChartSpec) -> String {
 /// One row per date when the series are short; a row of figures per series
 /// when they are too long for a readable table.
 fn series_table(t: &mut String, f: &NumberFormat, series: &[Series]) {
-    let mut dates: Vec<Date> = series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).collect();
+    let mut dates: Vec<Date> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
     dates.sort_unstable();
     dates.dedup();
     if dates.len() > MAX_POINTS {
-        head(t, &["Series", "Unit", "Points", "First date", "Last date", "Lowest", "Highest"]);
+        head(
+            t,
+            &[
+                "Series",
+                "Unit",
+                "Points",
+                "First date",
+                "Last date",
+                "Lowest",
+                "Highest",
+            ],
+        );
         for s in series {
-            let (lo, hi) = s.points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+            let (lo, hi) = s
+                .points
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
+                    (lo.min(p.1), hi.max(p.1))
+                });
             let cells = [
                 s.unit.clone(),
                 f.count(s.points.len() as u64),
@@ -101,7 +138,13 @@ fn series_table(t: &mut String, f: &NumberFormat, series: &[Series]) {
         }
     } else {
         let mut header = vec!["Date".to_string()];
-        header.extend(series.iter().map(|s| if s.unit.is_empty() { s.label.clone() } else { format!("{} ({})", s.label, s.unit) }));
+        header.extend(series.iter().map(|s| {
+            if s.unit.is_empty() {
+                s.label.clone()
+            } else {
+                format!("{} ({})", s.label, s.unit)
+            }
+        }));
         head(t, &header.iter().map(String::as_str).collect::<Vec<_>>());
         let mut cursors = vec![0usize; series.len()];
         for d in dates {

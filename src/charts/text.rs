@@ -11,7 +11,7 @@ pub const SMALL_SIZE: f64 = 11.0;
 
 /// Safety factor over Helvetica-like advance widths: system-ui on Linux is
 /// often DejaVu or Noto Sans, which run wider.
-const FUDGE: f64 = 1.1;
+const FUDGE: f64 = 1.14;
 
 /// Advance width of `c` in em for a Helvetica-like face.
 fn advance(c: char) -> f64 {
@@ -50,7 +50,10 @@ pub struct Fitted {
 impl Fitted {
     /// The widest line's estimated width.
     pub fn width(&self, size: f64) -> f64 {
-        self.lines.iter().map(|l| width(l, size)).fold(0.0, f64::max)
+        self.lines
+            .iter()
+            .map(|l| width(l, size))
+            .fold(0.0, f64::max)
     }
 }
 
@@ -59,7 +62,10 @@ impl Fitted {
 pub fn fit(text: &str, max_width: f64, size: f64, max_lines: usize) -> Fitted {
     let text = text.trim();
     if width(text, size) <= max_width || max_lines == 0 {
-        return Fitted { lines: vec![text.to_string()], shortened: false };
+        return Fitted {
+            lines: vec![text.to_string()],
+            shortened: false,
+        };
     }
     let mut lines: Vec<String> = Vec::new();
     let mut words = text.split_whitespace().peekable();
@@ -120,10 +126,20 @@ mod tests {
 
     #[test]
     fn long_text_wraps_then_ellipsizes() {
-        let f = fit("Diversification as psychological shield", 150.0, LABEL_SIZE, 2);
+        let f = fit(
+            "Diversification as psychological shield",
+            150.0,
+            LABEL_SIZE,
+            2,
+        );
         assert_eq!(f.lines.len(), 2);
         assert!(!f.shortened, "{f:?}");
-        let f = fit("Diversification as psychological shield against everything", 120.0, LABEL_SIZE, 2);
+        let f = fit(
+            "Diversification as psychological shield against everything",
+            120.0,
+            LABEL_SIZE,
+            2,
+        );
         assert_eq!(f.lines.len(), 2);
         assert!(f.shortened);
         assert!(f.lines[1].ends_with('…'));

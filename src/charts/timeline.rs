@@ -4,7 +4,7 @@
 //! downsampled (LTTB) to a bounded number of points. Plotters maps dates
 //! and values to positions and draws grid, phases, areas and lines.
 
-use plotters::prelude::{PathElement, Polygon, Rectangle};
+use plotters::prelude::{Circle, PathElement, Polygon, Rectangle};
 use plotters::style::Color;
 
 use super::axis::{date_ticks, decimals_for, value_ticks};
@@ -13,46 +13,87 @@ use super::palette::Ink;
 use super::svg::{self, Anchor};
 use super::svg_backend::{plot_area, view};
 use super::text::{self, LABEL_SIZE};
-use crate::model::date::Date;
 use super::{legend, ChartSpec, Drawing, Event, Phase, Series, WIDTH};
+use crate::model::date::Date;
 
 const TOP: f64 = 24.0;
 const PLOT_HEIGHT: f64 = 240.0;
 const LABEL_ROW: f64 = 16.0;
+/// Radius of the dot for a one-point series, in backend units.
+const DOT: u32 = 35;
 
 /// Draws `series` over dates, filled below when `area`.
-pub fn draw(spec: &ChartSpec, series: &[Series], events: &[Event], phases: &[Phase], area: bool) -> Drawing {
+pub fn draw(
+    spec: &ChartSpec,
+    series: &[Series],
+    events: &[Event],
+    phases: &[Phase],
+    area: bool,
+) -> Drawing {
     let f = &spec.format;
     let lines: Vec<Vec<(f64, f64)>> = series
         .iter()
-        .map(|s| lttb(&s.points.iter().map(|&(d, v)| (f64::from(d.0), v)).collect::<Vec<_>>(), MAX_POINTS))
+        .map(|s| {
+            lttb(
+                &s.points
+                    .iter()
+                    .map(|&(d, v)| (f64::from(d.0), v))
+                    .collect::<Vec<_>>(),
+                MAX_POINTS,
+            )
+        })
         .collect();
     let all = || lines.iter().flatten();
-    let (mut x0, mut x1) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.0), b.max(p.0)));
-    for d in events.iter().map(|e| e.date).chain(phases.iter().flat_map(|p| [p.start, p.end])) {
+    let (mut x0, mut x1) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+        (a.min(p.0), b.max(p.0))
+    });
+    for d in events
+        .iter()
+        .map(|e| e.date)
+        .chain(phases.iter().flat_map(|p| [p.start, p.end]))
+    {
         x0 = x0.min(f64::from(d.0));
         x1 = x1.max(f64::from(d.0));
     }
     if x1 <= x0 {
         (x0, x1) = (x0 - 1.0, x1 + 1.0);
     }
-    let (mut lo, hi) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (mut lo, hi) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+        (a.min(p.1), b.max(p.1))
+    });
     if area && lo > 0.0 {
         lo = 0.0;
     }
     let ticks = value_ticks(lo, hi);
-    let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
+    let step = if ticks.len() > 1 {
+        ticks[1] - ticks[0]
+    } else {
+        1.0
+    };
     let decimals = decimals_for(step);
     let tick_labels: Vec<String> = ticks.iter().map(|&t| f.number(t, decimals)).collect();
     let (y_lo, y_hi) = (ticks[0], ticks[ticks.len() - 1]);
 
     let mut body = String::new();
-    let names: Vec<String> =
-        series.iter().map(|s| if s.unit.is_empty() { s.label.clone() } else { format!("{} ({})", s.label, s.unit) }).collect();
+    let names: Vec<String> = series
+        .iter()
+        .map(|s| {
+            if s.unit.is_empty() {
+                s.label.clone()
+            } else {
+                format!("{} ({})", s.label, s.unit)
+            }
+        })
+        .collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let legend_height = legend::draw(&mut body, &names, 12.0, TOP - 10.0, WIDTH - 24.0);
 
-    let left = 12.0 + tick_labels.iter().map(|l| text::width(l, LABEL_SIZE)).fold(0.0, f64::max) + 8.0;
+    let left = 12.0
+        + tick_labels
+            .iter()
+            .map(|l| text::width(l, LABEL_SIZE))
+            .fold(0.0, f64::max)
+        + 8.0;
     let right = WIDTH - 20.0;
     let to_x = |d: f64| left + (d - x0) / (x1 - x0) * (right - left);
     let (event_labels, event_rows) = place_events(events, &to_x, right);
@@ -63,31 +104,70 @@ pub fn draw(spec: &ChartSpec, series: &[Series], events: &[Event], phases: &[Pha
 
     let mut labels = String::new();
     {
-        let plot = plot_area(&mut body, (WIDTH, height), x0..x1, y_lo..y_hi, left..right, plot_bottom..plot_top);
+        let plot = plot_area(
+            &mut body,
+            (WIDTH, height),
+            x0..x1,
+            y_lo..y_hi,
+            left..right,
+            plot_bottom..plot_top,
+        );
         for p in phases {
             let (s, e) = (f64::from(p.start.0), f64::from(p.end.0 + 1).min(x1));
-            let _ = plot.draw(&Rectangle::new([(s, y_lo), (e.max(s), y_hi)], Ink::Phase.color().filled()));
+            let _ = plot.draw(&Rectangle::new(
+                [(s, y_lo), (e.max(s), y_hi)],
+                Ink::Phase.color().filled(),
+            ));
             let (px0, _) = view(plot.map_coordinate(&(s, y_hi)));
             let (px1, _) = view(plot.map_coordinate(&(e.max(s), y_hi)));
             let room = (px1 - px0 - 6.0).max(0.0);
             let fitted = text::fit(&p.label, room, text::SMALL_SIZE, 1);
             if room > 20.0 {
                 let full = fitted.shortened.then_some(p.label.as_str());
-                svg::text(&mut labels, &svg::Text { x: px0 + 4.0, y: plot_top - 5.0, lines: &fitted.lines, full, anchor: Anchor::Start, class: "chart-phase-label" });
+                svg::text(
+                    &mut labels,
+                    &svg::Text {
+                        x: px0 + 4.0,
+                        y: plot_top - 5.0,
+                        lines: &fitted.lines,
+                        full,
+                        anchor: Anchor::Start,
+                        class: "chart-phase-label",
+                    },
+                );
             }
         }
         for (&t, label) in ticks.iter().zip(&tick_labels) {
             let _ = plot.draw(&PathElement::new(vec![(x0, t), (x1, t)], Ink::Grid.color()));
             let (_, y) = view(plot.map_coordinate(&(x0, t)));
-            svg::label(&mut labels, left - 8.0, y + LABEL_SIZE * 0.35, Anchor::End, "chart-tick", label);
+            svg::label(
+                &mut labels,
+                left - 8.0,
+                y + LABEL_SIZE * 0.35,
+                Anchor::End,
+                "chart-tick",
+                label,
+            );
         }
-        for (d, label) in date_ticks(Date(x0.ceil() as i32), Date(x1.floor() as i32), right - left) {
+        for (d, label) in date_ticks(
+            Date(x0.ceil() as i32),
+            Date(x1.floor() as i32),
+            right - left,
+        ) {
             let x = f64::from(d.0);
             let (px, py) = view(plot.map_coordinate(&(x, y_lo)));
-            labels.push_str(&format!("<path class=\"chart-axis\" fill=\"none\" d=\"M{0} {1}V{2}\"/>", svg::num(px), svg::num(py), svg::num(py + 5.0)));
-            svg::label(&mut labels, px, py + 18.0, Anchor::Middle, "chart-tick", &label);
+            labels.push_str(&format!(
+                "<path class=\"chart-axis\" fill=\"none\" d=\"M{0} {1}V{2}\"/>",
+                svg::num(px),
+                svg::num(py),
+                svg::num(py + 5.0)
+            ));
+            svg::tick_label(&mut labels, px, py + 18.0, WIDTH, &label);
         }
-        let _ = plot.draw(&PathElement::new(vec![(x0, y_lo), (x1, y_lo)], Ink::Axis.color()));
+        let _ = plot.draw(&PathElement::new(
+            vec![(x0, y_lo), (x1, y_lo)],
+            Ink::Axis.color(),
+        ));
         for (i, points) in lines.iter().enumerate() {
             if area {
                 let mut poly = points.clone();
@@ -95,13 +175,30 @@ pub fn draw(spec: &ChartSpec, series: &[Series], events: &[Event], phases: &[Pha
                 poly.push((points[0].0, y_lo));
                 let _ = plot.draw(&Polygon::new(poly, Ink::Area(i).color().filled()));
             }
-            let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
+            if let [only] = points.as_slice() {
+                // A lone point has no line to draw; mark it with a dot.
+                let _ = plot.draw(&Circle::new(*only, DOT, Ink::Fill(i).color().filled()));
+            } else {
+                let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
+            }
         }
         for (e, (row, x, anchor)) in events.iter().zip(&event_labels) {
             let (ex, _) = view(plot.map_coordinate(&(f64::from(e.date.0), y_lo)));
             let label_y = TOP + legend_height + 6.0 + (*row as f64 + 1.0) * LABEL_ROW - 4.0;
-            labels.push_str(&format!("<path class=\"chart-event\" fill=\"none\" d=\"M{0} {1}V{2}\"/>", svg::num(ex), svg::num(label_y - LABEL_ROW + 6.0), svg::num(plot_bottom)));
-            svg::label(&mut labels, *x, label_y, *anchor, "chart-event-label", &event_text(e));
+            labels.push_str(&format!(
+                "<path class=\"chart-event\" fill=\"none\" d=\"M{0} {1}V{2}\"/>",
+                svg::num(ex),
+                svg::num(label_y - LABEL_ROW + 6.0),
+                svg::num(plot_bottom)
+            ));
+            svg::label(
+                &mut labels,
+                *x,
+                label_y,
+                *anchor,
+                "chart-event-label",
+                &event_text(e),
+            );
         }
     }
     body.push_str(&labels);
@@ -116,7 +213,11 @@ fn event_text(e: &Event) -> String {
 /// Puts each event's label in the first row above the plot where it does
 /// not overlap an earlier one; returns (row, x, anchor) per event and the
 /// number of rows used.
-fn place_events(events: &[Event], to_x: &dyn Fn(f64) -> f64, right: f64) -> (Vec<(usize, f64, Anchor)>, usize) {
+fn place_events(
+    events: &[Event],
+    to_x: &dyn Fn(f64) -> f64,
+    right: f64,
+) -> (Vec<(usize, f64, Anchor)>, usize) {
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| events[i].date);
     let mut rows: Vec<f64> = Vec::new();
@@ -124,8 +225,15 @@ fn place_events(events: &[Event], to_x: &dyn Fn(f64) -> f64, right: f64) -> (Vec
     for i in order {
         let x = to_x(f64::from(events[i].date.0));
         let w = text::width(&event_text(&events[i]), LABEL_SIZE);
-        let (start, anchor, lx) = if x + 4.0 + w > right + 16.0 { (x - 4.0 - w, Anchor::End, x - 4.0) } else { (x, Anchor::Start, x + 4.0) };
-        let row = rows.iter().position(|&end| start > end + 8.0).unwrap_or(rows.len());
+        let (start, anchor, lx) = if x + 4.0 + w > right + 16.0 {
+            (x - 4.0 - w, Anchor::End, x - 4.0)
+        } else {
+            (x, Anchor::Start, x + 4.0)
+        };
+        let row = rows
+            .iter()
+            .position(|&end| start > end + 8.0)
+            .unwrap_or(rows.len());
         if row == rows.len() {
             rows.push(0.0);
         }

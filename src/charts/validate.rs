@@ -8,26 +8,49 @@ use super::{ChartData, ChartKind, ChartSpec};
 pub fn check(spec: &ChartSpec) -> Result<(), String> {
     let kind = spec.kind.name();
     match (&spec.data, spec.kind) {
-        (ChartData::Split { categories, by, .. }, ChartKind::Donut | ChartKind::Pie | ChartKind::Bar) => {
+        (
+            ChartData::Split { categories, by, .. },
+            ChartKind::Donut | ChartKind::Pie | ChartKind::Bar,
+        ) => {
             if categories.is_empty() {
-                return Err(format!("the chart has no data: no values of `{by}` to count"));
+                return Err(format!(
+                    "the chart has no data: no values of `{by}` to count"
+                ));
             }
             if categories.iter().all(|c| c.count == 0) {
-                return Err(format!("the chart has no data: every value of `{by}` counts zero"));
+                return Err(format!(
+                    "the chart has no data: every value of `{by}` counts zero"
+                ));
             }
             Ok(())
         }
         (
-            ChartData::Crosstab { rows, columns, counts, row_attribute, .. },
+            ChartData::Crosstab {
+                rows,
+                columns,
+                counts,
+                row_attribute,
+                ..
+            },
             ChartKind::Stacked | ChartKind::Diverging | ChartKind::Grouped,
         ) => {
             if rows.is_empty() || columns.is_empty() {
-                return Err(format!("the chart has no data: no values of `{row_attribute}` to compare"));
+                return Err(format!(
+                    "the chart has no data: no values of `{row_attribute}` to compare"
+                ));
             }
             if counts.len() != rows.len() {
-                return Err(format!("the crosstab has {} rows of counts for {} row labels", counts.len(), rows.len()));
+                return Err(format!(
+                    "the crosstab has {} rows of counts for {} row labels",
+                    counts.len(),
+                    rows.len()
+                ));
             }
-            if let Some((i, row)) = counts.iter().enumerate().find(|(_, r)| r.len() != columns.len()) {
+            if let Some((i, row)) = counts
+                .iter()
+                .enumerate()
+                .find(|(_, r)| r.len() != columns.len())
+            {
                 return Err(format!(
                     "row `{}` of the crosstab has {} counts for {} columns",
                     rows[i],
@@ -36,7 +59,9 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
                 ));
             }
             if counts.iter().flatten().all(|&c| c == 0) {
-                return Err("the chart has no data: every count in the crosstab is zero".to_string());
+                return Err(
+                    "the chart has no data: every count in the crosstab is zero".to_string()
+                );
             }
             Ok(())
         }
@@ -49,15 +74,24 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
                     return Err(format!("series `{}` has no points", s.label));
                 }
                 if s.points.windows(2).any(|w| w[1].0 < w[0].0) {
-                    return Err(format!("the points of series `{}` are not sorted by date", s.label));
+                    return Err(format!(
+                        "the points of series `{}` are not sorted by date",
+                        s.label
+                    ));
                 }
                 if s.points.iter().any(|p| !p.1.is_finite()) {
-                    return Err(format!("series `{}` has a value that is not a finite number", s.label));
+                    return Err(format!(
+                        "series `{}` has a value that is not a finite number",
+                        s.label
+                    ));
                 }
             }
             for p in phases {
                 if p.end < p.start {
-                    return Err(format!("phase `{}` ends ({}) before it starts ({})", p.label, p.end, p.start));
+                    return Err(format!(
+                        "phase `{}` ends ({}) before it starts ({})",
+                        p.label, p.end, p.start
+                    ));
                 }
             }
             Ok(())
@@ -67,7 +101,10 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
                 return Err("the chart has no data: no codes to cross".to_string());
             }
             if counts.len() != labels.len() || counts.iter().any(|r| r.len() != labels.len()) {
-                return Err(format!("the co-occurrence matrix is not {0} × {0} for {0} codes", labels.len()));
+                return Err(format!(
+                    "the co-occurrence matrix is not {0} × {0} for {0} codes",
+                    labels.len()
+                ));
             }
             if counts.iter().flatten().all(|&c| c == 0) {
                 return Err("the chart has no data: every co-occurrence count is zero".to_string());
@@ -80,7 +117,10 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
             }
             for p in phases {
                 if p.end < p.start {
-                    return Err(format!("roadmap phase `{}` ends ({}) before it starts ({})", p.label, p.end, p.start));
+                    return Err(format!(
+                        "roadmap phase `{}` ends ({}) before it starts ({})",
+                        p.label, p.end, p.start
+                    ));
                 }
             }
             Ok(())

@@ -95,7 +95,11 @@ pub fn parse_file(
 fn check_flat(table: &DataFile<Vec<Row>>, problems: &mut Diagnostics) {
     for (i, row) in table.records.iter().enumerate() {
         for (key, value) in row {
-            if value.is_array() || value.is_object() {
+            let flag_list = key == "illustrative"
+                && value
+                    .as_array()
+                    .is_some_and(|a| a.iter().all(Value::is_string));
+            if (value.is_array() || value.is_object()) && !flag_list {
                 problems.push(
                     Diagnostic::error(format!(
                         "column `{key}` of row {} holds a list or an object",

@@ -37,7 +37,9 @@ pub const DIRECTIVES: [(&str, &[&str]); 9] = [
     ("table", &["columns", "by", "across", "caption", "count"]),
     (
         "chart",
-        &["data", "by", "across", "count", "series", "title", "label"],
+        &[
+            "data", "by", "across", "count", "series", "title", "label", "level", "codes",
+        ],
     ),
 ];
 

@@ -92,13 +92,20 @@ pub fn evaluate(
                     f.count(m.total as u64)
                 ),
             };
-            Ok(mark(r, m.any_illustrative() && name != "total", text))
+            // A total only counts records; the others also read the
+            // selection's condition fields.
+            let ill = if name == "total" {
+                m.illustrative_total()
+            } else {
+                m.illustrative(&[])
+            };
+            Ok(mark(r, ill, text))
         }
         "share" => {
             let sel = parse(arg)?;
             let s = share(study, &sel, ctx.format).map_err(data_error)?;
             let m = select(study, &sel).map_err(data_error)?;
-            Ok(mark(r, m.any_illustrative(), ctx.format.percent(s.percent)))
+            Ok(mark(r, m.illustrative(&[]), ctx.format.percent(s.percent)))
         }
         "ref" => {
             let label = arg.trim();

@@ -17,9 +17,9 @@ pub struct Participant {
     /// Persona or segment of the sample.
     #[serde(default)]
     pub persona: String,
-    /// Not from the study: made up to show the format.
+    /// What of this record the study does not give.
     #[serde(default)]
-    pub illustrative: bool,
+    pub illustrative: Illustrative,
     /// Any further attributes (stance, risk profile, …).
     #[serde(default)]
     pub attributes: Map<String, Value>,
@@ -66,9 +66,9 @@ pub struct Segment {
     /// When it was said (`YYYY-MM-DD`).
     #[serde(default)]
     pub timestamp: Option<String>,
-    /// Not from the study: made up to show the format.
+    /// What of this record the study does not give.
     #[serde(default)]
-    pub illustrative: bool,
+    pub illustrative: Illustrative,
 }
 
 /// Where data was collected.
@@ -142,6 +142,63 @@ pub struct PhaseRecord {
     pub end: String,
     /// Name.
     pub label: String,
+}
+
+/// Which parts of a record are made up to show the format rather than
+/// given by the study: `true` (the whole record, its very existence
+/// included) or a list of fields (`["role", "persona"]`: the person is
+/// real, those details are not). Anything computed from a made-up part is
+/// marked in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Illustrative {
+    /// Nothing (`false`) or everything (`true`).
+    Whole(bool),
+    /// Only these fields.
+    Fields(Vec<String>),
+}
+
+impl Default for Illustrative {
+    fn default() -> Self {
+        Illustrative::Whole(false)
+    }
+}
+
+impl Illustrative {
+    /// The flag of a generic table row's `illustrative` cell.
+    pub fn of_cell(v: Option<&Value>) -> Illustrative {
+        match v {
+            Some(Value::Bool(b)) => Illustrative::Whole(*b),
+            Some(Value::Array(a)) => Illustrative::Fields(
+                a.iter()
+                    .filter_map(|f| f.as_str().map(String::from))
+                    .collect(),
+            ),
+            _ => Illustrative::Whole(false),
+        }
+    }
+
+    /// True when the whole record is made up.
+    pub fn whole(&self) -> bool {
+        matches!(self, Illustrative::Whole(true))
+    }
+
+    /// True when `field` is made up.
+    pub fn covers(&self, field: &str) -> bool {
+        match self {
+            Illustrative::Whole(b) => *b,
+            Illustrative::Fields(f) => f.iter().any(|x| x == field),
+        }
+    }
+
+    /// True when a result that depends on the record's existence and on
+    /// `fields` rests on anything made up.
+    pub fn touches(&self, fields: &[&str]) -> bool {
+        match self {
+            Illustrative::Whole(b) => *b,
+            Illustrative::Fields(f) => f.iter().any(|x| fields.contains(&x.as_str())),
+        }
+    }
 }
 
 /// A row of a generic table: column name to scalar value, in file order.

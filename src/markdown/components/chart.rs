@@ -2,13 +2,14 @@
 //! numbered figure with its summary and data table.
 
 use crate::analysis::select::{select, Kind, Selection};
-use crate::analysis::{code_frequency, cooccurrence, count_by, crosstab};
+use crate::analysis::{code_frequency, cooccurrence, count_by, crosstab, CodeLevel};
 use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase};
 use crate::error::did_you_mean;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::SectionRenderer;
 use crate::model::date::Date;
 use crate::model::records::scalar_text;
+use crate::model::study::Study;
 
 use super::{figure::shell, list, needs_argument, Failure};
 
@@ -95,7 +96,7 @@ fn data(
         ChartKind::Donut | ChartKind::Pie | ChartKind::Bar => {
             let m = selection(d)?;
             let by = required(d, "by", "stance")?;
-            let ill = m.any_illustrative();
+            let ill = m.illustrative(&[by]);
             if m.kind == Kind::Segments && by == "code" {
                 let people = match d.option("count").unwrap_or("segments") {
                     "segments" => false,
@@ -107,9 +108,15 @@ fn data(
                         ))
                     }
                 };
-                let categories = code_frequency(&m)
+                let level = level(study, d)?;
+                let mut frequencies = code_frequency(&m);
+                if let CodeLevel::Listed(codes) = &level {
+                    // Listed codes come in the order the author wrote them.
+                    frequencies.sort_by_key(|f| codes.iter().position(|&c| c == f.code));
+                }
+                let categories = frequencies
                     .into_iter()
-                    .filter(|c| c.segments > 0)
+                    .filter(|c| c.segments > 0 && level.shows(study, c.code))
                     .map(|c| Category {
                         label: study.codes[c.code].label.clone(),
                         count: if people { c.participants } else { c.segments },
@@ -157,20 +164,20 @@ fn data(
                     columns: x.columns.into_iter().map(|c| c.1).collect(),
                     counts: x.counts,
                 },
-                m.any_illustrative(),
+                m.illustrative(&[by, across]),
                 title,
             ))
         }
         ChartKind::Heatmap => {
             let m = selection(d)?;
-            let (codes, counts) = cooccurrence(&m);
+            let (codes, counts) = cooccurrence(&m, &level(study, d)?);
             let labels = codes
                 .iter()
                 .map(|&c| study.codes[c].label.clone())
                 .collect();
             Ok((
                 ChartData::Matrix { labels, counts },
-                m.any_illustrative(),
+                m.illustrative(&["codes"]),
                 "Code co-occurrence".into(),
             ))
         }
@@ -272,10 +279,43 @@ fn data(
             }
             Ok((
                 ChartData::Roadmap { phases },
-                m.any_illustrative(),
+                m.illustrative(&["phase", "start", "end", "milestone"]),
                 "Roadmap".into(),
             ))
         }
+    }
+}
+
+/// The `:level:` and `:codes:` options of code charts.
+fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
+    if let Some(list_text) = d.option("codes") {
+        if d.option("level").is_some() {
+            return Err((
+                "give `:codes:` or `:level:`, not both".into(),
+                "keep one of the two options".into(),
+            ));
+        }
+        let mut codes = Vec::new();
+        for id in list(list_text) {
+            let code = study.code_position(&id).ok_or_else(|| {
+                let help = did_you_mean(&id, study.code_ids()).map_or_else(
+                    || "use code ids from codebook.json".to_string(),
+                    |m| format!("did you mean `{m}`?"),
+                );
+                (format!("unknown code `{id}` in `:codes:`"), help)
+            })?;
+            codes.push(code);
+        }
+        return Ok(CodeLevel::Listed(codes));
+    }
+    match d.option("level").unwrap_or("all") {
+        "all" => Ok(CodeLevel::All),
+        "top" => Ok(CodeLevel::Top),
+        other => Err((
+            format!("`:level:` is `{other}`"),
+            "use :level: all (every code) or :level: top (top-level codes, sub-codes rolled up)"
+                .into(),
+        )),
     }
 }
 

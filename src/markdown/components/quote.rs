@@ -82,7 +82,10 @@ fn segment(r: &mut SectionRenderer<'_>, i: usize, field: &str, html: &mut String
     let study = r.ctx.study;
     let s = &study.segments[i];
     let p = study.speaker(i);
-    let illustrative = s.illustrative || p.illustrative;
+    // A quote is made up when its segment is, or when the words or the
+    // attribution it shows are.
+    let illustrative =
+        s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);
     r.out.illustrative |= illustrative;
     html.push_str(if illustrative {
         "<figure class=\"quote illustrative\">"

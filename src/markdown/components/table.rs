@@ -1,9 +1,7 @@
 //! `table`: records, counts by a field, code frequency or a crosstab, as
 //! an accessible HTML table.
 
-use crate::analysis::select::{
-    check_field, is_illustrative, select, value, Kind, Matches, Selection,
-};
+use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
 use crate::analysis::{code_frequency, count_by, crosstab};
 use crate::markdown::directive::Directive;
 use crate::markdown::section::{inline, SectionRenderer};
@@ -43,7 +41,13 @@ pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Fail
     Ok(table_html(caption.as_deref(), &head, &rows, illustrative))
 }
 
-type Rows = Vec<(Vec<String>, bool)>;
+/// Rows of cells; a cell's flag says it holds a made-up value.
+type Rows = Vec<Vec<(String, bool)>>;
+
+/// Cells none of which is made up.
+fn plain(cells: Vec<String>) -> Vec<(String, bool)> {
+    cells.into_iter().map(|c| (c, false)).collect()
+}
 
 fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, bool), Failure> {
     let study = m.study;
@@ -66,16 +70,16 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, boo
         .indices
         .iter()
         .map(|&i| {
-            let cells = columns
+            let flag = record_flag(study, m.kind, &m.dataset, i);
+            columns
                 .iter()
                 .map(|c| {
                     let v = value(study, m.kind, &m.dataset, i, c);
-                    study.labels.get(c, &v).to_string()
+                    let made_up = flag.covers(c);
+                    any |= made_up;
+                    (study.labels.get(c, &v).to_string(), made_up)
                 })
-                .collect();
-            let ill = is_illustrative(study, m.kind, &m.dataset, i);
-            any |= ill;
-            (cells, ill)
+                .collect()
         })
         .collect();
     Ok((columns.iter().map(|c| heading(c)).collect(), rows, any))
@@ -93,20 +97,17 @@ fn shares(
         .values
         .iter()
         .zip(&parts)
-        .map(|((_, label, n), p)| (vec![label.clone(), f.count(*n), f.percent(*p)], false))
+        .map(|((_, label, n), p)| plain(vec![label.clone(), f.count(*n), f.percent(*p)]))
         .collect();
-    rows.push((
-        vec![
-            "Total".into(),
-            f.count(tally.total()),
-            f.percent(if tally.total() > 0 { 100.0 } else { 0.0 }),
-        ],
-        false,
-    ));
+    rows.push(plain(vec![
+        "Total".into(),
+        f.count(tally.total()),
+        f.percent(if tally.total() > 0 { 100.0 } else { 0.0 }),
+    ]));
     Ok((
         vec![heading(by), "Count".into(), "Share".into()],
         rows,
-        m.any_illustrative(),
+        m.illustrative(&[by]),
     ))
 }
 
@@ -115,20 +116,17 @@ fn frequency(m: &Matches) -> (Vec<String>, Rows, bool) {
     let rows = code_frequency(m)
         .into_iter()
         .map(|c| {
-            (
-                vec![
-                    study.codes[c.code].label.clone(),
-                    c.segments.to_string(),
-                    c.participants.to_string(),
-                ],
-                false,
-            )
+            plain(vec![
+                study.codes[c.code].label.clone(),
+                c.segments.to_string(),
+                c.participants.to_string(),
+            ])
         })
         .collect();
     (
         vec!["Code".into(), "Segments".into(), "Participants".into()],
         rows,
-        m.any_illustrative(),
+        m.illustrative(&["codes"]),
     )
 }
 
@@ -145,10 +143,10 @@ fn cross(m: &Matches, by: &str, across: &str) -> Result<(Vec<String>, Rows, bool
             let mut cells = vec![row.1.clone()];
             cells.extend(counts.iter().map(u64::to_string));
             cells.push(counts.iter().sum::<u64>().to_string());
-            (cells, false)
+            plain(cells)
         })
         .collect();
-    Ok((head, rows, m.any_illustrative()))
+    Ok((head, rows, m.illustrative(&[by, across])))
 }
 
 /// "risk_profile" → "Risk profile".
@@ -174,38 +172,34 @@ fn table_html(caption: Option<&str>, head: &[String], rows: &Rows, illustrative:
         html.push_str("</th>");
     }
     html.push_str("</tr></thead>\n<tbody>\n");
-    for (cells, ill) in rows {
-        html.push_str(if *ill {
-            "<tr class=\"illustrative\">"
-        } else {
-            "<tr>"
-        });
-        for (i, cell) in cells.iter().enumerate() {
+    for cells in rows {
+        html.push_str("<tr>");
+        for (i, (cell, made_up)) in cells.iter().enumerate() {
             let numeric = i > 0
                 && !cell.is_empty()
                 && cell
                     .chars()
-                    .all(|c| c.is_ascii_digit() || ".,%  ".contains(c));
+                    .all(|c| c.is_ascii_digit() || ".,%\u{a0}\u{202f} ".contains(c));
             html.push_str(match (i, numeric) {
                 (0, _) => "<th scope=\"row\">",
                 (_, true) => "<td class=\"num\">",
                 _ => "<td>",
             });
             push_html(&mut html, cell);
-            if i == 0 && *ill {
-                html.push_str("<sup aria-label=\"illustrative\">†</sup>");
+            if *made_up {
+                html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
             }
             html.push_str(if i == 0 { "</th>" } else { "</td>" });
         }
         html.push_str("</tr>\n");
     }
     html.push_str("</tbody></table>\n");
-    if illustrative && rows.iter().any(|r| r.1) {
+    if rows.iter().flatten().any(|c| c.1) {
         html.push_str(
             "<p class=\"table-note\">† Illustrative: not given by the source study.</p>\n",
         );
     } else if illustrative {
-        html.push_str("<p class=\"table-note\">Includes illustrative records not given by the source study.</p>\n");
+        html.push_str("<p class=\"table-note\">Computed in part from illustrative records not given by the source study.</p>\n");
     }
     html.push_str("</div>\n");
     html

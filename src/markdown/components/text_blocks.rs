@@ -86,7 +86,11 @@ pub fn stat(
             ));
         }
     };
-    let illustrative = m.any_illustrative() && measure != "total";
+    let illustrative = if measure == "total" {
+        m.illustrative_total()
+    } else {
+        m.illustrative(&[])
+    };
     r.out.illustrative |= illustrative;
     let label = d
         .option("label")
