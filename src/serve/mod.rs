@@ -21,7 +21,6 @@ use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
 use std::thread;
 
-use notify_debouncer_full::DebounceEventResult;
 use tiny_http::Server;
 
 use self::events::Hub;
@@ -71,12 +70,12 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
 
     let preview = Arc::new(RwLock::new(Preview::new()));
     let hub = Arc::new(Hub::new(MAX_PAGES));
-    rebuild::rebuild(&options.project, &[], &preview, &hub);
-
+    // Watching before the first build means a save during it is not lost.
     let (changes, saves) = mpsc::channel();
     let watch = Watch::start(&options.project, changes).map_err(|e| {
         io::Error::other(format!("cannot watch {}: {e}", options.project.display()))
     })?;
+    rebuild::rebuild(&options.project, &[], &preview, &hub);
     {
         let (project, preview, hub) = (
             options.project.clone(),
@@ -85,7 +84,7 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
         );
         thread::Builder::new()
             .name("findings-rebuild".into())
-            .spawn(move || rebuild_on_save(watch, &saves, &project, &preview, &hub))?;
+            .spawn(move || rebuild::on_save(watch, &saves, &project, &preview, &hub))?;
     }
     {
         let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
@@ -117,35 +116,6 @@ fn browsable(address: SocketAddr) -> SocketAddr {
         ip => ip,
     };
     SocketAddr::new(ip, address.port())
-}
-
-/// Rebuilds after every burst of saves until the watch ends.
-fn rebuild_on_save(
-    mut watch: Watch,
-    saves: &mpsc::Receiver<DebounceEventResult>,
-    project: &std::path::Path,
-    preview: &RwLock<Preview>,
-    hub: &Hub,
-) {
-    while let Ok(first) = saves.recv() {
-        // Saves that arrived during the last build make one more build.
-        let mut changed = Vec::new();
-        for result in std::iter::once(first).chain(saves.try_iter()) {
-            match result {
-                Ok(events) => changed.extend(watch.changes(&events)),
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("warning: watching files: {e}");
-                    }
-                }
-            }
-        }
-        changed.sort();
-        changed.dedup();
-        if !changed.is_empty() {
-            rebuild::rebuild(project, &changed, preview, hub);
-        }
-    }
 }
 
 #[cfg(test)]
