@@ -96,10 +96,15 @@ impl Served {
 
     /// Sends `GET target` as is and returns the status, head and body.
     fn get(&self, target: &str) -> (u16, String, String) {
+        self.request("GET", target)
+    }
+
+    /// Sends `method target` as is, with no body.
+    fn request(&self, method: &str, target: &str) -> (u16, String, String) {
         let mut stream = self.connect();
         write!(
             stream,
-            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            "{method} {target} HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
         )
         .expect("send");
         let mut response = String::new();
@@ -393,4 +398,37 @@ fn watches_a_themes_folder_created_while_serving() {
     )
     .expect("edit theme file");
     served.page_until(|page| page.contains("--edited-while-serving"));
+}
+
+#[test]
+fn answers_only_get_and_head() {
+    let project = fixture("serve-basic");
+    let served = Served::start(project.path());
+    let (status, head, body) = served.request("HEAD", "/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("text/html; charset=utf-8") && body.is_empty(),
+        "{head}{body}"
+    );
+    for method in ["POST", "PUT", "DELETE"] {
+        let (status, head, _) = served.request(method, "/");
+        assert_eq!(status, 405, "{method}");
+        assert!(head.contains("allow: get, head"), "{head}");
+    }
+}
+
+#[test]
+fn every_open_page_hears_the_reload() {
+    let project = fixture("serve-basic");
+    let served = Served::start(project.path());
+    let mut pages: Vec<Events> = (0..8).map(|_| served.events()).collect();
+    for page in &mut pages {
+        page.until("hello");
+    }
+    let section = project.path().join("content/sections/intro.md");
+    let text = fs::read_to_string(&section).expect("read section");
+    fs::write(&section, format!("{text}\nSeen by every page.\n")).expect("edit section");
+    for page in &mut pages {
+        page.until("reload");
+    }
 }
