@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 use std::sync::{PoisonError, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
 
@@ -14,6 +14,15 @@ use crate::site;
 use super::events::Hub;
 use super::preview::Preview;
 use super::watch::Watch;
+
+/// How long the save loop waits for more of a burst before it builds. The
+/// debouncer expires each event on its own, so the events of one save can
+/// come out a tick apart (a quarter of its timeout); waiting a little longer
+/// than that keeps one save one rebuild, and one reload.
+const SETTLE: Duration = Duration::from_millis(20);
+
+/// A file written without pause still gets built this often.
+const MAX_WAIT: Duration = Duration::from_millis(250);
 
 /// Builds `project` after `changed` files changed (none: the first build)
 /// and publishes the result.
@@ -68,9 +77,16 @@ pub fn on_save(
     hub: &Hub,
 ) {
     while let Ok(first) = saves.recv() {
-        // Saves that arrived during the last build make one more build.
+        // Saves that arrived during the last build, and the rest of a burst
+        // the debouncer split across its ticks, make one more build.
         let mut changed = Vec::new();
-        for result in std::iter::once(first).chain(saves.try_iter()) {
+        let deadline = Instant::now() + MAX_WAIT;
+        let more = std::iter::from_fn(|| {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            saves.recv_timeout(SETTLE.min(left)).ok()
+        });
+        let burst = std::iter::once(first).chain(more);
+        for result in burst {
             match result {
                 Ok(events) => changed.extend(watch.changes(&events)),
                 Err(errors) => {

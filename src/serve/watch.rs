@@ -19,6 +19,9 @@ use notify_debouncer_full::{
 /// writing a temporary file and renaming it produce a burst of events.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
+/// How often the debouncer looks for events older than [`DEBOUNCE`].
+const TICK: Duration = Duration::from_millis(10);
+
 /// The folders of a project whose changes call for a rebuild.
 const WATCHED: [&str; 2] = ["content", "themes"];
 
@@ -35,7 +38,7 @@ impl Watch {
     pub fn start(project: &Path, events: Sender<DebounceEventResult>) -> notify::Result<Watch> {
         // Events name absolute paths; a canonical root makes them comparable.
         let root = project.canonicalize().map_err(notify::Error::io)?;
-        let debouncer = new_debouncer(DEBOUNCE, None, events)?;
+        let debouncer = new_debouncer(DEBOUNCE, Some(TICK), events)?;
         let mut watch = Watch {
             debouncer,
             root,
