@@ -410,6 +410,9 @@ fn answers_only_get_and_head() {
         head.contains("text/html; charset=utf-8") && body.is_empty(),
         "{head}{body}"
     );
+    let (status, head, _) = served.request("HEAD", "/__findings/events");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/event-stream"), "{head}");
     for method in ["POST", "PUT", "DELETE"] {
         let (status, head, _) = served.request(method, "/");
         assert_eq!(status, 405, "{method}");

@@ -61,6 +61,13 @@ fn answer(request: Request, preview: &Arc<RwLock<Preview>>, hub: &Arc<Hub>) -> s
                 .with_header(header("X-Content-Type-Options", "nosniff"));
             request.respond(response)
         }
+        // A HEAD gets the stream's headers; there is no body to hold open.
+        Route::Events if *request.method() == Method::Head => {
+            let response = Response::empty(200)
+                .with_header(header("Content-Type", "text/event-stream"))
+                .with_header(header("Cache-Control", "no-store"));
+            request.respond(response)
+        }
         Route::Events => match hub.subscribe() {
             Some(subscription) => {
                 let generation = preview
