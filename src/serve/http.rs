@@ -4,7 +4,7 @@
 //! answers 404 to everything else. Nothing maps a URL to a file, so no
 //! spelling of `../` can reach the disk.
 
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{PoisonError, RwLock};
 use std::thread;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -34,8 +34,8 @@ pub fn route(target: &str) -> Route {
     }
 }
 
-/// Answers requests until the server is unblocked or fails.
-pub fn serve(server: &Server, preview: &Arc<RwLock<Preview>>, hub: &Arc<Hub>) {
+/// Answers requests for as long as the server runs.
+pub fn serve(server: &Server, preview: &RwLock<Preview>, hub: &Hub) {
     for request in server.incoming_requests() {
         if let Err(e) = answer(request, preview, hub) {
             // One broken connection must not stop the preview.
@@ -44,10 +44,10 @@ pub fn serve(server: &Server, preview: &Arc<RwLock<Preview>>, hub: &Arc<Hub>) {
     }
 }
 
-fn answer(request: Request, preview: &Arc<RwLock<Preview>>, hub: &Arc<Hub>) -> std::io::Result<()> {
+fn answer(request: Request, preview: &RwLock<Preview>, hub: &Hub) -> std::io::Result<()> {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let response = text("Method not allowed\n", 405).with_header(header("Allow", "GET, HEAD"));
-        return request.respond(response);
+        let response = text("Method not allowed\n", 405);
+        return request.respond(response.with_header(header("Allow", "GET, HEAD")));
     }
     match route(request.url()) {
         Route::Page => {

@@ -56,7 +56,9 @@ const SCRIPT: &str = r##"(() => {
   };
   // "Hide" on the overlay uncovers the last good build until the next one.
   document.addEventListener("click", (e) => {
-    if (e.target.closest?.("#__OVERLAY__ .dismiss")) document.getElementById("__OVERLAY__")?.remove();
+    if (e.target.closest?.("#__OVERLAY__ .dismiss")) {
+      document.getElementById("__OVERLAY__")?.remove();
+    }
   });
   const source = new EventSource("__EVENTS__");
   source.addEventListener("hello", (e) => {
