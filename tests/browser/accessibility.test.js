@@ -1,4 +1,5 @@
-// (c) axe-core finds no WCAG 2 A or AA violation in the built report.
+// (c) axe-core finds no WCAG 2 A or AA violation in the built report, in
+// the light and in the dark colour scheme.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,8 +11,10 @@ import { build, copyProject, launch } from './harness.js';
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
+let built;
 
 before(async () => {
+  built = pathToFileURL(build(copyProject())).href;
   browser = await launch();
 });
 
@@ -33,14 +36,18 @@ function describe(violation) {
   ].join('\n');
 }
 
-test('the built page has no WCAG 2 A/AA violations', async () => {
-  const page = await browser.newPage();
-  await page.goto(pathToFileURL(build(copyProject())).href, { waitUntil: 'load' });
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
-  const report = results.violations.map(describe).join('\n\n');
-  if (report) console.log(report);
-  assert.equal(results.violations.length, 0, `axe violations:\n${report}`);
-  console.log(`axe: ${results.passes.length} rules passed, ${results.incomplete.length} need review`);
-});
+for (const colorScheme of ['light', 'dark']) {
+  test(`the built page has no WCAG 2 A/AA violations (${colorScheme} scheme)`, async () => {
+    const tab = await browser.newPage({ colorScheme });
+    await tab.goto(built, { waitUntil: 'load' });
+    await tab.addScriptTag({ content: axeSource });
+    const results = await tab.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }));
+    const report = results.violations.map(describe).join('\n\n');
+    if (report) console.log(report);
+    assert.equal(results.violations.length, 0, `axe violations:\n${report}`);
+    console.log(`axe (${colorScheme}): ${results.passes.length} rules passed, `
+      + `${results.incomplete.length} need review`);
+    await tab.close();
+  });
+}
