@@ -278,6 +278,7 @@ fn charts() -> Vec<ChartSpec> {
 fn main() {
     let css = fs::read_to_string("themes/default/charts.css").expect("run from the crate root");
     let mut figures = String::new();
+    let mut singles = Vec::new();
     for spec in charts() {
         match charts::render(&spec) {
             Ok(chart) => {
@@ -287,19 +288,21 @@ fn main() {
                     chart.svg.len(),
                     spec.title
                 );
-                figures.push_str(&format!(
+                let figure = format!(
                     "<figure><h2>{} ({})</h2>{}<figcaption>{}</figcaption><details><summary>Data</summary>{}</details></figure>\n",
                     spec.title,
                     spec.kind.name(),
                     chart.svg,
                     chart.summary,
                     chart.table_html
-                ));
+                );
+                figures.push_str(&figure);
+                singles.push((spec.id.clone(), figure));
             }
             Err(e) => eprintln!("{}: {e}", spec.id),
         }
     }
-    let page = |extra: &str| {
+    let page = |figures: &str, extra: &str| {
         format!(
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>Chart gallery</title><style>{css}\n\
              body{{font-family:system-ui,sans-serif;margin:0;padding:24px;background:var(--chart-bg);color:var(--chart-ink)}}\
@@ -313,7 +316,14 @@ fn main() {
         .map(|(block, _)| format!("{block}}}\n:root{{color-scheme:dark}}"))
         .unwrap_or_default();
     fs::create_dir_all("/tmp/gallery").expect("create /tmp/gallery");
-    fs::write("/tmp/gallery/index.html", page("")).expect("write index.html");
-    fs::write("/tmp/gallery/dark.html", page(&dark)).expect("write dark.html");
+    fs::write("/tmp/gallery/index.html", page(&figures, "")).expect("write index.html");
+    fs::write("/tmp/gallery/dark.html", page(&figures, &dark)).expect("write dark.html");
+    // One page per chart, for close-up screenshots.
+    for (id, figure) in singles {
+        fs::write(format!("/tmp/gallery/{id}.html"), page(&figure, ""))
+            .expect("write a chart page");
+        fs::write(format!("/tmp/gallery/{id}-dark.html"), page(&figure, &dark))
+            .expect("write a chart page");
+    }
     println!("wrote /tmp/gallery/index.html and dark.html");
 }

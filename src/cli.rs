@@ -8,7 +8,13 @@ use clap::{Parser, Subcommand};
 /// Turn Markdown sections and coded research datasets into one
 /// self-contained HTML report.
 #[derive(Debug, Parser)]
-#[command(name = "findings", version, about, long_about = None)]
+#[command(
+    name = "findings",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n\nThe project format is described in docs/format.md."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

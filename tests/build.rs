@@ -136,6 +136,27 @@ fn the_example_holds_the_whole_seed_study() {
             .unwrap_or_else(|| panic!("heading {h} missing or out of order"));
         at += found;
     }
+    // Every chart kind appears, each with its summary and data table.
+    for kind in [
+        "donut",
+        "pie",
+        "bar",
+        "stacked",
+        "diverging",
+        "grouped",
+        "line",
+        "area",
+        "heatmap",
+        "roadmap",
+    ] {
+        assert_eq!(
+            html.matches(&format!("class=\"chart chart-{kind}")).count(),
+            1,
+            "chart kind {kind}"
+        );
+    }
+    assert_eq!(html.matches("<details class=\"figure-data\">").count(), 10);
+    assert_eq!(html.matches("role=\"img\"").count(), 10);
     // Illustrative data is declared on the page.
     assert!(page.contains("About illustrative data."));
     // Every quote, attribution and milestone of the seed text is on the

@@ -80,6 +80,16 @@ pub fn date_ticks(start: Date, end: Date, width: f64) -> Vec<(Date, String)> {
     let span = f64::from((end.0 - start.0).max(1));
     let last = steps[steps.len() - 1];
     for step in steps {
+        // Skip steps far too fine to fit before making their labels: a long
+        // span would otherwise build millions of day ticks.
+        let days = match step {
+            Step::Days(n) => f64::from(n),
+            Step::Weeks(n) => f64::from(7 * n),
+            Step::Months(n) => f64::from(n) * 30.4,
+        };
+        if span / days > width / 20.0 && step != last {
+            continue;
+        }
         let ticks = ticks_for(step, start, end);
         let widest = ticks
             .iter()
@@ -92,7 +102,7 @@ pub fn date_ticks(start: Date, end: Date, width: f64) -> Vec<(Date, String)> {
             .fold(f64::INFINITY, f64::min)
             / span
             * width;
-        if ticks.len() >= 2 && gap >= widest + 12.0 || step == last {
+        if ticks.len() >= 2 && gap >= widest + 16.0 || step == last {
             return ticks;
         }
     }

@@ -114,7 +114,9 @@ pub fn draw(spec: &ChartSpec, categories: &[Category]) -> Drawing {
                 [(0.0, mid - BAR / 2.0), (c.count as f64, mid + BAR / 2.0)],
                 Ink::Fill(0).color().filled(),
             );
-            let _ = area.draw(&bar);
+            if c.count > 0 {
+                let _ = area.draw(&bar);
+            }
             row_label(&mut labels, &fitted[i], &c.label, left - 10.0, mid);
             let (end, _) = view(area.map_coordinate(&(c.count as f64, 0.0)));
             svg::label(

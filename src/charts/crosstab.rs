@@ -20,6 +20,8 @@ const BAR: f64 = 22.0;
 const ROW: f64 = 34.0;
 const GROUP_BAR: f64 = 14.0;
 const GROUP_GAP: f64 = 3.0;
+/// Space between two rows' groups of bars.
+const GROUP_PAD: f64 = 24.0;
 
 /// One drawn segment: series, data span, and its label when it fits.
 struct Segment {
@@ -45,7 +47,7 @@ pub fn draw(
     let left = 12.0 + label_width + 10.0;
     let grouped = kind == ChartKind::Grouped;
     let bar_block = if grouped {
-        columns.len() as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + 12.0
+        columns.len() as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + GROUP_PAD
     } else {
         ROW
     };
@@ -57,12 +59,7 @@ pub fn draw(
     let height = bottom + BOTTOM;
 
     // Each row's segments in data units, plus the x range and ticks.
-    let (segments, range, ticks, tick_label): (
-        Vec<Vec<Segment>>,
-        (f64, f64),
-        Vec<f64>,
-        Box<dyn Fn(f64) -> String>,
-    ) = match kind {
+    let (segments, range, ticks, tick_label): Layout<'_> = match kind {
         ChartKind::Grouped => {
             let max = counts.iter().flatten().copied().max().unwrap_or(1);
             let ticks: Vec<f64> = count_ticks(max).into_iter().map(|t| t as f64).collect();
@@ -155,7 +152,7 @@ pub fn draw(
             row_label(&mut labels, &fitted[i], &rows[i], left - 10.0, mid);
             for seg in row {
                 let (y0, y1) = if grouped {
-                    let first = mid - (bar_block - 12.0) / 2.0
+                    let first = mid - (bar_block - GROUP_PAD) / 2.0
                         + seg.series as f64 * (GROUP_BAR + GROUP_GAP);
                     (first, first + GROUP_BAR)
                 } else {
@@ -171,7 +168,9 @@ pub fn draw(
                 let (x0, _) = view(area.map_coordinate(&(seg.from, 0.0)));
                 let (x1, _) = view(area.map_coordinate(&(seg.to, 0.0)));
                 let baseline = (y0 + y1) / 2.0 + LABEL_SIZE * 0.35;
-                if grouped {
+                if grouped && seg.to <= seg.from {
+                    // No bar, no label: the data table still lists the zero.
+                } else if grouped {
                     svg::label(
                         &mut labels,
                         x1 + 5.0,
@@ -180,7 +179,13 @@ pub fn draw(
                         "chart-value",
                         &seg.label,
                     );
-                } else if x1 - x0 >= text::width(&seg.label, LABEL_SIZE) + 6.0 {
+                } else if x1 - x0 < text::width(&seg.label, LABEL_SIZE) + 6.0 {
+                    // Too narrow for its share: the share goes in a tooltip.
+                    if x1 > x0 {
+                        let tip = format!("{}, {}: {}", rows[i], columns[seg.series], seg.label);
+                        svg::hit_area(&mut labels, (x0, y0), (x1, y1), &tip);
+                    }
+                } else {
                     let class = format!(
                         "chart-value chart-on-fill chart-on-s{}",
                         seg.series % super::palette::SERIES

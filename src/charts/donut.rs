@@ -83,14 +83,19 @@ pub fn draw(spec: &ChartSpec, categories: &[Category], what: &str, hole: bool) -
             "chart-total",
             &f.count(total),
         );
-        let noun = text::fit(what, inner * 1.6, LABEL_SIZE, 1);
-        svg::label(
+        // The noun goes under the total, on two lines if it must.
+        let noun = text::fit(what, inner * 1.5, LABEL_SIZE, 2);
+        let full = noun.shortened.then_some(what);
+        svg::text(
             &mut body,
-            CX,
-            cy + 24.0,
-            Anchor::Middle,
-            "chart-label chart-muted",
-            &noun.lines[0],
+            &svg::Text {
+                x: CX,
+                y: cy + 24.0,
+                lines: &noun.lines,
+                full,
+                anchor: Anchor::Middle,
+                class: "chart-label chart-muted",
+            },
         );
     }
     let legend_height = legend(&mut body, spec, categories, &shares, cy);

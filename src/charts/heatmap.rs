@@ -21,18 +21,27 @@ const SLANT: f64 = std::f64::consts::FRAC_1_SQRT_2;
 pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing {
     let f = &spec.format;
     let n = labels.len();
+    // Row labels may wrap (cells are tall enough); slanted column labels not.
+    let rows: Vec<text::Fitted> = labels
+        .iter()
+        .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 2))
+        .collect();
     let fitted: Vec<text::Fitted> = labels
         .iter()
         .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 1))
         .collect();
-    let label_width = fitted
+    let label_width = rows
+        .iter()
+        .map(|l| l.width(LABEL_SIZE))
+        .fold(30.0, f64::max);
+    let column_width = fitted
         .iter()
         .map(|l| l.width(LABEL_SIZE))
         .fold(30.0, f64::max);
     let left = 12.0 + label_width + 10.0;
     // Slanted column labels reach right of the last column; keep them inside.
-    let cell = ((WIDTH - left - 16.0 - label_width * SLANT) / n as f64).clamp(18.0, MAX_CELL);
-    let top = TOP + label_width * SLANT + 10.0;
+    let cell = ((WIDTH - left - 16.0 - column_width * SLANT) / n as f64).clamp(12.0, MAX_CELL);
+    let top = TOP + column_width * SLANT + 10.0;
     let height = top + cell * n as f64 + 16.0;
     let max_pair = (0..n)
         .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
@@ -49,13 +58,15 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
     let mut texts = String::new();
     for (i, row) in counts.iter().enumerate() {
         let y = top + i as f64 * cell;
-        let full = fitted[i].shortened.then_some(labels[i].as_str());
+        let full = rows[i].shortened.then_some(labels[i].as_str());
+        let first = y + cell / 2.0 + LABEL_SIZE * 0.35
+            - (rows[i].lines.len() as f64 - 1.0) * LABEL_SIZE * svg::LINE_HEIGHT_EM / 2.0;
         svg::text(
             &mut texts,
             &svg::Text {
                 x: left - 8.0,
-                y: y + cell / 2.0 + LABEL_SIZE * 0.35,
-                lines: &fitted[i].lines,
+                y: first,
+                lines: &rows[i].lines,
                 full,
                 anchor: Anchor::End,
                 class: "chart-label",
@@ -76,7 +87,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
             };
             let _ = write!(body, "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{w}\"><title>{}</title></rect>", ink.class(), num(x), num(y), svg::escape(&tip), w = num(cell));
             if show_counts {
-                let class = if level >= 3 {
+                let class = if level >= 4 {
                     "chart-value chart-on-dark"
                 } else {
                     "chart-value"

@@ -5,6 +5,14 @@
 //! summary in words and the data as an HTML table. Colours and fonts are
 //! never baked in: the SVG carries classes that the theme's CSS styles, so
 //! dark mode and print restyle a chart without rebuilding.
+//!
+//! [`render`] checks the data (`validate`), words it (`summary`), tabulates
+//! it (`table`) and draws it with the kind's module (`donut`, `bars`,
+//! `crosstab`, `timeline`, `heatmap`, `roadmap`). Drawing goes through
+//! plotters for coordinate mapping, bars, grids, lines and areas, into our
+//! own backend (`svg_backend`) that writes compact SVG and turns plotters
+//! colours into classes (`palette`); arcs, text and heatmap cells are
+//! written directly (`svg`), with label widths estimated by `text`.
 
 mod axis;
 mod bars;

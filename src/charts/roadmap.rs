@@ -70,14 +70,7 @@ pub fn draw(phases: &[RoadmapPhase]) -> Drawing {
                 Ink::Grid.color(),
             ));
             let (px, _) = view(area.map_coordinate(&(x, 0.0)));
-            svg::label(
-                &mut labels,
-                px,
-                TOP + 8.0,
-                Anchor::Middle,
-                "chart-tick",
-                &label,
-            );
+            svg::tick_label(&mut labels, px, TOP + 8.0, WIDTH, &label);
         }
         let mut y = plot_top + 10.0;
         for (i, p) in phases.iter().enumerate() {

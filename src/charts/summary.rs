@@ -3,7 +3,7 @@
 //! come from `NumberFormat`, so they read exactly as in the prose.
 
 use super::axis::decimals_for;
-use super::{ChartData, ChartSpec, RoadmapPhase, Series};
+use super::{Category, ChartData, ChartSpec, RoadmapPhase, Series};
 use crate::analysis::format::NumberFormat;
 
 /// The summary of `spec`, which has passed validation.
@@ -14,17 +14,7 @@ pub fn describe(spec: &ChartSpec) -> String {
             what,
             by,
             categories,
-        } => {
-            let order = super::bars::sorted(categories);
-            let counts: Vec<u64> = order.iter().map(|c| c.count).collect();
-            split(
-                f,
-                what,
-                by,
-                &order.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
-                &counts,
-            )
-        }
+        } => split(f, what, by, categories),
         ChartData::Crosstab {
             what,
             row_attribute,
@@ -89,21 +79,30 @@ pub fn describe(spec: &ChartSpec) -> String {
     text
 }
 
-/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …".
-fn split(f: &NumberFormat, what: &str, by: &str, labels: &[&str], counts: &[u64]) -> String {
+/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …",
+/// largest first.
+fn split(f: &NumberFormat, what: &str, by: &str, categories: &[Category]) -> String {
+    // Shares are rounded in display order, as the chart and the prose do,
+    // and only then sorted, so ties round the same way everywhere.
+    let counts: Vec<u64> = categories.iter().map(|c| c.count).collect();
     let total: u64 = counts.iter().sum();
-    let shares = f.split(counts);
+    let shares = f.split(&counts);
+    let mut order: Vec<usize> = (0..categories.len()).collect();
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then_with(|| categories[a].label.cmp(&categories[b].label))
+    });
     let verb = if by.starts_with("code") {
         "are coded"
     } else {
         "are"
     };
-    let parts: Vec<String> = labels
+    let parts: Vec<String> = order
         .iter()
-        .zip(counts)
-        .zip(&shares)
         .enumerate()
-        .map(|(i, ((label, &n), &p))| {
+        .map(|(i, &k)| {
+            let (label, n, p) = (&categories[k].label, counts[k], shares[k]);
             if i == 0 {
                 format!(
                     "{} of {} {what} ({}) {verb} {label}",
@@ -157,10 +156,10 @@ fn describe_series(f: &NumberFormat, s: &Series) -> String {
 
 fn matrix(f: &NumberFormat, labels: &[String], counts: &[Vec<u64>]) -> String {
     let mut pairs: Vec<(u64, usize, usize)> = Vec::new();
-    for i in 0..labels.len() {
-        for j in i + 1..labels.len() {
-            if counts[i][j] > 0 {
-                pairs.push((counts[i][j], i, j));
+    for (i, row) in counts.iter().enumerate() {
+        for (j, &n) in row.iter().enumerate().skip(i + 1) {
+            if n > 0 {
+                pairs.push((n, i, j));
             }
         }
     }

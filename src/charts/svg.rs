@@ -118,6 +118,29 @@ pub fn label(out: &mut String, x: f64, y: f64, anchor: Anchor, class: &str, cont
     );
 }
 
+/// Appends an invisible rectangle over a mark whose value is not printed,
+/// so hovering it shows `tip`. Transparent by attribute, not by theme, so
+/// it never hides the mark even without the stylesheet.
+pub fn hit_area(out: &mut String, (x0, y0): (f64, f64), (x1, y1): (f64, f64), tip: &str) {
+    let _ = write!(
+        out,
+        "<rect class=\"chart-hit\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill-opacity=\"0\"><title>{}</title></rect>",
+        num(x0),
+        num(y0),
+        num(x1 - x0),
+        num(y1 - y0),
+        escape(tip)
+    );
+}
+
+/// Appends a tick label centred on `x` but kept inside `0..width`, so the
+/// first and last ticks of an axis are never clipped at the chart's edge.
+pub fn tick_label(out: &mut String, x: f64, y: f64, width: f64, content: &str) {
+    let half = super::text::width(content, super::text::LABEL_SIZE) / 2.0;
+    let x = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
+    label(out, x, y, Anchor::Middle, "chart-tick", content);
+}
+
 /// The parts of an accessible SVG document around a chart body.
 pub struct Document<'a> {
     /// Prefix for ids inside the SVG (`spec.id`).
@@ -147,7 +170,7 @@ impl Document<'_> {
         let mut out = String::with_capacity(body.len() + 512);
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" id=\"{id}\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-{kind}\" \
              role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" \
              width=\"100%\" style=\"max-width:{w}px\" preserveAspectRatio=\"xMidYMid meet\">\
              <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",

@@ -11,7 +11,7 @@ pub const SMALL_SIZE: f64 = 11.0;
 
 /// Safety factor over Helvetica-like advance widths: system-ui on Linux is
 /// often DejaVu or Noto Sans, which run wider.
-const FUDGE: f64 = 1.1;
+const FUDGE: f64 = 1.14;
 
 /// Advance width of `c` in em for a Helvetica-like face.
 fn advance(c: char) -> f64 {

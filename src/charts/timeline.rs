@@ -4,7 +4,7 @@
 //! downsampled (LTTB) to a bounded number of points. Plotters maps dates
 //! and values to positions and draws grid, phases, areas and lines.
 
-use plotters::prelude::{PathElement, Polygon, Rectangle};
+use plotters::prelude::{Circle, PathElement, Polygon, Rectangle};
 use plotters::style::Color;
 
 use super::axis::{date_ticks, decimals_for, value_ticks};
@@ -19,6 +19,8 @@ use crate::model::date::Date;
 const TOP: f64 = 24.0;
 const PLOT_HEIGHT: f64 = 240.0;
 const LABEL_ROW: f64 = 16.0;
+/// Radius of the dot for a one-point series, in backend units.
+const DOT: u32 = 35;
 
 /// Draws `series` over dates, filled below when `area`.
 pub fn draw(
@@ -160,14 +162,7 @@ pub fn draw(
                 svg::num(py),
                 svg::num(py + 5.0)
             ));
-            svg::label(
-                &mut labels,
-                px,
-                py + 18.0,
-                Anchor::Middle,
-                "chart-tick",
-                &label,
-            );
+            svg::tick_label(&mut labels, px, py + 18.0, WIDTH, &label);
         }
         let _ = plot.draw(&PathElement::new(
             vec![(x0, y_lo), (x1, y_lo)],
@@ -180,7 +175,12 @@ pub fn draw(
                 poly.push((points[0].0, y_lo));
                 let _ = plot.draw(&Polygon::new(poly, Ink::Area(i).color().filled()));
             }
-            let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
+            if let [only] = points.as_slice() {
+                // A lone point has no line to draw; mark it with a dot.
+                let _ = plot.draw(&Circle::new(*only, DOT, Ink::Fill(i).color().filled()));
+            } else {
+                let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
+            }
         }
         for (e, (row, x, anchor)) in events.iter().zip(&event_labels) {
             let (ex, _) = view(plot.map_coordinate(&(f64::from(e.date.0), y_lo)));

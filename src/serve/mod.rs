@@ -1,7 +1,34 @@
 //! Preview server: builds into memory, serves the report, rebuilds on save.
+//!
+//! Three threads share one [`preview::Preview`]: the HTTP server answers
+//! from it, the rebuild loop replaces it on every save and tells the open
+//! pages through [`events::Hub`], and the main thread waits for Ctrl-C.
+//! Nothing is written to disk and nothing but the built page is served.
 
-use std::net::IpAddr;
+mod browser;
+mod events;
+mod http;
+mod overlay;
+mod preview;
+mod rebuild;
+mod reload;
+mod watch;
+
+use std::io::{self, Write};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::thread;
+
+use tiny_http::Server;
+
+use self::events::Hub;
+use self::preview::Preview;
+use self::watch::Watch;
+
+/// At most this many pages receive live reloads at once.
+const MAX_PAGES: usize = 64;
 
 /// What `findings serve` was asked for.
 #[derive(Debug, Clone)]
@@ -17,7 +44,91 @@ pub struct ServeOptions {
 }
 
 /// Serves until interrupted.
-pub fn run(options: &ServeOptions) -> std::io::Result<()> {
-    let _ = options;
-    Err(std::io::Error::other("serve is not implemented yet"))
+pub fn run(options: &ServeOptions) -> io::Result<()> {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which other machines may reach; the preview has no access control",
+            options.bind
+        );
+    }
+    let (stop, stopped) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(());
+    })
+    .map_err(io::Error::other)?;
+
+    let server = Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| {
+        io::Error::other(format!(
+            "cannot listen on {}:{}: {e}",
+            options.bind, options.port
+        ))
+    })?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| io::Error::other("the server has no IP address"))?;
+
+    let preview = Arc::new(RwLock::new(Preview::new()));
+    let hub = Arc::new(Hub::new(MAX_PAGES));
+    // Watching before the first build means a save during it is not lost.
+    let (changes, saves) = mpsc::channel();
+    let watch = Watch::start(&options.project, changes).map_err(|e| {
+        io::Error::other(format!("cannot watch {}: {e}", options.project.display()))
+    })?;
+    rebuild::rebuild(&options.project, &[], &preview, &hub);
+    {
+        let (project, preview, hub) = (
+            options.project.clone(),
+            Arc::clone(&preview),
+            Arc::clone(&hub),
+        );
+        thread::Builder::new()
+            .name("findings-rebuild".into())
+            .spawn(move || rebuild::on_save(watch, &saves, &project, &preview, &hub))?;
+    }
+    {
+        let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
+        thread::Builder::new()
+            .name("findings-http".into())
+            .spawn(move || http::serve(&server, &preview, &hub))?;
+    }
+
+    let url = format!("http://{}/", browsable(address));
+    println!("Serving {url}");
+    println!("Press Ctrl-C to stop");
+    io::stdout().flush()?;
+    if options.open {
+        browser::open(&url);
+    }
+    // Ctrl-C, or SIGTERM or SIGHUP (the `termination` feature of ctrlc);
+    // a closed channel (the handler is gone) ends the server too.
+    let _ = stopped.recv();
+    println!("\nStopped");
+    io::stdout().flush()
+}
+
+/// The address to give a browser: an unspecified bind address (all
+/// interfaces) is reachable on loopback, and a browser cannot open it.
+fn browsable(address: SocketAddr) -> SocketAddr {
+    let ip = match address.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, address.port())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gives_browsers_a_loopback_address_for_all_interfaces() {
+        let any: SocketAddr = "0.0.0.0:4000".parse().expect("address");
+        assert_eq!(browsable(any).to_string(), "127.0.0.1:4000");
+        let any6: SocketAddr = "[::]:4000".parse().expect("address");
+        assert_eq!(browsable(any6).to_string(), "[::1]:4000");
+        let lan: SocketAddr = "192.168.1.5:4000".parse().expect("address");
+        assert_eq!(browsable(lan), lan);
+    }
 }

@@ -1,0 +1,105 @@
+//! Rebuilding: the loop that waits for saves, and one rebuild, which runs
+//! the pipeline into memory, reports in the terminal and tells the pages.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+use std::sync::{PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::DebounceEventResult;
+
+use crate::site;
+
+use super::events::Hub;
+use super::preview::Preview;
+use super::watch::Watch;
+
+/// How long the save loop waits for more of a burst before it builds. The
+/// debouncer expires each event on its own, so the events of one save can
+/// come out a tick apart (a quarter of its timeout); waiting a little longer
+/// than that keeps one save one rebuild, and one reload.
+const SETTLE: Duration = Duration::from_millis(20);
+
+/// A file written without pause still gets built this often.
+const MAX_WAIT: Duration = Duration::from_millis(250);
+
+/// Builds `project` after `changed` files changed (none: the first build)
+/// and publishes the result.
+pub fn rebuild(project: &Path, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
+    let start = Instant::now();
+    let result = site::build(project);
+    let elapsed = start.elapsed().as_millis();
+    let color = std::io::stderr().is_terminal();
+    let cause = match changed {
+        [] => String::new(),
+        [one] => format!(" after a change to {}", one.display()),
+        [first, rest @ ..] => format!(
+            " after changes to {} and {} more",
+            first.display(),
+            rest.len()
+        ),
+    };
+    match &result {
+        Ok(built) => {
+            if !built.warnings.is_empty() {
+                eprint!("{}", built.warnings.render(color));
+            }
+            println!("Built in {elapsed} ms{cause}");
+        }
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render(color));
+            let had_good = preview
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .has_good_build();
+            let serving = if had_good {
+                "still serving the last good build"
+            } else {
+                "serving the error until a build succeeds"
+            };
+            eprintln!("Build failed in {elapsed} ms{cause}; {serving}");
+        }
+    }
+    let event = preview
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .record(result);
+    hub.broadcast(&event);
+}
+
+/// Rebuilds after every burst of saves until the watch ends.
+pub fn on_save(
+    mut watch: Watch,
+    saves: &Receiver<DebounceEventResult>,
+    project: &Path,
+    preview: &RwLock<Preview>,
+    hub: &Hub,
+) {
+    while let Ok(first) = saves.recv() {
+        // Saves that arrived during the last build, and the rest of a burst
+        // the debouncer split across its ticks, make one more build.
+        let mut changed = Vec::new();
+        let deadline = Instant::now() + MAX_WAIT;
+        let more = std::iter::from_fn(|| {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            saves.recv_timeout(SETTLE.min(left)).ok()
+        });
+        let burst = std::iter::once(first).chain(more);
+        for result in burst {
+            match result {
+                Ok(events) => changed.extend(watch.changes(&events)),
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("warning: watching files: {e}");
+                    }
+                }
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        if !changed.is_empty() {
+            rebuild(project, &changed, preview, hub);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The live-reload script injected into the page in serve mode only.
+//!
+//! The script listens to the server-sent events of [`super::events`]: it
+//! reloads on a new good build (keeping the scroll position across the
+//! reload) and shows or replaces the error overlay on a failed one.
+
+/// The path of the server-sent events stream the script connects to.
+pub const EVENTS_PATH: &str = "/__findings/events";
+
+/// Inserts the reload script (and `overlay`, when a build failed) into
+/// `html` for build number `generation`.
+pub fn inject(html: &str, generation: u64, overlay: Option<&str>) -> String {
+    let script = SCRIPT
+        .replace("__GENERATION__", &generation.to_string())
+        .replace("__EVENTS__", EVENTS_PATH)
+        .replace("__OVERLAY__", super::overlay::ID);
+    let snippet = format!("{}<script>{script}</script>", overlay.unwrap_or(""));
+    let at = body_end(html).unwrap_or(html.len());
+    let mut out = String::with_capacity(html.len() + snippet.len());
+    out.push_str(&html[..at]);
+    out.push_str(&snippet);
+    out.push_str(&html[at..]);
+    out
+}
+
+/// Byte offset of the last `</body>` (any case); the snippet goes just
+/// before it so it runs after the whole report is in the document.
+fn body_end(html: &str) -> Option<usize> {
+    // ASCII lowercasing keeps byte offsets, so they index `html` directly.
+    html.to_ascii_lowercase().rfind("</body")
+}
+
+/// The page served when the very first build fails: nothing but the
+/// overlay, which the script replaces by the report once a build passes.
+pub const EMPTY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>Build failed · findings</title></head><body></body></html>\n";
+
+// The generation check makes a page that missed an event (it connected
+// after a rebuild, or the server restarted) catch up as soon as it hears
+// the server's greeting.
+const SCRIPT: &str = r##"(() => {
+  let generation = __GENERATION__;
+  const key = "findings-scroll:" + location.pathname;
+  const saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    // Instant: a theme's smooth scrolling would replay the whole way down.
+    const restore = () => window.scrollTo({ top: Number(saved), behavior: "instant" });
+    restore();
+    addEventListener("load", restore, { once: true });
+  }
+  const reload = () => {
+    sessionStorage.setItem(key, String(window.scrollY));
+    location.reload();
+  };
+  // "Hide" on the overlay uncovers the last good build until the next one.
+  document.addEventListener("click", (e) => {
+    if (e.target.closest?.("#__OVERLAY__ .dismiss")) {
+      document.getElementById("__OVERLAY__")?.remove();
+    }
+  });
+  const source = new EventSource("__EVENTS__");
+  source.addEventListener("hello", (e) => {
+    if (Number(e.data) !== generation) reload();
+  });
+  source.addEventListener("reload", (e) => {
+    if (Number(e.data) !== generation) reload();
+  });
+  source.addEventListener("build-error", (e) => {
+    const failed = JSON.parse(e.data);
+    generation = failed.generation;
+    document.getElementById("__OVERLAY__")?.remove();
+    document.body.insertAdjacentHTML("beforeend", failed.overlay);
+  });
+})();"##;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_the_closing_body_tag() {
+        let page = inject("<html><body><p>x</p></body></html>", 3, None);
+        assert!(page.starts_with("<html><body><p>x</p><script>"), "{page}");
+        assert!(page.ends_with("</script></body></html>"), "{page}");
+        assert!(page.contains("let generation = 3;"), "{page}");
+        assert!(page.contains("\"/__findings/events\""), "{page}");
+    }
+
+    #[test]
+    fn uses_the_last_body_tag_in_any_case() {
+        let page = inject("<BODY><pre>&lt;/body&gt; </body></pre></BODY>", 1, None);
+        let script = page.find("<script>").unwrap_or(0);
+        assert_eq!(&page[script - 6..script], "</pre>", "{page}");
+        assert!(page.ends_with("</script></BODY>"), "{page}");
+    }
+
+    #[test]
+    fn appends_when_there_is_no_body_tag() {
+        let page = inject("<p>fragment</p>", 1, None);
+        assert!(page.starts_with("<p>fragment</p><script>"), "{page}");
+    }
+
+    #[test]
+    fn puts_the_overlay_before_the_script() {
+        let page = inject(
+            EMPTY_PAGE,
+            2,
+            Some("<div id=\"findings-overlay\">bad</div>"),
+        );
+        assert!(
+            page.contains("<body><div id=\"findings-overlay\">bad</div><script>"),
+            "{page}"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Watching the project for saves.
+//!
+//! `content/` and `themes/` are watched recursively, so new files and
+//! folders are seen; the project folder itself is watched on its own level
+//! only, so that a `themes/` (or `content/`) created or replaced later gets
+//! watched too, while `output/`, `target/` and the like are never walked.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify_debouncer_full::notify::event::{AccessKind, AccessMode, EventKind};
+use notify_debouncer_full::notify::{self, RecursiveMode};
+use notify_debouncer_full::{
+    new_debouncer, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache,
+};
+
+/// Saves closer together than this make one rebuild. Editors that save by
+/// writing a temporary file and renaming it produce a burst of events.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// How often the debouncer looks for events older than [`DEBOUNCE`].
+const TICK: Duration = Duration::from_millis(10);
+
+/// The folders of a project whose changes call for a rebuild.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
+/// A running watch on one project.
+pub struct Watch {
+    debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
+    root: PathBuf,
+    /// The folders of [`WATCHED`] watched now.
+    watching: Vec<PathBuf>,
+}
+
+impl Watch {
+    /// Starts watching `project`, sending each burst of events to `events`.
+    pub fn start(project: &Path, events: Sender<DebounceEventResult>) -> notify::Result<Watch> {
+        // Events name absolute paths; a canonical root makes them comparable.
+        let root = project.canonicalize().map_err(notify::Error::io)?;
+        let debouncer = new_debouncer(DEBOUNCE, Some(TICK), events)?;
+        let mut watch = Watch {
+            debouncer,
+            root,
+            watching: Vec::new(),
+        };
+        watch
+            .debouncer
+            .watch(&watch.root, RecursiveMode::NonRecursive)?;
+        watch.refresh();
+        Ok(watch)
+    }
+
+    /// Watches the folders of [`WATCHED`] that exist and are not watched.
+    fn refresh(&mut self) {
+        for name in WATCHED {
+            let dir = self.root.join(name);
+            if dir.is_dir() && !self.watching.contains(&dir) {
+                match self.debouncer.watch(&dir, RecursiveMode::Recursive) {
+                    Ok(()) => self.watching.push(dir),
+                    Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+                }
+            }
+        }
+    }
+
+    /// The project files named by `events` that call for a rebuild, relative
+    /// to the project, without duplicates. A watched folder that was itself
+    /// created, replaced or removed is watched afresh.
+    pub fn changes(&mut self, events: &[DebouncedEvent]) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| is_change(&e.kind))
+            .flat_map(|e| e.paths.iter())
+            .filter_map(|p| p.strip_prefix(&self.root).ok())
+            .filter(|p| is_project_file(p))
+            .map(Path::to_path_buf)
+            .collect();
+        changed.sort();
+        changed.dedup();
+        let tops: Vec<PathBuf> = changed
+            .iter()
+            .filter(|p| p.components().count() == 1)
+            .map(|p| self.root.join(p))
+            .collect();
+        if !tops.is_empty() {
+            for dir in tops {
+                if let Some(i) = self.watching.iter().position(|w| *w == dir) {
+                    // The old watch may already be gone with the old folder.
+                    let _ = self.debouncer.unwatch(&dir);
+                    self.watching.swap_remove(i);
+                }
+            }
+            self.refresh();
+        }
+        changed
+    }
+}
+
+/// Whether an event kind can change what a build reads. Opening and
+/// reading files (the build itself does) are not changes.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Whether `relative` is under a watched folder (or is one) and is not an
+/// editor's swap or backup file.
+fn is_project_file(relative: &Path) -> bool {
+    let top = relative
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str());
+    if !top.is_some_and(|top| WATCHED.contains(&top)) {
+        return false;
+    }
+    let name = relative
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let scratch = name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx");
+    !scratch
+}
+
+#[cfg(test)]
+mod tests {
+    use notify_debouncer_full::notify::event::{CreateKind, ModifyKind, RenameMode};
+
+    use super::*;
+
+    #[test]
+    fn counts_writes_and_renames_but_not_reads() {
+        assert!(is_change(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        ))));
+        assert!(is_change(&EventKind::Create(CreateKind::Folder)));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+    }
+
+    #[test]
+    fn keeps_content_and_themes_only() {
+        assert!(is_project_file(Path::new("content/sections/intro.md")));
+        assert!(is_project_file(Path::new("content/data/new-folder")));
+        assert!(is_project_file(Path::new("themes")));
+        assert!(is_project_file(Path::new("themes/plain/page.html")));
+        assert!(!is_project_file(Path::new("output/index.html")));
+        assert!(!is_project_file(Path::new("README.md")));
+        assert!(!is_project_file(Path::new(
+            "content/sections/.intro.md.swp"
+        )));
+        assert!(!is_project_file(Path::new("content/sections/intro.md~")));
+    }
+}

@@ -1,0 +1,240 @@
+//! Chart rendering through the public API: the SVG structure of every
+//! kind and its summary, plus one snapshot per kind.
+
+mod charts_support;
+
+use charts_support::*;
+
+#[test]
+fn root_is_accessible_and_responsive() {
+    for kind in [ChartKind::Donut, ChartKind::Bar] {
+        let chart = draw(kind, stance());
+        let svg = &chart.svg;
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-"),
+            "{svg}"
+        );
+        assert!(svg.contains(" role=\"img\" aria-labelledby=\"fig-1-title fig-1-desc\""));
+        assert!(svg.contains(" viewBox=\"0 0 720 "));
+        assert!(svg.contains(" width=\"100%\""));
+        let root = &svg[..svg.find('>').expect("root tag")];
+        assert!(!root.contains(" height="), "no fixed height: {root}");
+        assert!(svg.contains("<title id=\"fig-1-title\">A chart</title>"));
+        assert!(svg.contains(&format!("<desc id=\"fig-1-desc\">{}</desc>", chart.summary)));
+        assert!(svg.ends_with("</svg>"));
+        assert!(
+            !svg.contains("rgb") && !svg.contains("#") && !svg.contains("font-family"),
+            "colours or fonts baked in"
+        );
+    }
+}
+
+#[test]
+fn donut_has_a_slice_per_category_with_shares_and_total() {
+    let chart = draw(
+        ChartKind::Donut,
+        split(&[
+            ("Deeper crisis", 7),
+            ("Bear-market classic", 2),
+            ("None", 0),
+        ]),
+    );
+    let svg = &chart.svg;
+    assert_eq!(svg.matches("<path class=\"chart-fill chart-s").count(), 2);
+    assert!(svg.contains(">77.8%</text>") && svg.contains(">22.2%</text>"));
+    assert!(svg.contains("<text class=\"chart-total\""));
+    assert!(svg.contains(">9</text>"));
+    assert_eq!(
+        svg.matches("<rect class=\"chart-fill").count(),
+        3,
+        "every category is in the legend"
+    );
+    assert_eq!(
+        chart.summary,
+        "By stance, 7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are Bear-market classic; 0 (0.0%) are None."
+    );
+    let pie = draw(ChartKind::Pie, stance());
+    assert!(!pie.svg.contains("chart-total"));
+}
+
+#[test]
+fn a_single_category_is_a_full_ring() {
+    let chart = draw(ChartKind::Donut, split(&[("Everyone", 4)]));
+    assert!(chart.svg.contains(">100.0%</text>"));
+    assert_eq!(
+        chart
+            .svg
+            .matches("<path class=\"chart-fill chart-s0\"")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn bars_are_sorted_with_values_at_their_ends() {
+    let chart = draw(
+        ChartKind::Bar,
+        split(&[("Beta", 3), ("Gamma", 9), ("Alpha", 3), ("Delta", 0)]),
+    );
+    let svg = &chart.svg;
+    let pos = |label: &str| svg.find(&format!(">{label}</text>")).expect(label);
+    assert!(
+        pos("Gamma") < pos("Alpha") && pos("Alpha") < pos("Beta") && pos("Beta") < pos("Delta")
+    );
+    let widths = attrs(svg, "<rect class=\"chart-fill chart-s0\"", "width");
+    assert_eq!(widths.len(), 3, "a zero count draws no bar");
+    assert!(widths[0] > widths[1] && widths[1] == widths[2]);
+    assert_eq!(attrs(svg, "<text class=\"chart-value\"", "x").len(), 4);
+}
+
+#[test]
+fn long_labels_wrap_or_shorten_with_the_full_text_as_title() {
+    let long = "Diversification as psychological shield against every kind of loss imaginable";
+    let chart = draw(ChartKind::Bar, split(&[(long, 4), ("Short", 2)]));
+    assert!(chart.svg.contains("<tspan"));
+    assert!(chart.svg.contains(&format!("<title>{long}</title>")));
+    assert!(chart.svg.contains('…'));
+}
+
+#[test]
+fn stacked_bars_fill_100_percent_per_row() {
+    let chart = draw(ChartKind::Stacked, personas());
+    let svg = &chart.svg;
+    assert_eq!(
+        svg.matches("<rect class=\"chart-fill chart-s").count() - 4,
+        9,
+        "nine non-zero cells plus a legend of four"
+    );
+    assert!(svg.contains(">100%</text>"));
+    assert!(chart.summary.starts_with("17 participants by persona and stance. Builder (6): Disagree 1 (16.7%), Unsure 2 (33.3%), Neutral 0 (0.0%), Agree 3 (50.0%)."));
+}
+
+#[test]
+fn diverging_puts_the_first_half_left_of_the_centre() {
+    let chart = draw(ChartKind::Diverging, personas());
+    let svg = &chart.svg;
+    let centre_left = attrs(svg, "<rect class=\"chart-fill chart-s1\" x", "x");
+    let centre_right = attrs(svg, "<rect class=\"chart-fill chart-s2\" x", "x");
+    let widths = attrs(svg, "<rect class=\"chart-fill chart-s1\" x", "width");
+    // Column 1 ends where column 2 starts: at the centre line (index 0 is
+    // the legend swatch).
+    assert!(
+        (centre_left[1] + widths[1] - centre_right[1]).abs() < 0.2,
+        "{centre_left:?} {widths:?} {centre_right:?}"
+    );
+    assert!(svg.contains(">0%</text>"));
+}
+
+#[test]
+fn grouped_draws_a_bar_per_cell_with_counts() {
+    let chart = draw(ChartKind::Grouped, personas());
+    assert_eq!(
+        chart
+            .svg
+            .matches("<rect class=\"chart-fill chart-s")
+            .count()
+            - 4,
+        9
+    );
+    // One count per drawn bar; empty cells get neither bar nor label.
+    assert_eq!(chart.svg.matches("<text class=\"chart-value\"").count(), 9);
+}
+
+#[test]
+fn line_has_dates_events_and_phases() {
+    let chart = draw(ChartKind::Line, sentiment());
+    let svg = &chart.svg;
+    assert_eq!(
+        svg.matches("<path class=\"chart-line chart-s0\"").count(),
+        1
+    );
+    assert!(svg.contains(">Exploit, 3 Nov 2025</text>"));
+    assert!(svg.contains("<path class=\"chart-event\""));
+    assert!(svg.contains("<rect class=\"chart-phase\""));
+    assert!(svg.contains(">Acute phase</text>"));
+    assert!(svg.contains(">3 Nov</text>"), "weekly ticks on Mondays");
+    let ticks = attrs(svg, "<text class=\"chart-tick\"", "x");
+    assert!(ticks.len() >= 8);
+    assert!(chart.summary.contains("Marked: Exploit, 3 Nov 2025."));
+    let area = draw(ChartKind::Area, sentiment());
+    assert!(area.svg.contains("<path class=\"chart-area chart-s0\""));
+}
+
+#[test]
+fn heatmap_has_a_cell_per_pair_and_a_distinct_diagonal() {
+    let chart = draw(ChartKind::Heatmap, cooccurrence());
+    let svg = &chart.svg;
+    assert_eq!(svg.matches("<rect class=\"chart-cell").count(), 9);
+    assert_eq!(
+        svg.matches("<rect class=\"chart-cell chart-diag\"").count(),
+        3
+    );
+    assert_eq!(
+        svg.matches("chart-h5").count(),
+        2,
+        "the largest pair, both ways"
+    );
+    assert_eq!(svg.matches("chart-h0").count(), 2, "zero pairs");
+    assert!(chart
+        .summary
+        .contains("Most often together: Trust and Fear (4); Fear and Exit (2)."));
+}
+
+#[test]
+fn roadmap_lists_phases_and_milestones() {
+    let chart = draw(ChartKind::Roadmap, roadmap());
+    let svg = &chart.svg;
+    assert_eq!(svg.matches("<rect class=\"chart-fill chart-s").count(), 3);
+    assert_eq!(svg.matches(">• ").count(), 9);
+    assert!(svg.contains(">30–90 days</text>"));
+    assert!(chart
+        .summary
+        .starts_with("3 phases from 1 Jan 2026 to 29 Jun 2026."));
+}
+
+#[test]
+fn snapshots_of_every_kind() {
+    let cases = [
+        ("donut", ChartKind::Donut, stance()),
+        (
+            "pie",
+            ChartKind::Pie,
+            split(&[("Interview", 23), ("Forum post", 12), ("Chat log", 3)]),
+        ),
+        (
+            "bar",
+            ChartKind::Bar,
+            split(&[
+                ("Death of \"Code is Law\" idealism", 14),
+                ("Security theater fatigue", 6),
+                ("Quiet exit", 2),
+            ]),
+        ),
+        ("stacked", ChartKind::Stacked, personas()),
+        ("diverging", ChartKind::Diverging, personas()),
+        ("grouped", ChartKind::Grouped, personas()),
+        ("line", ChartKind::Line, sentiment()),
+        ("area", ChartKind::Area, sentiment()),
+        ("heatmap", ChartKind::Heatmap, cooccurrence()),
+        ("roadmap", ChartKind::Roadmap, roadmap()),
+    ];
+    for (name, kind, data) in cases {
+        let chart = draw(kind, data);
+        insta::assert_snapshot!(name, lines(&chart.svg));
+    }
+}
+
+#[test]
+fn a_one_point_series_is_a_dot() {
+    let data = ChartData::Series {
+        series: vec![Series {
+            label: "Once".to_string(),
+            unit: String::new(),
+            points: vec![(date("2026-01-01"), 3.0)],
+        }],
+        events: vec![],
+        phases: vec![],
+    };
+    let chart = draw(ChartKind::Line, data);
+    assert!(chart.svg.contains("<circle class=\"chart-fill chart-s0\""));
+}

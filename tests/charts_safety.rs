@@ -1,0 +1,284 @@
+//! Chart rendering through the public API: data tables, the illustrative
+//! mark, escaping of user text, error messages, determinism, share rounding
+//! and size bounds on long series.
+
+mod charts_support;
+
+use charts_support::*;
+
+#[test]
+fn data_tables_are_accessible() {
+    let t = draw(ChartKind::Donut, stance()).table_html;
+    assert!(t.starts_with("<table class=\"chart-data\"><caption>A chart</caption>"));
+    assert!(t.contains("<th scope=\"col\">stance</th><th scope=\"col\">participants</th><th scope=\"col\">Share</th>"));
+    assert!(t.contains("<tr><th scope=\"row\">Deeper crisis</th><td>7</td><td>77.8%</td></tr>"));
+    assert!(
+        t.contains("<tfoot><tr><th scope=\"row\">Total</th><td>9</td><td>100.0%</td></tr></tfoot>")
+    );
+    let t = draw(ChartKind::Stacked, personas()).table_html;
+    assert!(t.contains("<th scope=\"colgroup\" colspan=\"4\">stance</th>"));
+    assert!(t.contains("<th scope=\"row\">Builder</th><td>1 (16.7%)</td>"));
+    let t = draw(ChartKind::Line, sentiment()).table_html;
+    assert_eq!(t.matches("<th scope=\"row\">").count(), 60);
+    let t = draw(ChartKind::Roadmap, roadmap()).table_html;
+    assert!(t.contains("<li>0–30 days milestone 1</li>"));
+}
+
+#[test]
+fn illustrative_charts_say_so() {
+    let mut s = spec(ChartKind::Bar, stance());
+    s.illustrative = true;
+    let chart = render(&s).expect("renders");
+    assert!(chart.svg.contains(">Illustrative data</text>"));
+    assert!(chart
+        .summary
+        .ends_with("Illustrative data, not study results."));
+    assert!(chart.table_html.contains("(illustrative data)"));
+    assert!(!draw(ChartKind::Bar, stance()).svg.contains("Illustrative"));
+}
+
+#[test]
+fn user_text_is_always_escaped() {
+    let evil = [
+        "<script>alert(1)</script>",
+        "\"onload=alert(1) x='",
+        "Tom & Jerry",
+    ];
+    let e = |i: usize| evil[i % evil.len()].to_string();
+    let mut charts = vec![
+        (
+            ChartKind::Donut,
+            split(&[(evil[0], 3), (evil[1], 2), (evil[2], 1)]),
+        ),
+        (ChartKind::Bar, split(&[(evil[0], 3), (evil[1], 2)])),
+        (
+            ChartKind::Heatmap,
+            ChartData::Matrix {
+                labels: (0..3).map(e).collect(),
+                counts: vec![vec![1, 1, 0], vec![1, 2, 1], vec![0, 1, 3]],
+            },
+        ),
+        (
+            ChartKind::Roadmap,
+            ChartData::Roadmap {
+                phases: vec![RoadmapPhase {
+                    label: e(0),
+                    start: date("2026-01-01"),
+                    end: date("2026-02-01"),
+                    milestones: vec![e(1), e(0)],
+                }],
+            },
+        ),
+        (
+            ChartKind::Line,
+            ChartData::Series {
+                series: vec![Series {
+                    label: e(0),
+                    unit: e(1),
+                    points: vec![(date("2026-01-01"), 1.0), (date("2026-01-05"), 2.0)],
+                }],
+                events: vec![Event {
+                    date: date("2026-01-02"),
+                    label: e(1),
+                }],
+                phases: vec![Phase {
+                    start: date("2026-01-02"),
+                    end: date("2026-01-04"),
+                    label: e(0),
+                }],
+            },
+        ),
+    ];
+    for kind in [ChartKind::Stacked, ChartKind::Diverging, ChartKind::Grouped] {
+        let mut data = crosstab(
+            &[evil[0], evil[1]],
+            &[evil[1], evil[0]],
+            vec![vec![1, 2], vec![3, 0]],
+        );
+        if let ChartData::Crosstab {
+            column_attribute,
+            row_attribute,
+            what,
+            ..
+        } = &mut data
+        {
+            *column_attribute = e(0);
+            *row_attribute = e(1);
+            *what = e(0);
+        }
+        charts.push((kind, data));
+    }
+    for (kind, data) in charts {
+        let mut s = spec(kind, data);
+        s.title = e(0);
+        s.id = "fig\"><script>".to_string();
+        let chart = render(&s).expect("renders");
+        for out in [&chart.svg, &chart.table_html] {
+            assert!(!out.contains("<script"), "{kind:?}: {out}");
+            assert!(!out.contains("\"onload="), "{kind:?}: {out}");
+            assert!(!out.contains("'"), "{kind:?}: {out}");
+            assert!(!out.contains("Tom & Jerry"), "{kind:?}");
+        }
+        assert!(
+            chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{kind:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_data_gives_one_line_errors() {
+    let series = |points: Vec<(Date, f64)>, phases: Vec<Phase>| ChartData::Series {
+        series: vec![Series {
+            label: "S".to_string(),
+            unit: String::new(),
+            points,
+        }],
+        events: vec![],
+        phases,
+    };
+    let cases = [
+        (
+            ChartKind::Donut,
+            split(&[]),
+            "the chart has no data: no values of `stance` to count",
+        ),
+        (
+            ChartKind::Bar,
+            split(&[("A", 0), ("B", 0)]),
+            "the chart has no data: every value of `stance` counts zero",
+        ),
+        (
+            ChartKind::Stacked,
+            crosstab(&["A", "B"], &["X"], vec![vec![1]]),
+            "the crosstab has 1 rows of counts for 2 row labels",
+        ),
+        (
+            ChartKind::Grouped,
+            crosstab(&["A"], &["X", "Y"], vec![vec![1]]),
+            "row `A` of the crosstab has 1 counts for 2 columns",
+        ),
+        (
+            ChartKind::Diverging,
+            crosstab(&["A"], &["X"], vec![vec![0]]),
+            "the chart has no data: every count in the crosstab is zero",
+        ),
+        (
+            ChartKind::Line,
+            series(vec![], vec![]),
+            "series `S` has no points",
+        ),
+        (
+            ChartKind::Area,
+            series(
+                vec![(date("2026-01-02"), 1.0)],
+                vec![Phase {
+                    start: date("2026-01-05"),
+                    end: date("2026-01-01"),
+                    label: "P".to_string(),
+                }],
+            ),
+            "phase `P` ends (2026-01-01) before it starts (2026-01-05)",
+        ),
+        (
+            ChartKind::Line,
+            series(vec![(date("2026-01-02"), f64::NAN)], vec![]),
+            "series `S` has a value that is not a finite number",
+        ),
+        (
+            ChartKind::Heatmap,
+            ChartData::Matrix {
+                labels: vec!["A".to_string()],
+                counts: vec![vec![1, 2]],
+            },
+            "the co-occurrence matrix is not 1 × 1 for 1 codes",
+        ),
+        (
+            ChartKind::Roadmap,
+            ChartData::Roadmap {
+                phases: vec![RoadmapPhase {
+                    label: "Late".to_string(),
+                    start: date("2026-03-01"),
+                    end: date("2026-02-01"),
+                    milestones: vec![],
+                }],
+            },
+            "roadmap phase `Late` ends (2026-02-01) before it starts (2026-03-01)",
+        ),
+        (
+            ChartKind::Roadmap,
+            ChartData::Roadmap { phases: vec![] },
+            "the chart has no data: the roadmap has no phases",
+        ),
+        (
+            ChartKind::Heatmap,
+            stance(),
+            "a `heatmap` chart cannot draw counts per category",
+        ),
+    ];
+    for (kind, data, message) in cases {
+        let err = render(&spec(kind, data)).expect_err(message);
+        assert_eq!(err, message);
+        assert!(!err.contains('\n'));
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for (kind, data) in [
+        (ChartKind::Heatmap, cooccurrence()),
+        (ChartKind::Line, sentiment()),
+        (ChartKind::Donut, stance()),
+    ] {
+        let a = draw(kind, data.clone());
+        let b = draw(kind, data);
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
+fn long_series_are_downsampled_to_a_bounded_size() {
+    let points: Vec<(Date, f64)> = (0..200_000)
+        .map(|i| (Date(i), f64::from(i % 1000).sqrt()))
+        .collect();
+    let data = ChartData::Series {
+        series: vec![Series {
+            label: "Long".to_string(),
+            unit: String::new(),
+            points,
+        }],
+        events: vec![],
+        phases: vec![],
+    };
+    let chart = draw(ChartKind::Line, data);
+    assert!(chart.svg.len() < 40_000, "{} bytes", chart.svg.len());
+    assert!(
+        chart.table_html.len() < 2_000,
+        "long series get a summary table"
+    );
+    let line = chart
+        .svg
+        .split("<path class=\"chart-line chart-s0\"")
+        .nth(1)
+        .expect("a line");
+    let line = &line[..line.find("/>").expect("closed")];
+    // Points are written "x y" and joined by spaces: at most 1,000 kept.
+    assert!(line.matches(' ').count() <= 2 * 1000 + 4);
+}
+
+#[test]
+fn tied_shares_round_the_same_in_chart_summary_and_table() {
+    // 1/3 each: the rounding unit goes to the first in display order.
+    let chart = draw(
+        ChartKind::Donut,
+        split(&[("Zeta", 1), ("Alpha", 1), ("Mid", 1)]),
+    );
+    assert_eq!(
+        chart.summary,
+        "By stance, 1 of 3 participants (33.3%) are Alpha; 1 (33.3%) are Mid; 1 (33.4%) are Zeta."
+    );
+    assert!(chart
+        .table_html
+        .contains("<th scope=\"row\">Zeta</th><td>1</td><td>33.4%</td>"));
+    assert!(chart.svg.contains("Zeta: 1 (33.4%)"));
+}
