@@ -51,8 +51,9 @@ fn empty_data() {
         None,
     );
     assert!(err.contains("cannot draw the donut chart"), "{err}");
+    // The caret is on the option the message names, in the selection.
     assert!(
-        err.contains("--> content/sections/09-chart.md:7:1"),
+        err.contains("--> content/sections/09-chart.md:8:21"),
         "{err}"
     );
 }
