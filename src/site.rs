@@ -29,7 +29,11 @@ pub fn build(project: &Path) -> Result<Built, Diagnostics> {
     // sections that did load are still checked against the datasets.
     let (loaded, early) = load::load_lenient(project);
     let Some(loaded) = loaded else {
-        return Err(early);
+        let mut all = early;
+        for s in load::readable_sections(project) {
+            all.extend(section::check_syntax(&s));
+        }
+        return Err(all);
     };
     let with_early = |later: Diagnostics| {
         let mut all = early.clone();

@@ -76,6 +76,7 @@ cases! {
     chart_unknown_series,
     codebook_cycle,
     config_and_model_at_once,
+    config_and_section_syntax_at_once,
     config_sections_and_data_at_once,
     dangling_code,
     dangling_parent,

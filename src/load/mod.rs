@@ -149,6 +149,13 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
     }
 }
 
+/// The sections of `root` that can be read, without reporting those that
+/// cannot (the full load did): when the config or datasets are broken, the
+/// readable sections can still be checked for what needs no data.
+pub fn readable_sections(root: &Path) -> Vec<SectionSource> {
+    load_sections(root, &mut Diagnostics::new())
+}
+
 fn display_root(root: &Path) -> String {
     if root.as_os_str().is_empty() || root == Path::new(".") {
         "the current folder".to_string()
