@@ -31,9 +31,17 @@ pub struct Location {
     pub column: usize,
     /// Length of the highlighted span in characters (at least 1).
     pub len: usize,
-    /// The full text of the line, for the excerpt.
+    /// The text of the line, for the excerpt: all of it, or a window
+    /// around the column when the line is very long.
     pub line_text: String,
+    /// Characters of the line left out before `line_text`.
+    pub skipped: usize,
 }
+
+/// Lines longer than this many characters are cut to a window around the
+/// column, so that diagnostics on a minified file do not each carry (and
+/// copy) the whole file.
+const EXCERPT_CHARS: usize = 160;
 
 impl Location {
     /// A location that names a whole file, without a line.
@@ -44,6 +52,7 @@ impl Location {
             column: 0,
             len: 0,
             line_text: String::new(),
+            skipped: 0,
         }
     }
 
@@ -56,14 +65,23 @@ impl Location {
         let column = text[line_start..offset].chars().count() + 1;
         let span_end = floor_char_boundary(text, (offset + len).min(line_end));
         let len = text[offset..span_end].chars().count().max(1);
+        let full = text[line_start..line_end].trim_end_matches('\r');
+        let chars = full.chars().count();
+        let (line_text, skipped) = if chars <= EXCERPT_CHARS {
+            (full.to_string(), 0)
+        } else {
+            let start = (column - 1)
+                .saturating_sub(EXCERPT_CHARS / 3)
+                .min(chars - EXCERPT_CHARS);
+            (full.chars().skip(start).take(EXCERPT_CHARS).collect(), start)
+        };
         Location {
             file: path.to_path_buf(),
             line,
             column,
             len,
-            line_text: text[line_start..line_end]
-                .trim_end_matches('\r')
-                .to_string(),
+            line_text,
+            skipped,
         }
     }
 
@@ -167,21 +185,23 @@ impl Diagnostic {
             if loc.line == 0 {
                 group = group.element(annotate_snippets::Origin::path(&path));
             } else {
-                let start = char_to_byte(&loc.line_text, loc.column.saturating_sub(1));
-                let end = char_to_byte(
-                    &loc.line_text,
-                    loc.column.saturating_sub(1) + loc.len.max(1),
-                );
+                let column = loc.column.saturating_sub(1 + loc.skipped);
+                let start = char_to_byte(&loc.line_text, column);
+                let end = char_to_byte(&loc.line_text, column + loc.len.max(1));
                 let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
                 if let Some(label) = &self.label {
                     annotation = annotation.label(label);
                 }
-                group = group.element(
-                    Snippet::source(&loc.line_text)
-                        .line_start(loc.line)
-                        .path(&path)
-                        .annotation(annotation),
-                );
+                let snippet = Snippet::source(&loc.line_text)
+                    .line_start(loc.line)
+                    .annotation(annotation);
+                // A cut excerpt would make the renderer count the column
+                // from the cut; the real place is written below instead.
+                group = group.element(if loc.skipped == 0 {
+                    snippet.path(&path)
+                } else {
+                    snippet
+                });
             }
         }
         if let Some(help) = &self.help {
@@ -192,7 +212,15 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        renderer.render(&[group])
+        let out = renderer.render(&[group]);
+        match &self.location {
+            Some(loc) if loc.skipped > 0 => {
+                let (title, rest) = out.split_once('\n').unwrap_or((&out, ""));
+                let gutter = " ".repeat(loc.line.to_string().len());
+                format!("{title}\n{gutter}--> {loc}\n{rest}")
+            }
+            _ => out,
+        }
     }
 }
 
@@ -378,6 +406,19 @@ mod tests {
             Location::at_line(Path::new("p.json"), "ab", 1, 99).column,
             3
         );
+    }
+
+    #[test]
+    fn very_long_lines_are_cut_around_the_column() {
+        let mut text = "x".repeat(1_000_000);
+        text.replace_range(500_000..500_003, "BAD");
+        let loc = Location::in_text(Path::new("min.json"), &text, 500_000, 3);
+        assert_eq!((loc.line, loc.column), (1, 500_001));
+        assert_eq!(loc.line_text.chars().count(), EXCERPT_CHARS);
+        let out = Diagnostic::error("bad").at(loc).render(false);
+        assert!(out.contains("--> min.json:1:500001"), "{out}");
+        assert!(out.contains("BAD"), "{out}");
+        assert!(out.len() < 2_000, "{out}");
     }
 
     #[test]
