@@ -73,7 +73,10 @@ impl Location {
             let start = (column - 1)
                 .saturating_sub(EXCERPT_CHARS / 3)
                 .min(chars - EXCERPT_CHARS);
-            (full.chars().skip(start).take(EXCERPT_CHARS).collect(), start)
+            (
+                full.chars().skip(start).take(EXCERPT_CHARS).collect(),
+                start,
+            )
         };
         Location {
             file: path.to_path_buf(),
