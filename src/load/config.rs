@@ -126,6 +126,13 @@ pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic
             );
         }
     }
+    if !crate::load::front_matter::plain_name(&config.theme) {
+        problems.push(
+            Diagnostic::error(format!("theme `{}` is not a folder name", config.theme))
+                .at(locate_key(path, text, "theme"))
+                .help("name a folder of themes/ (letters, digits, `-`, `_`), or \"default\""),
+        );
+    }
     if config.title.trim().is_empty() {
         problems.push(
             Diagnostic::error("`title` is empty")

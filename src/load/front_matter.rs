@@ -52,6 +52,24 @@ pub fn split(path: &Path, text: &str) -> Result<(FrontMatter, usize), Diagnostic
                         .at(Location::in_text(path, text, start, 1))
                         .help("give the section a title: title = \"Findings\""))
                 }
+                Ok(FrontMatter { id: Some(id), .. }) if !plain_name(&id) => {
+                    let key = toml_text
+                        .split_inclusive('\n')
+                        .scan(0, |at, l| {
+                            let here = *at;
+                            *at += l.len();
+                            Some((here, l))
+                        })
+                        .find(|(_, l)| l.trim_start().starts_with("id"))
+                        .map_or(0, |(at, l)| at + l.len() - l.trim_start().len());
+                    Err(
+                        Diagnostic::error(format!("section id `{id}` is not a plain name"))
+                            .at(Location::in_text(path, text, start + key, 2))
+                            .help(
+                                "use letters, digits, `-` and `_`, e.g. id = \"problem-context\"",
+                            ),
+                    )
+                }
                 Ok(fm) => Ok((fm, body_start)),
                 Err(e) => {
                     // Re-anchor the TOML error's span into the whole file.
@@ -77,6 +95,14 @@ pub fn split(path: &Path, text: &str) -> Result<(FrontMatter, usize), Diagnostic
         .at(Location::in_text(path, text, 0, 3))
         .label("opened here")
         .help("close it with a line holding only +++"))
+}
+
+/// True for ids that can go into an HTML id and a URL fragment as they are.
+pub fn plain_name(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
@@ -116,6 +142,22 @@ mod tests {
         let loc = e.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
         assert_eq!(e.help.as_deref(), Some("did you mean `weight`?"));
+    }
+
+    #[test]
+    fn ids_must_be_plain_names() {
+        let e = split(
+            Path::new("s.md"),
+            "+++\ntitle = \"A\"\nid = \"x\\\" onmouseover=\\\"alert(1)\"\n+++\n",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("not a plain name"), "{}", e.message);
+        assert_eq!(e.location.unwrap().line, 3);
+        assert!(split(
+            Path::new("s.md"),
+            "+++\ntitle = \"A\"\nid = \"über-uns_2\"\n+++\n"
+        )
+        .is_ok());
     }
 
     #[test]
