@@ -157,6 +157,9 @@ fn the_example_holds_the_whole_seed_study() {
     }
     assert_eq!(html.matches("<details class=\"figure-data\">").count(), 10);
     assert_eq!(html.matches("role=\"img\"").count(), 10);
+    // The example is clean: no warnings either.
+    let out = findings(dir.path(), &["check", "--deny-warnings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     // Illustrative data is declared on the page.
     assert!(page.contains("About illustrative data."));
     // Every quote, attribution and milestone of the seed text is on the
