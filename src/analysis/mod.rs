@@ -5,6 +5,7 @@
 //! charts all call these, so a number is computed one way only.
 
 pub mod format;
+pub mod memo;
 pub mod select;
 
 use std::collections::HashMap;
@@ -101,14 +102,16 @@ pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Sh
     if let [c] = sel.conditions.as_slice() {
         let on_code = m.kind == Kind::Segments && c.field == "code";
         if !c.negated && !on_code {
-            let all = select::select(
-                study,
-                &Selection {
-                    dataset: sel.dataset.clone(),
-                    conditions: vec![],
-                },
-            )?;
-            let tally = count_by(&all, &c.field)?;
+            let tally = study.memo.tally(&sel.dataset, &c.field, || {
+                let all = select::select(
+                    study,
+                    &Selection {
+                        dataset: sel.dataset.clone(),
+                        conditions: vec![],
+                    },
+                )?;
+                count_by(&all, &c.field)
+            })?;
             let parts = format.split(&tally.counts());
             let percent = tally
                 .values

@@ -3,13 +3,15 @@
 //! The one way prose roles, tables and charts say which records they mean.
 
 use std::borrow::Cow;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use crate::error::did_you_mean;
 use crate::model::records::{scalar_text, Illustrative};
 use crate::model::study::Study;
 
 /// A dataset name with conditions that must all hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Selection {
     /// `participants`, `segments`, `codebook`, `sources`, or a table name.
     pub dataset: String,
@@ -18,7 +20,7 @@ pub struct Selection {
 }
 
 /// `field=value` or `field!=value`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Condition {
     /// Field name.
     pub field: String,
@@ -99,11 +101,39 @@ pub struct Matches<'s> {
     /// Table name when `kind` is `Table`; the dataset name otherwise.
     pub dataset: String,
     /// Indices of the matching records, in file order.
-    pub indices: Vec<usize>,
+    pub indices: Indices,
     /// Size of the unfiltered dataset.
     pub total: usize,
     /// Fields the selection's conditions read.
     pub condition_fields: Vec<String>,
+}
+
+/// Indices of matched records, in file order. They are shared with the
+/// study's memo, so selecting the same records again copies nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indices(Arc<[usize]>);
+
+impl Deref for Indices {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Indices {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl PartialEq<Vec<usize>> for Indices {
+    fn eq(&self, other: &Vec<usize>) -> bool {
+        *self.0 == **other
+    }
 }
 
 /// Resolves the dataset of `sel`.
@@ -132,11 +162,9 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
         let mut f: Vec<String> = ["id", "alias", "role", "persona"]
             .map(String::from)
             .to_vec();
-        for p in &study.participants {
-            for k in p.attributes.keys() {
-                if !f.contains(k) {
-                    f.push(k.clone());
-                }
+        for k in study.participant_attributes() {
+            if !f.contains(k) {
+                f.push(k.clone());
             }
         }
         f
@@ -290,26 +318,29 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
         }
     }
     let total = len(study, kind, dataset);
-    let indices = (0..total)
-        .filter(|&i| {
-            code_conditions
-                .iter()
-                .all(|&(code, neg)| study.segment_has_code(i, code) != neg)
-                && sel
-                    .conditions
+    let indices = study.memo.selection(sel, || {
+        Ok((0..total)
+            .filter(|&i| {
+                code_conditions
                     .iter()
-                    .filter(|c| !(kind == Kind::Segments && c.field == "code"))
-                    .all(|c| {
-                        (value(study, kind, dataset, i, &c.field) == c.value.as_str()) != c.negated
-                    })
-        })
-        .collect();
+                    .all(|&(code, neg)| study.segment_has_code(i, code) != neg)
+                    && sel
+                        .conditions
+                        .iter()
+                        .filter(|c| !(kind == Kind::Segments && c.field == "code"))
+                        .all(|c| {
+                            (value(study, kind, dataset, i, &c.field) == c.value.as_str())
+                                != c.negated
+                        })
+            })
+            .collect())
+    })?;
     let condition_fields = sel.conditions.iter().map(|c| c.field.clone()).collect();
     Ok(Matches {
         study,
         kind,
         dataset: dataset.to_string(),
-        indices,
+        indices: Indices(indices),
         total,
         condition_fields,
     })
@@ -323,7 +354,10 @@ impl Matches<'_> {
         let mut all: Vec<&str> = self.condition_fields.iter().map(String::as_str).collect();
         all.extend_from_slice(fields);
         let study = self.study;
+        let (people, segments) = study.any_illustrative();
         match self.kind {
+            Kind::Participants if !people => false,
+            Kind::Segments if !people && !segments => false,
             Kind::Participants => study
                 .participants
                 .iter()
@@ -340,6 +374,12 @@ impl Matches<'_> {
 
     /// True when the size of the whole dataset rests on made-up records.
     pub fn illustrative_total(&self) -> bool {
+        let (people, segments) = self.study.any_illustrative();
+        match self.kind {
+            Kind::Participants if !people => return false,
+            Kind::Segments if !segments => return false,
+            _ => {}
+        }
         (0..self.total).any(|i| record_flag(self.study, self.kind, &self.dataset, i).whole())
     }
 

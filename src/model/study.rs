@@ -2,11 +2,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::analysis::memo::Memo;
 use crate::charts::{Event, Phase, Series};
 use crate::error::Diagnostics;
 use crate::load::config::Labels;
 use crate::load::datasets::Datasets;
-use crate::model::records::{Code, Participant, Row, Segment, Source};
+use crate::model::records::{Code, Illustrative, Participant, Row, Segment, Source};
 
 /// A timeline metric with its dates parsed.
 #[derive(Debug, Clone)]
@@ -50,6 +51,8 @@ pub struct Study {
     pub(crate) code_index: HashMap<String, usize>,
     pub(crate) segment_index: HashMap<String, usize>,
     pub(crate) series_index: HashMap<String, usize>,
+    /// Answers computed from the records, kept for the next question.
+    pub(crate) memo: Memo,
 }
 
 impl Study {
@@ -104,6 +107,35 @@ impl Study {
     /// The participant who said segment `i`.
     pub fn speaker(&self, segment: usize) -> &Participant {
         &self.participants[self.segment_participant[segment]]
+    }
+
+    /// Attribute keys of the participants, in order of first appearance.
+    pub fn participant_attributes(&self) -> &[String] {
+        self.memo.participant_attributes.get_or_init(|| {
+            let mut keys: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for p in &self.participants {
+                for k in p.attributes.keys() {
+                    if seen.insert(k.as_str()) {
+                        keys.push(k.clone());
+                    }
+                }
+            }
+            keys
+        })
+    }
+
+    /// Whether any participant, and any segment, is made up in whole or
+    /// in part. Most studies have none, and then no result needs the
+    /// record-by-record check.
+    pub fn any_illustrative(&self) -> (bool, bool) {
+        *self.memo.illustrative.get_or_init(|| {
+            let real = Illustrative::default();
+            (
+                self.participants.iter().any(|p| p.illustrative != real),
+                self.segments.iter().any(|s| s.illustrative != real),
+            )
+        })
     }
 
     /// True when segment `i` carries code `code` or one of its descendants.

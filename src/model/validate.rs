@@ -123,6 +123,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
         code_index,
         segment_index,
         series_index,
+        memo: Default::default(),
     };
     let warnings = unused_warnings(&study);
     Ok((study, warnings))
