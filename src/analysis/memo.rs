@@ -9,12 +9,16 @@
 //! long as the datasets are unchanged.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::fmt;
 use std::hash::Hash;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use super::select::Selection;
-use super::Tally;
+use super::{CodeFrequency, Tally};
+
+/// Code co-occurrence: the codes present and the counts between them.
+pub(crate) type Cooccurrence = (Vec<usize>, Vec<Vec<u64>>);
 
 /// The memo a [`crate::model::study::Study`] carries. Cloning gives an
 /// empty memo: a clone of a study may be changed, so it must not inherit
@@ -23,6 +27,11 @@ use super::Tally;
 pub struct Memo {
     selections: Table<Selection, Arc<[usize]>>,
     tallies: Table<(String, String), Arc<Tally>>,
+    frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
+    cooccurrences: Table<Selection, Arc<Cooccurrence>>,
+    people: Table<Selection, usize>,
+    /// Per code, the segments carrying it or a code below it, ascending.
+    pub(crate) code_segments: OnceLock<Vec<Vec<usize>>>,
     /// Attribute keys of participants, in first-appearance order.
     pub(crate) participant_attributes: OnceLock<Vec<String>>,
     /// Whether any participant / any segment is (partly) made up.
@@ -52,8 +61,7 @@ impl Memo {
         sel: &Selection,
         compute: impl FnOnce() -> Result<Vec<usize>, String>,
     ) -> Result<Arc<[usize]>, String> {
-        self.selections
-            .get_or_try(sel, || compute().map(Arc::from))
+        self.selections.get_or_try(sel, || compute().map(Arc::from))
     }
 
     /// The tally of a whole dataset by `field`, computed the first time.
@@ -65,6 +73,31 @@ impl Memo {
     ) -> Result<Arc<Tally>, String> {
         let key = (dataset.to_string(), field.to_string());
         self.tallies.get_or_try(&key, || compute().map(Arc::new))
+    }
+}
+
+impl Memo {
+    /// Code frequencies among the segments `sel` selects.
+    pub(crate) fn frequencies(
+        &self,
+        sel: &Selection,
+        compute: impl FnOnce() -> Vec<CodeFrequency>,
+    ) -> Arc<Vec<CodeFrequency>> {
+        self.frequencies.get_or(sel, || Arc::new(compute()))
+    }
+
+    /// Code co-occurrence among the segments `sel` selects.
+    pub(crate) fn cooccurrence(
+        &self,
+        sel: &Selection,
+        compute: impl FnOnce() -> Cooccurrence,
+    ) -> Arc<Cooccurrence> {
+        self.cooccurrences.get_or(sel, || Arc::new(compute()))
+    }
+
+    /// Distinct participants behind the segments `sel` selects.
+    pub(crate) fn people(&self, sel: &Selection, compute: impl FnOnce() -> usize) -> usize {
+        self.people.get_or(sel, compute)
     }
 }
 
@@ -84,11 +117,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Table<K, V> {
 
     /// Two threads missing the same key both compute it; the results are
     /// equal, and computing outside the lock keeps readers unblocked.
-    fn get_or_try(
-        &self,
-        key: &K,
-        compute: impl FnOnce() -> Result<V, String>,
-    ) -> Result<V, String> {
+    fn get_or_try<E>(&self, key: &K, compute: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
         if let Some(v) = self.0.read().ok().and_then(|m| m.get(key).cloned()) {
             return Ok(v);
         }
@@ -97,5 +126,12 @@ impl<K: Hash + Eq + Clone, V: Clone> Table<K, V> {
             m.entry(key.clone()).or_insert_with(|| v.clone());
         }
         Ok(v)
+    }
+
+    fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> V {
+        match self.get_or_try::<Infallible>(key, || Ok(compute())) {
+            Ok(v) => v,
+            Err(never) => match never {},
+        }
     }
 }

@@ -147,6 +147,13 @@ pub struct CodeFrequency {
 /// Frequency of every code among the matched segments, in codebook order.
 /// A parent code counts its children's segments (once per segment).
 pub fn code_frequency(m: &Matches) -> Vec<CodeFrequency> {
+    m.study
+        .memo
+        .frequencies(&m.selection, || count_codes(m))
+        .to_vec()
+}
+
+fn count_codes(m: &Matches) -> Vec<CodeFrequency> {
     let study = m.study;
     let mut segments = vec![0u64; study.codes.len()];
     let mut people: Vec<Vec<bool>> = vec![Vec::new(); study.codes.len()];
@@ -225,6 +232,11 @@ pub fn crosstab(m: &Matches, by: &str, across: &str) -> Result<Crosstab, String>
 /// codebook order) and `counts[i][j]`, the segments coded with both; the
 /// diagonal is each code's own count.
 pub fn cooccurrence(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
+    let found = m.study.memo.cooccurrence(&m.selection, || count_pairs(m));
+    (*found).clone()
+}
+
+fn count_pairs(m: &Matches) -> (Vec<usize>, Vec<Vec<u64>>) {
     let study = m.study;
     let mut used = vec![false; study.codes.len()];
     for &i in &m.indices {

@@ -106,6 +106,8 @@ pub struct Matches<'s> {
     pub total: usize,
     /// Fields the selection's conditions read.
     pub condition_fields: Vec<String>,
+    /// The selection that matched them, the key of memoized results.
+    pub selection: Selection,
 }
 
 /// Indices of matched records, in file order. They are shared with the
@@ -318,8 +320,19 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
         }
     }
     let total = len(study, kind, dataset);
+    // A code keeps an index of its segments: start from the smallest
+    // candidate set instead of scanning every segment.
+    let candidates: Box<dyn Iterator<Item = usize>> = match code_conditions
+        .iter()
+        .filter(|(_, negated)| !negated)
+        .map(|&(code, _)| study.segments_with_code(code))
+        .min_by_key(|s| s.len())
+    {
+        Some(segments) => Box::new(segments.iter().copied()),
+        None => Box::new(0..total),
+    };
     let indices = study.memo.selection(sel, || {
-        Ok((0..total)
+        Ok(candidates
             .filter(|&i| {
                 code_conditions
                     .iter()
@@ -343,6 +356,7 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
         indices: Indices(indices),
         total,
         condition_fields,
+        selection: sel.clone(),
     })
 }
 
@@ -388,11 +402,15 @@ impl Matches<'_> {
         if self.kind != Kind::Segments {
             return self.indices.len();
         }
-        let mut seen = vec![false; self.study.participants.len()];
-        self.indices
-            .iter()
-            .filter(|&&i| !std::mem::replace(&mut seen[self.study.segment_participant[i]], true))
-            .count()
+        self.study.memo.people(&self.selection, || {
+            let mut seen = vec![false; self.study.participants.len()];
+            self.indices
+                .iter()
+                .filter(|&&i| {
+                    !std::mem::replace(&mut seen[self.study.segment_participant[i]], true)
+                })
+                .count()
+        })
     }
 }
 

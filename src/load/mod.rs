@@ -148,28 +148,37 @@ fn files_with_extension(
 fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> {
     let mut sections = Vec::new();
     for rel in files_with_extension(root, "content/sections", "md", problems) {
-        let text = match read_text(root, &rel) {
-            Ok(t) => t,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
-        match front_matter::split(&rel, &text) {
-            Ok((front, body_start)) if !front.draft => {
-                let id = front.id.clone().unwrap_or_else(|| id_from_file_name(&rel));
-                sections.push(SectionSource {
-                    path: rel,
-                    text,
-                    front,
-                    body_start,
-                    id,
-                });
-            }
-            Ok(_) => {}
+        match read_section(root, &rel) {
+            Ok(Some(s)) => sections.push(s),
+            Ok(None) => {}
             Err(d) => problems.push(d),
         }
     }
+    order_sections(&mut sections, problems);
+    sections
+}
+
+/// Reads the section file `rel` (relative to `root`); `None` for a draft.
+/// `serve` calls this for the one file that changed.
+pub fn read_section(root: &Path, rel: &Path) -> Result<Option<SectionSource>, Diagnostic> {
+    let text = read_text(root, rel)?;
+    let (front, body_start) = front_matter::split(rel, &text)?;
+    if front.draft {
+        return Ok(None);
+    }
+    let id = front.id.clone().unwrap_or_else(|| id_from_file_name(rel));
+    Ok(Some(SectionSource {
+        path: rel.to_path_buf(),
+        text,
+        front,
+        body_start,
+        id,
+    }))
+}
+
+/// Puts sections in report order (weight, then file name) and reports
+/// sections sharing an id.
+pub fn order_sections(sections: &mut [SectionSource], problems: &mut Diagnostics) {
     sections.sort_by(|a, b| {
         a.front
             .weight
@@ -177,7 +186,7 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
             .then_with(|| a.path.cmp(&b.path))
     });
     let mut seen = std::collections::HashMap::new();
-    for s in &sections {
+    for s in sections.iter() {
         if let Some(first) = seen.insert(s.id.clone(), s.path.clone()) {
             problems.push(
                 Diagnostic::error(format!("two sections have the id `{}`", s.id))
@@ -189,7 +198,6 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
             );
         }
     }
-    sections
 }
 
 /// "03-problem-context.md" → "problem-context".

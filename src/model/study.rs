@@ -138,6 +138,25 @@ impl Study {
         })
     }
 
+    /// The segments carrying code `code` or one below it, ascending.
+    pub fn segments_with_code(&self, code: usize) -> &[usize] {
+        let index = self.memo.code_segments.get_or_init(|| {
+            let mut index = vec![Vec::new(); self.codes.len()];
+            for (i, codes) in self.segment_codes.iter().enumerate() {
+                for &c in codes {
+                    for &a in &self.code_ancestors[c] {
+                        let list: &mut Vec<usize> = &mut index[a];
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+            index
+        });
+        index.get(code).map_or(&[], Vec::as_slice)
+    }
+
     /// True when segment `i` carries code `code` or one of its descendants.
     pub fn segment_has_code(&self, segment: usize, code: usize) -> bool {
         self.segment_codes[segment]

@@ -1,6 +1,7 @@
 //! Fills in what sections could not know alone: figure numbers,
 //! cross-references and report-wide unique heading ids.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::error::{did_you_mean, Diagnostic, Diagnostics};
@@ -20,15 +21,15 @@ pub struct Numbering {
 
 /// Numbers figures in document order, checks references and labels, and
 /// gives every heading an id unique in the report (section ids included).
-pub fn number(
+pub fn number<S: Borrow<RenderedSection>>(
     section_ids: &[String],
-    sections: &[RenderedSection],
+    sections: &[S],
 ) -> Result<Numbering, Diagnostics> {
     let mut problems = Diagnostics::new();
     let mut n = Numbering::default();
     let mut taken: HashMap<String, usize> = section_ids.iter().map(|id| (id.clone(), 1)).collect();
     let mut count = 0;
-    for s in sections {
+    for s in sections.iter().map(Borrow::borrow) {
         n.figure_offset.push(count);
         for (i, label) in s.figures.iter().enumerate() {
             if let Some((label, loc)) = label {
@@ -44,7 +45,7 @@ pub fn number(
         }
         count += s.figures.len();
     }
-    for s in sections {
+    for s in sections.iter().map(Borrow::borrow) {
         let mut ids = Vec::with_capacity(s.headings.len());
         for h in &s.headings {
             let base = slugify(&h.slug);
