@@ -40,12 +40,18 @@ impl Rng {
     }
 }
 
-struct Args {
-    sections: usize,
-    segments: usize,
-    participants: usize,
-    points: usize,
-    out: PathBuf,
+/// The size of a corpus and where to write it.
+pub struct Args {
+    /// Section files.
+    pub sections: usize,
+    /// Coded segments.
+    pub segments: usize,
+    /// Participants the segments are spread over (at least 1).
+    pub participants: usize,
+    /// Points of each of the two series.
+    pub points: usize,
+    /// The project folder to write.
+    pub out: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -68,7 +74,7 @@ fn parse_args() -> Result<Args, String> {
         match flag.as_str() {
             "--sections" => a.sections = number()?,
             "--segments" => a.segments = number()?,
-            "--participants" => a.participants = number()?.max(1),
+            "--participants" => a.participants = number()?,
             "--points" => a.points = number()?,
             "--out" => a.out = PathBuf::from(&value),
             other => return Err(format!("unknown flag {other}")),
@@ -389,8 +395,11 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
-fn run() -> Result<(), String> {
-    let a = parse_args()?;
+/// Writes the corpus `a` describes (the benchmarks call this too).
+pub fn generate(a: &Args) -> Result<(), String> {
+    if a.participants == 0 {
+        return Err("--participants must be at least 1".into());
+    }
     let content = a.out.join("content");
     let sections = content.join("sections");
     let data = content.join("data");
@@ -419,14 +428,14 @@ fn run() -> Result<(), String> {
     write(&data.join("series.json"), &series(&mut rng, a.points))?;
     let width = a.sections.to_string().len();
     for i in 0..a.sections {
-        let text = section(&mut rng, i, &a);
+        let text = section(&mut rng, i, a);
         write(&sections.join(format!("{i:0width$}-section.md")), &text)?;
     }
     Ok(())
 }
 
 fn main() {
-    if let Err(e) = run() {
+    if let Err(e) = parse_args().and_then(|a| generate(&a)) {
         eprintln!("gen_corpus: {e}");
         std::process::exit(2);
     }
