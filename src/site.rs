@@ -26,5 +26,5 @@ pub struct Built {
 /// Builds the project in `project` into memory. On failure, every error
 /// found (and the warnings) come back; nothing was written.
 pub fn build(project: &Path) -> Result<Built, Diagnostics> {
-    Builder::new(project).build()
+    builder::build_once(project)
 }

@@ -80,6 +80,18 @@ pub fn date_ticks(start: Date, end: Date, width: f64) -> Vec<(Date, String)> {
     let span = f64::from((end.0 - start.0).max(1));
     let last = steps[steps.len() - 1];
     for step in steps {
+        // Neighbouring ticks are at most this many days apart. When even
+        // that is narrower than the label spacing, the step cannot fit:
+        // skip it before making its labels, which for a long series on
+        // daily steps are hundreds of thousands of strings.
+        let widest_gap = match step {
+            Step::Days(n) => n,
+            Step::Weeks(n) => 7 * n,
+            Step::Months(n) => 31 * n,
+        };
+        if f64::from(widest_gap) / span * width < 12.0 && step != last {
+            continue;
+        }
         let ticks = ticks_for(step, start, end);
         let widest = ticks
             .iter()

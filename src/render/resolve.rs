@@ -81,7 +81,9 @@ pub fn number<S: Borrow<RenderedSection>>(
 
 /// Replaces the placeholders in section `index`'s HTML.
 pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
-    let mut out = String::with_capacity(html.len());
+    // Heading ids are longer than their placeholders; a little room up
+    // front saves doubling a large section's buffer at the end.
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     while let Some(start) = rest.find(MARK) {
         out.push_str(&rest[..start]);
