@@ -88,8 +88,20 @@ pub fn load(root: &Path) -> Result<Project, Diagnostics> {
             None
         }
     };
-    let sections = load_sections(root, &mut problems);
-    let data = load_datasets(root, &mut problems);
+    // Parsing a large dataset takes as long as reading every section:
+    // do both at once. Problems keep their order (sections, then data).
+    let ((sections, section_problems), (data, data_problems)) = rayon::join(
+        || {
+            let mut p = Diagnostics::new();
+            (load_sections(root, &mut p), p)
+        },
+        || {
+            let mut p = Diagnostics::new();
+            (load_datasets(root, &mut p), p)
+        },
+    );
+    problems.extend(section_problems);
+    problems.extend(data_problems);
     match config {
         Some((config, labels)) if !problems.has_errors() => Ok(Project {
             root: root.to_path_buf(),
