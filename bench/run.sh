@@ -2,6 +2,7 @@
 # Whole-process benchmarks of `findings build`, from a fresh clone:
 #
 #   bash bench/run.sh            # RUNS=10 PANDOC_RUNS=3 by default
+#   STAGES=1 bash bench/run.sh   # also the criterion stage benchmarks
 #
 # Builds release binaries, generates corpora (the example plus N sections /
 # M segments of 10/1k, 100/10k, 1000/100k), and times against two
@@ -111,4 +112,30 @@ text = re.sub(r"<!-- results -->.*?<!-- /results -->", lambda _: block, text, fl
 open(doc, "w").write(text)
 EOF
   echo "updated $doc" >&2
+fi
+
+# Optionally the per-stage criterion medians, into the same document.
+if [ "${STAGES:-0}" = 1 ]; then
+  cargo bench --bench stages >&2
+  stages=$(python3 - "$CARGO_TARGET_DIR/criterion" <<'EOF'
+import json, pathlib, sys
+root = pathlib.Path(sys.argv[1])
+print("| benchmark | median |")
+print("|---|---:|")
+for f in sorted(root.glob("**/new/estimates.json")):
+    bench = json.load(open(f.parent / "benchmark.json"))
+    ns = json.load(open(f))["median"]["point_estimate"]
+    value = f"{ns / 1e6:,.2f} ms" if ns >= 1e5 else f"{ns / 1e3:,.1f} µs"
+    print(f"| {bench['full_id']} | {value} |")
+EOF
+)
+  echo "$stages"
+  python3 - "$doc" "$stages" <<'EOF'
+import re, sys
+doc, table = sys.argv[1:]
+text = open(doc).read()
+text = re.sub(r"<!-- stages -->.*?<!-- /stages -->",
+              lambda _: f"<!-- stages -->\n{table}\n<!-- /stages -->", text, flags=re.S)
+open(doc, "w").write(text)
+EOF
 fi

@@ -5,6 +5,10 @@
 //!
 //! `cargo bench --bench stages` (add a name to run one: `-- charts`).
 
+// The library's results carry large diagnostics; benchmarks return them
+// unread, so their size never matters here.
+#![allow(clippy::result_large_err)]
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;

@@ -59,7 +59,7 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
     let mut text = fs::read_to_string(&edited).unwrap();
     text.push_str("\n### Added\n\nNow {share}`participants[stance=deeper-crisis]` agree.\n");
     fs::write(&edited, &text).unwrap();
-    let after_edit = same_as_fresh(&mut builder, root, &[edited.clone()]);
+    let after_edit = same_as_fresh(&mut builder, root, std::slice::from_ref(&edited));
     assert_ne!(after_edit, first.html);
 
     // A new section first in the report: every figure number shifts.
@@ -73,18 +73,18 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
 
     // Reordered by weight, then removed.
     fs::write(&added, NEW_SECTION.replace("weight = 1", "weight = 999")).unwrap();
-    same_as_fresh(&mut builder, root, &[added.clone()]);
+    same_as_fresh(&mut builder, root, std::slice::from_ref(&added));
     fs::remove_file(&added).unwrap();
-    same_as_fresh(&mut builder, root, &[added.clone()]);
+    same_as_fresh(&mut builder, root, std::slice::from_ref(&added));
 
     // A section that breaks, then is fixed: the error is reported, and
     // the builder recovers.
     fs::write(&edited, "+++\ntitle = \"Broken\"\n+++\n{count}`nothing`\n").unwrap();
-    assert!(builder.rebuild(&[edited.clone()]).is_err());
+    assert!(builder.rebuild(std::slice::from_ref(&edited)).is_err());
     assert!(site::build(root).is_err());
     fs::write(&edited, &text).unwrap();
     assert_eq!(
-        same_as_fresh(&mut builder, root, &[edited.clone()]),
+        same_as_fresh(&mut builder, root, std::slice::from_ref(&edited)),
         after_edit
     );
 
@@ -96,7 +96,7 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
         json.replacen("\"deeper-crisis\"", "\"bear-market-classic\"", 1),
     )
     .unwrap();
-    let after_data = same_as_fresh(&mut builder, root, &[data.clone()]);
+    let after_data = same_as_fresh(&mut builder, root, std::slice::from_ref(&data));
     assert_ne!(after_data, after_edit);
 
     // A theme file overriding the built-in one.
