@@ -112,3 +112,9 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
         .unwrap();
     assert_eq!(unchanged.html, themed);
 }
+
+#[test]
+fn a_builder_can_move_to_the_thread_that_watches_files() {
+    fn send<T: Send>() {}
+    send::<Builder>();
+}
