@@ -210,15 +210,46 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
 
 /// Checks `field` exists on records of `kind`, with a suggestion if not.
 pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), String> {
-    let known = fields(study, kind, dataset);
-    if known.iter().any(|f| f == field) {
+    if has_field(study, kind, dataset, field) {
         return Ok(());
     }
+    let known = fields(study, kind, dataset);
     let hint = match did_you_mean(field, known.iter().map(String::as_str)) {
         Some(m) => format!("did you mean `{m}`?"),
         None => format!("fields of {dataset}: {}", known.join(", ")),
     };
     Err(format!("{dataset} have no field `{field}`; {hint}"))
+}
+
+/// Whether `field` is one of [`fields`], without building the list: every
+/// role checks its fields, and a report has thousands of roles.
+fn has_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> bool {
+    let attribute = || study.participant_attributes().iter().any(|k| k == field);
+    match kind {
+        Kind::Participants => ["id", "alias", "role", "persona"].contains(&field) || attribute(),
+        Kind::Segments => {
+            [
+                "id",
+                "participant",
+                "source",
+                "stance",
+                "code",
+                "text",
+                "timestamp",
+                "alias",
+                "role",
+                "persona",
+            ]
+            .contains(&field)
+                || attribute()
+        }
+        Kind::Codebook => ["id", "label", "parent", "description"].contains(&field),
+        Kind::Sources => ["id", "kind", "title", "description"].contains(&field),
+        Kind::Table => study
+            .tables
+            .get(dataset)
+            .is_some_and(|rows| rows.iter().any(|r| r.contains_key(field))),
+    }
 }
 
 /// The text of `field` on record `i` of `kind`. Segments fall through to
