@@ -5,6 +5,7 @@
 //! charts all call these, so a number is computed one way only.
 
 pub mod format;
+pub mod memo;
 pub mod select;
 
 use std::collections::HashMap;
@@ -101,14 +102,16 @@ pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Sh
     if let [c] = sel.conditions.as_slice() {
         let on_code = m.kind == Kind::Segments && c.field == "code";
         if !c.negated && !on_code {
-            let all = select::select(
-                study,
-                &Selection {
-                    dataset: sel.dataset.clone(),
-                    conditions: vec![],
-                },
-            )?;
-            let tally = count_by(&all, &c.field)?;
+            let tally = study.memo.tally(&sel.dataset, &c.field, || {
+                let all = select::select(
+                    study,
+                    &Selection {
+                        dataset: sel.dataset.clone(),
+                        conditions: vec![],
+                    },
+                )?;
+                count_by(&all, &c.field)
+            })?;
             let parts = format.split(&tally.counts());
             let percent = tally
                 .values
@@ -144,6 +147,13 @@ pub struct CodeFrequency {
 /// Frequency of every code among the matched segments, in codebook order.
 /// A parent code counts its children's segments (once per segment).
 pub fn code_frequency(m: &Matches) -> Vec<CodeFrequency> {
+    m.study
+        .memo
+        .frequencies(&m.selection, || count_codes(m))
+        .to_vec()
+}
+
+fn count_codes(m: &Matches) -> Vec<CodeFrequency> {
     let study = m.study;
     let mut segments = vec![0u64; study.codes.len()];
     let mut people: Vec<Vec<bool>> = vec![Vec::new(); study.codes.len()];
@@ -256,6 +266,16 @@ impl CodeLevel {
 /// codebook order) and `counts[i][j]`, the segments coded with both; the
 /// diagonal is each code's own count.
 pub fn cooccurrence(m: &Matches, level: &CodeLevel) -> (Vec<usize>, Vec<Vec<u64>>) {
+    // Memoized for the plain level only: rolled-up variants are rarer and
+    // the memo is keyed by selection alone.
+    if *level == CodeLevel::All {
+        let found = m.study.memo.cooccurrence(&m.selection, || count_pairs(m, level));
+        return (*found).clone();
+    }
+    count_pairs(m, level)
+}
+
+fn count_pairs(m: &Matches, level: &CodeLevel) -> (Vec<usize>, Vec<Vec<u64>>) {
     let study = m.study;
     let mut used = vec![false; study.codes.len()];
     for &i in &m.indices {

@@ -3,13 +3,15 @@
 //! The one way prose roles, tables and charts say which records they mean.
 
 use std::borrow::Cow;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use crate::error::did_you_mean;
 use crate::model::records::{scalar_text, Illustrative};
 use crate::model::study::Study;
 
 /// A dataset name with conditions that must all hold.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Selection {
     /// `participants`, `segments`, `codebook`, `sources`, or a table name.
     pub dataset: String,
@@ -18,7 +20,7 @@ pub struct Selection {
 }
 
 /// `field=value` or `field!=value`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Condition {
     /// Field name.
     pub field: String,
@@ -99,11 +101,41 @@ pub struct Matches<'s> {
     /// Table name when `kind` is `Table`; the dataset name otherwise.
     pub dataset: String,
     /// Indices of the matching records, in file order.
-    pub indices: Vec<usize>,
+    pub indices: Indices,
     /// Size of the unfiltered dataset.
     pub total: usize,
     /// Fields the selection's conditions read.
     pub condition_fields: Vec<String>,
+    /// The selection that matched them, the key of memoized results.
+    pub selection: Selection,
+}
+
+/// Indices of matched records, in file order. They are shared with the
+/// study's memo, so selecting the same records again copies nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indices(Arc<[usize]>);
+
+impl Deref for Indices {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Indices {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl PartialEq<Vec<usize>> for Indices {
+    fn eq(&self, other: &Vec<usize>) -> bool {
+        *self.0 == **other
+    }
 }
 
 /// Resolves the dataset of `sel`.
@@ -132,11 +164,9 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
         let mut f: Vec<String> = ["id", "alias", "role", "persona"]
             .map(String::from)
             .to_vec();
-        for p in &study.participants {
-            for k in p.attributes.keys() {
-                if !f.contains(k) {
-                    f.push(k.clone());
-                }
+        for k in study.participant_attributes() {
+            if !f.contains(k) {
+                f.push(k.clone());
             }
         }
         f
@@ -180,8 +210,7 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
 
 /// Checks `field` exists on records of `kind`, with a suggestion if not.
 pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), String> {
-    let known = fields(study, kind, dataset);
-    if known.iter().any(|f| f == field) {
+    if has_field(study, kind, dataset, field) {
         if let Some(entry) = study.privacy.private_entry(kind, dataset, field) {
             return Err(format!(
 "`{field}` is private (`{entry}` in report.toml's [privacy]): it cannot be shown, counted by or filtered on; leave it out here, or take it off the private list if it may be published"
@@ -189,11 +218,43 @@ pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Res
         }
         return Ok(());
     }
+    let known = fields(study, kind, dataset);
     let hint = match did_you_mean(field, known.iter().map(String::as_str)) {
         Some(m) => format!("did you mean `{m}`?"),
         None => format!("fields of {dataset}: {}", known.join(", ")),
     };
     Err(format!("{dataset} have no field `{field}`; {hint}"))
+}
+
+/// Whether `field` is one of [`fields`], without building the list: every
+/// role checks its fields, and a report has thousands of roles.
+fn has_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> bool {
+    let attribute = || study.participant_attributes().iter().any(|k| k == field);
+    match kind {
+        Kind::Participants => ["id", "alias", "role", "persona"].contains(&field) || attribute(),
+        Kind::Segments => {
+            [
+                "id",
+                "participant",
+                "source",
+                "stance",
+                "code",
+                "text",
+                "timestamp",
+                "alias",
+                "role",
+                "persona",
+            ]
+            .contains(&field)
+                || attribute()
+        }
+        Kind::Codebook => ["id", "label", "parent", "description"].contains(&field),
+        Kind::Sources => ["id", "kind", "title", "description"].contains(&field),
+        Kind::Table => study
+            .tables
+            .get(dataset)
+            .is_some_and(|rows| rows.iter().any(|r| r.contains_key(field))),
+    }
 }
 
 /// The text of `field` on record `i` of `kind`. Segments fall through to
@@ -295,28 +356,43 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
         }
     }
     let total = len(study, kind, dataset);
-    let indices = (0..total)
-        .filter(|&i| {
-            code_conditions
-                .iter()
-                .all(|&(code, neg)| study.segment_has_code(i, code) != neg)
-                && sel
-                    .conditions
+    // A code keeps an index of its segments: start from the smallest
+    // candidate set instead of scanning every segment.
+    let candidates: Box<dyn Iterator<Item = usize>> = match code_conditions
+        .iter()
+        .filter(|(_, negated)| !negated)
+        .map(|&(code, _)| study.segments_with_code(code))
+        .min_by_key(|s| s.len())
+    {
+        Some(segments) => Box::new(segments.iter().copied()),
+        None => Box::new(0..total),
+    };
+    let indices = study.memo.selection(sel, || {
+        Ok(candidates
+            .filter(|&i| {
+                code_conditions
                     .iter()
-                    .filter(|c| !(kind == Kind::Segments && c.field == "code"))
-                    .all(|c| {
-                        (value(study, kind, dataset, i, &c.field) == c.value.as_str()) != c.negated
-                    })
-        })
-        .collect();
+                    .all(|&(code, neg)| study.segment_has_code(i, code) != neg)
+                    && sel
+                        .conditions
+                        .iter()
+                        .filter(|c| !(kind == Kind::Segments && c.field == "code"))
+                        .all(|c| {
+                            (value(study, kind, dataset, i, &c.field) == c.value.as_str())
+                                != c.negated
+                        })
+            })
+            .collect())
+    })?;
     let condition_fields = sel.conditions.iter().map(|c| c.field.clone()).collect();
     Ok(Matches {
         study,
         kind,
         dataset: dataset.to_string(),
-        indices,
+        indices: Indices(indices),
         total,
         condition_fields,
+        selection: sel.clone(),
     })
 }
 
@@ -328,7 +404,10 @@ impl Matches<'_> {
         let mut all: Vec<&str> = self.condition_fields.iter().map(String::as_str).collect();
         all.extend_from_slice(fields);
         let study = self.study;
+        let (people, segments) = study.any_illustrative();
         match self.kind {
+            Kind::Participants if !people => false,
+            Kind::Segments if !people && !segments => false,
             Kind::Participants => study
                 .participants
                 .iter()
@@ -345,6 +424,12 @@ impl Matches<'_> {
 
     /// True when the size of the whole dataset rests on made-up records.
     pub fn illustrative_total(&self) -> bool {
+        let (people, segments) = self.study.any_illustrative();
+        match self.kind {
+            Kind::Participants if !people => return false,
+            Kind::Segments if !segments => return false,
+            _ => {}
+        }
         (0..self.total).any(|i| record_flag(self.study, self.kind, &self.dataset, i).whole())
     }
 
@@ -353,11 +438,15 @@ impl Matches<'_> {
         if self.kind != Kind::Segments {
             return self.indices.len();
         }
-        let mut seen = vec![false; self.study.participants.len()];
-        self.indices
-            .iter()
-            .filter(|&&i| !std::mem::replace(&mut seen[self.study.segment_participant[i]], true))
-            .count()
+        self.study.memo.people(&self.selection, || {
+            let mut seen = vec![false; self.study.participants.len()];
+            self.indices
+                .iter()
+                .filter(|&&i| {
+                    !std::mem::replace(&mut seen[self.study.segment_participant[i]], true)
+                })
+                .count()
+        })
     }
 }
 

@@ -123,10 +123,21 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
             None
         }
     };
-    let sections = load_sections(root, &mut problems);
-    let before = problems.error_count();
-    let data = load_datasets(root, &mut problems);
-    let data_ok = problems.error_count() == before;
+    // Parsing a large dataset takes as long as reading every section:
+    // do both at once. Problems keep their order (sections, then data).
+    let ((sections, section_problems), (data, data_problems)) = rayon::join(
+        || {
+            let mut p = Diagnostics::new();
+            (load_sections(root, &mut p), p)
+        },
+        || {
+            let mut p = Diagnostics::new();
+            (load_datasets(root, &mut p), p)
+        },
+    );
+    let data_ok = !data_problems.has_errors();
+    problems.extend(section_problems);
+    problems.extend(data_problems);
     match config {
         Some((config, labels)) if data_ok => (
             Some(Project {
@@ -218,28 +229,37 @@ fn inside(real_root: &Path, path: &Path, rel: &Path) -> Result<(), Diagnostic> {
 fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> {
     let mut sections = Vec::new();
     for rel in files_with_extension(root, "content/sections", "md", problems) {
-        let text = match read_text(root, &rel) {
-            Ok(t) => t,
-            Err(d) => {
-                problems.push(d);
-                continue;
-            }
-        };
-        match front_matter::split(&rel, &text) {
-            Ok((front, body_start)) if !front.draft => {
-                let id = front.id.clone().unwrap_or_else(|| id_from_file_name(&rel));
-                sections.push(SectionSource {
-                    path: rel,
-                    text,
-                    front,
-                    body_start,
-                    id,
-                });
-            }
-            Ok(_) => {}
+        match read_section(root, &rel) {
+            Ok(Some(s)) => sections.push(s),
+            Ok(None) => {}
             Err(d) => problems.push(d),
         }
     }
+    order_sections(&mut sections, problems);
+    sections
+}
+
+/// Reads the section file `rel` (relative to `root`); `None` for a draft.
+/// `serve` calls this for the one file that changed.
+pub fn read_section(root: &Path, rel: &Path) -> Result<Option<SectionSource>, Diagnostic> {
+    let text = read_text(root, rel)?;
+    let (front, body_start) = front_matter::split(rel, &text)?;
+    if front.draft {
+        return Ok(None);
+    }
+    let id = front.id.clone().unwrap_or_else(|| id_from_file_name(rel));
+    Ok(Some(SectionSource {
+        path: rel.to_path_buf(),
+        text,
+        front,
+        body_start,
+        id,
+    }))
+}
+
+/// Puts sections in report order (weight, then file name) and reports
+/// sections sharing an id.
+pub fn order_sections(sections: &mut [SectionSource], problems: &mut Diagnostics) {
     sections.sort_by(|a, b| {
         a.front
             .weight
@@ -247,7 +267,7 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
             .then_with(|| a.path.cmp(&b.path))
     });
     let mut seen = std::collections::HashMap::new();
-    for s in &sections {
+    for s in sections.iter() {
         if let Some(first) = seen.insert(s.id.clone(), s.path.clone()) {
             // Point at an explicit `id = …` line; a derived id has no line.
             let mut offset = 0;
@@ -278,7 +298,6 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
             );
         }
     }
-    sections
 }
 
 /// "03-problem-context.md" → "problem-context".

@@ -2,12 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::analysis::memo::Memo;
 use crate::charts::{Event, Phase, Series};
 use crate::error::Diagnostics;
 use crate::load::config::{Config, Labels};
 use crate::load::datasets::Datasets;
 use crate::model::privacy::Privacy;
-use crate::model::records::{Code, Participant, Row, Segment, Source};
+use crate::model::records::{Code, Illustrative, Participant, Row, Segment, Source};
 
 /// A timeline metric with its dates parsed.
 #[derive(Debug, Clone)]
@@ -53,6 +54,8 @@ pub struct Study {
     pub(crate) code_index: HashMap<String, usize>,
     pub(crate) segment_index: HashMap<String, usize>,
     pub(crate) series_index: HashMap<String, usize>,
+    /// Answers computed from the records, kept for the next question.
+    pub(crate) memo: Memo,
 }
 
 impl Study {
@@ -117,6 +120,54 @@ impl Study {
     /// The participant who said segment `i`.
     pub fn speaker(&self, segment: usize) -> &Participant {
         &self.participants[self.segment_participant[segment]]
+    }
+
+    /// Attribute keys of the participants, in order of first appearance.
+    pub fn participant_attributes(&self) -> &[String] {
+        self.memo.participant_attributes.get_or_init(|| {
+            let mut keys: Vec<String> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
+            for p in &self.participants {
+                for k in p.attributes.keys() {
+                    if seen.insert(k.as_str()) {
+                        keys.push(k.clone());
+                    }
+                }
+            }
+            keys
+        })
+    }
+
+    /// Whether any participant, and any segment, is made up in whole or
+    /// in part. Most studies have none, and then no result needs the
+    /// record-by-record check.
+    pub fn any_illustrative(&self) -> (bool, bool) {
+        *self.memo.illustrative.get_or_init(|| {
+            let real = Illustrative::default();
+            (
+                self.participants.iter().any(|p| p.illustrative != real),
+                self.segments.iter().any(|s| s.illustrative != real),
+            )
+        })
+    }
+
+    /// The segments carrying code `code` or one below it, ascending.
+    pub fn segments_with_code(&self, code: usize) -> &[usize] {
+        let index = self.memo.code_segments.get_or_init(|| {
+            let mut index = vec![Vec::new(); self.codes.len()];
+            for (i, codes) in self.segment_codes.iter().enumerate() {
+                for &c in codes {
+                    for &a in &self.code_ancestors[c] {
+                        let list: &mut Vec<usize> = &mut index[a];
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+            index
+        });
+        index.get(code).map_or(&[], Vec::as_slice)
     }
 
     /// True when segment `i` carries code `code` or one of its descendants.

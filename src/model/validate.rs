@@ -130,6 +130,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
         code_index,
         segment_index,
         series_index,
+        memo: Default::default(),
     };
     let warnings = unused_warnings(&study, &data_locations);
     Ok((study, warnings))

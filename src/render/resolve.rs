@@ -1,6 +1,7 @@
 //! Fills in what sections could not know alone: figure numbers,
 //! cross-references and report-wide unique heading ids.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::error::{did_you_mean, Diagnostic, Diagnostics};
@@ -22,16 +23,16 @@ pub struct Numbering {
 
 /// Numbers figures in document order, checks references and labels, and
 /// gives every heading an id unique in the report (section ids included).
-pub fn number(
+pub fn number<S: Borrow<RenderedSection>>(
     section_ids: &[String],
-    sections: &[RenderedSection],
+    sections: &[S],
 ) -> Result<Numbering, Diagnostics> {
     let mut problems = Diagnostics::new();
     let mut n = Numbering::default();
     let mut taken: HashMap<String, usize> = section_ids.iter().map(|id| (id.clone(), 1)).collect();
     let mut count = 0;
     let mut first_at: HashMap<&str, &crate::error::Location> = HashMap::new();
-    for s in sections {
+    for s in sections.iter().map(Borrow::borrow) {
         n.figure_offset.push(count);
         for (i, label) in s.figures.iter().enumerate() {
             if let Some((label, loc)) = label {
@@ -54,7 +55,7 @@ pub fn number(
         }
         count += s.figures.len();
     }
-    for s in sections {
+    for s in sections.iter().map(Borrow::borrow) {
         let mut ids = Vec::with_capacity(s.headings.len());
         for h in &s.headings {
             let base = slugify(&h.slug);
@@ -85,9 +86,9 @@ pub fn number(
     // reference that was misspelt or deleted.
     let used: std::collections::HashSet<&str> = sections
         .iter()
-        .flat_map(|s| s.refs.iter().map(|(l, _)| l.as_str()))
+        .flat_map(|s| s.borrow().refs.iter().map(|(l, _)| l.as_str()))
         .collect();
-    for (label, loc) in sections.iter().flat_map(|s| s.figures.iter().flatten()) {
+    for (label, loc) in sections.iter().flat_map(|s| s.borrow().figures.iter().flatten()) {
         if !used.contains(label.as_str()) {
             n.warnings.push(
                 Diagnostic::warning(format!("figure `{label}` is never referenced"))
@@ -107,7 +108,9 @@ pub fn number(
 
 /// Replaces the placeholders in section `index`'s HTML.
 pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
-    let mut out = String::with_capacity(html.len());
+    // Heading ids are longer than their placeholders; a little room up
+    // front saves doubling a large section's buffer at the end.
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
     while let Some(start) = rest.find(MARK) {
         out.push_str(&rest[..start]);

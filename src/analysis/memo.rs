@@ -1,0 +1,137 @@
+//! Memoized analysis results of one study.
+//!
+//! A report asks the same questions again and again: every section may
+//! count `participants[stance=a]` or `segments[code=c3]`, and each such
+//! selection is a scan of the whole dataset (100,000 segments in a large
+//! study). A study never changes once built, so each distinct selection
+//! is computed once and then shared by every role, chart and table, across
+//! the threads rendering sections and, in `serve`, across rebuilds for as
+//! long as the datasets are unchanged.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::fmt;
+use std::hash::Hash;
+use std::sync::{Arc, OnceLock, RwLock};
+
+use super::select::Selection;
+use super::{CodeFrequency, Tally};
+
+/// Code co-occurrence: the codes present and the counts between them.
+pub(crate) type Cooccurrence = (Vec<usize>, Vec<Vec<u64>>);
+
+/// The memo a [`crate::model::study::Study`] carries. Cloning gives an
+/// empty memo: a clone of a study may be changed, so it must not inherit
+/// answers computed from the original.
+#[derive(Default)]
+pub struct Memo {
+    selections: Table<Selection, Arc<[usize]>>,
+    tallies: Table<(String, String), Arc<Tally>>,
+    frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
+    cooccurrences: Table<Selection, Arc<Cooccurrence>>,
+    people: Table<Selection, usize>,
+    /// Per code, the segments carrying it or a code below it, ascending.
+    pub(crate) code_segments: OnceLock<Vec<Vec<usize>>>,
+    /// Attribute keys of participants, in first-appearance order.
+    pub(crate) participant_attributes: OnceLock<Vec<String>>,
+    /// Whether any participant / any segment is (partly) made up.
+    pub(crate) illustrative: OnceLock<(bool, bool)>,
+}
+
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl fmt::Debug for Memo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Memo")
+            .field("selections", &self.selections.len())
+            .field("tallies", &self.tallies.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    /// The indices `sel` selects, computing them with `compute` the first
+    /// time. Errors are not remembered (they are rare and cheap to redo).
+    pub(crate) fn selection(
+        &self,
+        sel: &Selection,
+        compute: impl FnOnce() -> Result<Vec<usize>, String>,
+    ) -> Result<Arc<[usize]>, String> {
+        self.selections.get_or_try(sel, || compute().map(Arc::from))
+    }
+
+    /// The tally of a whole dataset by `field`, computed the first time.
+    pub(crate) fn tally(
+        &self,
+        dataset: &str,
+        field: &str,
+        compute: impl FnOnce() -> Result<Tally, String>,
+    ) -> Result<Arc<Tally>, String> {
+        let key = (dataset.to_string(), field.to_string());
+        self.tallies.get_or_try(&key, || compute().map(Arc::new))
+    }
+}
+
+impl Memo {
+    /// Code frequencies among the segments `sel` selects.
+    pub(crate) fn frequencies(
+        &self,
+        sel: &Selection,
+        compute: impl FnOnce() -> Vec<CodeFrequency>,
+    ) -> Arc<Vec<CodeFrequency>> {
+        self.frequencies.get_or(sel, || Arc::new(compute()))
+    }
+
+    /// Code co-occurrence among the segments `sel` selects.
+    pub(crate) fn cooccurrence(
+        &self,
+        sel: &Selection,
+        compute: impl FnOnce() -> Cooccurrence,
+    ) -> Arc<Cooccurrence> {
+        self.cooccurrences.get_or(sel, || Arc::new(compute()))
+    }
+
+    /// Distinct participants behind the segments `sel` selects.
+    pub(crate) fn people(&self, sel: &Selection, compute: impl FnOnce() -> usize) -> usize {
+        self.people.get_or(sel, compute)
+    }
+}
+
+/// A map shared by threads that mostly read it.
+struct Table<K, V>(RwLock<HashMap<K, V>>);
+
+impl<K, V> Default for Table<K, V> {
+    fn default() -> Self {
+        Table(RwLock::new(HashMap::new()))
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> Table<K, V> {
+    fn len(&self) -> usize {
+        self.0.read().map_or(0, |m| m.len())
+    }
+
+    /// Two threads missing the same key both compute it; the results are
+    /// equal, and computing outside the lock keeps readers unblocked.
+    fn get_or_try<E>(&self, key: &K, compute: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
+        if let Some(v) = self.0.read().ok().and_then(|m| m.get(key).cloned()) {
+            return Ok(v);
+        }
+        let v = compute()?;
+        if let Ok(mut m) = self.0.write() {
+            m.entry(key.clone()).or_insert_with(|| v.clone());
+        }
+        Ok(v)
+    }
+
+    fn get_or(&self, key: &K, compute: impl FnOnce() -> V) -> V {
+        match self.get_or_try::<Infallible>(key, || Ok(compute())) {
+            Ok(v) => v,
+            Err(never) => match never {},
+        }
+    }
+}

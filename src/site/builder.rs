@@ -1,0 +1,408 @@
+//! The incremental builder: keeps the loaded project, the indexed study,
+//! the compiled templates and every section's rendered HTML, and on a
+//! change redoes only what that change touches.
+//!
+//! | change | redone |
+//! |---|---|
+//! | a section file (edited, added, removed) | that section, then numbering and the page |
+//! | a theme file | the templates, then the page |
+//! | anything else (datasets, `report.toml`, assets) | everything |
+//!
+//! The page is always assembled from all sections, because figure numbers
+//! and heading ids run across the whole report. Whatever was redone, the
+//! result is byte for byte what a fresh [`crate::site::build`] gives.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use tera::Tera;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::{self, config::Config, SectionSource};
+use crate::markdown::section::{self, inline, Context, RenderedSection};
+use crate::model::study::Study;
+use crate::render::page::{self, PageView, SectionView, TocEntry};
+use crate::render::resolve;
+use crate::render::theme::{self, Theme};
+
+use super::Built;
+
+/// Builds a project, and rebuilds it after changes doing as little work
+/// as the changes allow.
+///
+/// ```no_run
+/// # use std::path::{Path, PathBuf};
+/// let mut builder = findings::site::Builder::new(Path::new("my-study"));
+/// let first = builder.build();
+/// // … the user saves content/sections/02-context.md …
+/// let next = builder.rebuild(&[PathBuf::from("content/sections/02-context.md")]);
+/// ```
+#[derive(Debug)]
+pub struct Builder {
+    root: PathBuf,
+    /// `None` until loaded, and again after a change that needs a full
+    /// reload or a reload that failed: the next build starts afresh.
+    state: Option<State>,
+}
+
+/// Everything kept between builds.
+struct State {
+    config: Config,
+    /// Sections in report order.
+    sections: Vec<SectionSource>,
+    /// Section files that failed to read since the last full load.
+    unreadable: HashMap<PathBuf, Diagnostic>,
+    /// Rendered sections by file; a section missing here is rendered at
+    /// the next build.
+    rendered: HashMap<PathBuf, RenderedSection>,
+    theme: Theme,
+    tera: Tera,
+    study: Study,
+    /// Problems from loading and indexing: warnings, or errors in
+    /// sections that failed to read at load time.
+    warnings: Diagnostics,
+    /// True when loading found errors: the state is then only good for
+    /// reporting them, and the next build starts afresh.
+    load_failed: bool,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("sections", &self.sections.len())
+            .field("rendered", &self.rendered.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a set of changed paths asks for, from least to most work.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Scope {
+    Nothing,
+    Sections,
+    Theme,
+    Everything,
+}
+
+impl Builder {
+    /// A builder for the project in `root`; nothing is read until
+    /// [`Builder::build`].
+    pub fn new(root: &Path) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            state: None,
+        }
+    }
+
+    /// Builds the report, reading and rendering whatever is not already
+    /// known. On failure every error found comes back, and the builder
+    /// keeps what it can for the next attempt.
+    pub fn build(&mut self) -> Result<Built, Diagnostics> {
+        let state = match &mut self.state {
+            Some(state) => state,
+            None => self.state.insert(State::load(&self.root)?),
+        };
+        state.render_stale(&self.root);
+        let built = state.page();
+        if built.is_err() && state.load_failed {
+            self.state = None;
+        }
+        built
+    }
+
+    /// Rebuilds after `changed` paths (absolute, or relative to the project
+    /// folder) were written, created or removed. Paths outside the project
+    /// or under `output/` are ignored.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Built, Diagnostics> {
+        let relative: Vec<PathBuf> = changed
+            .iter()
+            .filter_map(|p| relative_to(&self.root, p))
+            .collect();
+        let scope = relative.iter().map(|p| scope_of(p)).max();
+        match (&mut self.state, scope) {
+            (None, _) | (_, Some(Scope::Everything)) => self.state = None,
+            (Some(state), Some(scope)) => {
+                if scope >= Scope::Sections {
+                    for rel in relative.iter().filter(|p| scope_of(p) == Scope::Sections) {
+                        state.reload_section(&self.root, rel);
+                    }
+                }
+                if scope == Scope::Theme {
+                    if let Err(e) = state.reload_theme(&self.root) {
+                        self.state = None;
+                        return Err(e);
+                    }
+                }
+            }
+            (Some(_), None) => {}
+        }
+        self.build()
+    }
+}
+
+/// A one-shot build: what `Builder::new(root).build()` gives, but the
+/// datasets are freed before the page is assembled, since nothing will be
+/// rebuilt; on a large study that lowers the peak memory by their size.
+pub(super) fn build_once(root: &Path) -> Result<Built, Diagnostics> {
+    let mut state = State::load(root)?;
+    state.render_stale(root);
+    state.study = Study::default();
+    state.page()
+}
+
+impl State {
+    /// Reads and indexes everything, in the order of a one-shot build so
+    /// the same errors come first.
+    fn load(root: &Path) -> Result<State, Diagnostics> {
+        // Load problems are carried along (not returned at once) so that
+        // the sections that did load are still checked against the datasets.
+        let (loaded, early) = load::load_lenient(root);
+        let Some(loaded) = loaded else {
+            let mut all = early;
+            for s in load::readable_sections(root) {
+                all.extend(section::check_syntax(&s));
+            }
+            return Err(all);
+        };
+        let with_early = |later: Diagnostics| {
+            let mut all = early.clone();
+            all.extend(later);
+            all
+        };
+        let theme = theme::load(root, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
+        let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
+        let (mut study, model_problems) =
+            Study::build(loaded.data, loaded.labels).map_err(|model| {
+                let mut all = with_early(model);
+                for s in &loaded.sections {
+                    all.extend(section::check_syntax(s));
+                }
+                all
+            })?;
+        let mut warnings = with_early(model_problems);
+        warnings.extend(study.configure(&loaded.config));
+        Ok(State {
+            load_failed: warnings.has_errors(),
+            config: loaded.config,
+            sections: loaded.sections,
+            unreadable: HashMap::new(),
+            rendered: HashMap::new(),
+            theme,
+            tera,
+            study,
+            warnings,
+        })
+    }
+
+    /// Re-reads section file `rel`: changed, new, removed or now a draft.
+    fn reload_section(&mut self, root: &Path, rel: &Path) {
+        self.sections.retain(|s| s.path != rel);
+        self.rendered.remove(rel);
+        self.unreadable.remove(rel);
+        if !root.join(rel).exists() {
+            return;
+        }
+        match load::read_section(root, rel) {
+            Ok(Some(section)) => self.sections.push(section),
+            Ok(None) => {}
+            Err(d) => {
+                self.unreadable.insert(rel.to_path_buf(), d);
+            }
+        }
+    }
+
+    fn reload_theme(&mut self, root: &Path) -> Result<(), Diagnostics> {
+        self.theme = theme::load(root, &self.config.theme).map_err(Diagnostics::from)?;
+        self.tera = page::templates(&self.theme).map_err(Diagnostics::from)?;
+        Ok(())
+    }
+
+    /// Renders, in parallel, every section not rendered yet.
+    fn render_stale(&mut self, root: &Path) {
+        let ctx = Context {
+            study: &self.study,
+            format: &self.config.numbers,
+            root,
+            raw_html: self.config.raw_html,
+        };
+        let rendered = &self.rendered;
+        let fresh: Vec<(PathBuf, RenderedSection)> = self
+            .sections
+            .par_iter()
+            .filter(|s| !rendered.contains_key(&s.path))
+            .map(|s| (s.path.clone(), section::render(s, ctx)))
+            .collect();
+        self.rendered.extend(fresh);
+    }
+
+    /// Numbers figures and headings across the report and renders the page.
+    fn page(&mut self) -> Result<Built, Diagnostics> {
+        let mut read_problems = Diagnostics::new();
+        let mut unreadable: Vec<_> = self.unreadable.iter().collect();
+        unreadable.sort_by_key(|(path, _)| *path);
+        for (_, d) in unreadable {
+            read_problems.push(d.clone());
+        }
+        load::order_sections(&mut self.sections, &mut read_problems);
+        if read_problems.has_errors() {
+            return Err(read_problems);
+        }
+
+        let rendered: Vec<&RenderedSection> = self
+            .sections
+            .iter()
+            .filter_map(|s| self.rendered.get(&s.path))
+            .collect();
+        let mut problems = self.warnings.clone();
+        for r in &rendered {
+            problems.extend(r.problems.clone());
+        }
+        // Cross-references are checked even when sections failed, so that
+        // a dangling {ref} is reported with everything else.
+        let ids: Vec<String> = self.sections.iter().map(|s| s.id.clone()).collect();
+        let numbering = match resolve::number(&ids, &rendered) {
+            Err(e) => {
+                problems.extend(e);
+                return Err(problems);
+            }
+            Ok(_) if problems.has_errors() => return Err(problems),
+            Ok(n) => n,
+        };
+        problems.extend(numbering.warnings.clone());
+
+        let mut view = PageView::header(&self.config);
+        view.css = format!(
+            "{}\n{}",
+            self.theme.get("style.css"),
+            self.theme.get("charts.css")
+        );
+        view.illustrative = rendered.iter().any(|r| r.illustrative);
+        for (i, (source, r)) in self.sections.iter().zip(&rendered).enumerate() {
+            let title = inline(&source.front.title, false);
+            let children = r
+                .headings
+                .iter()
+                .zip(&numbering.heading_ids[i])
+                .filter(|(h, _)| h.level == 3)
+                .map(|(h, id)| TocEntry {
+                    id: id.clone(),
+                    title: strip_tags(&h.html),
+                    children: Vec::new(),
+                })
+                .collect();
+            view.toc.push(TocEntry {
+                id: source.id.clone(),
+                title: title.clone(),
+                children,
+            });
+            view.sections.push(SectionView {
+                id: source.id.clone(),
+                title,
+                body: resolve::fill(&r.html, i, &numbering),
+            });
+        }
+        let html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
+        Ok(Built {
+            html,
+            warnings: problems,
+        })
+    }
+}
+
+/// `path` relative to the project folder `root`, or `None` when it lies
+/// outside it. Watchers report absolute (often canonical) paths while the
+/// project may have been given as a relative one, so both are tried.
+fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return Some(normalise(path));
+    }
+    if let Ok(rel) = path.strip_prefix(root) {
+        return Some(normalise(rel));
+    }
+    let canonical_root = root.canonicalize().ok()?;
+    if let Ok(rel) = path.strip_prefix(&canonical_root) {
+        return Some(normalise(rel));
+    }
+    // A removed file cannot be canonicalized, but its folder can.
+    let parent = path.parent()?.canonicalize().ok()?;
+    let rel = parent.strip_prefix(&canonical_root).ok()?;
+    Some(normalise(&rel.join(path.file_name()?)))
+}
+
+/// Drops `.` components, so `./content/x.md` names the same section as
+/// `content/x.md`.
+fn normalise(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+fn scope_of(rel: &Path) -> Scope {
+    let sections = Path::new("content/sections");
+    if rel.starts_with("output") {
+        Scope::Nothing
+    } else if rel.parent() == Some(sections) {
+        // Only `.md` files directly in the folder are sections; editors'
+        // swap and backup files beside them change nothing.
+        if rel.extension().is_some_and(|x| x == "md") {
+            Scope::Sections
+        } else {
+            Scope::Nothing
+        }
+    } else if rel.starts_with(sections) && rel != sections {
+        Scope::Nothing
+    } else if rel.starts_with("themes") {
+        Scope::Theme
+    } else {
+        Scope::Everything
+    }
+}
+
+/// Heading HTML without its tags, for the table of contents (links inside
+/// links are invalid); entities stay escaped.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_scoped() {
+        let s = |p: &str| scope_of(Path::new(p));
+        assert_eq!(s("content/sections/01-a.md"), Scope::Sections);
+        assert_eq!(s("content/sections/.01-a.md.swp"), Scope::Nothing);
+        assert_eq!(s("content/sections/drafts/x.md"), Scope::Nothing);
+        assert_eq!(s("content/sections"), Scope::Everything);
+        assert_eq!(s("content/data/segments.json"), Scope::Everything);
+        assert_eq!(s("content/report.toml"), Scope::Everything);
+        assert_eq!(s("themes/mine/base.html"), Scope::Theme);
+        assert_eq!(s("output/index.html"), Scope::Nothing);
+    }
+
+    #[test]
+    fn paths_are_made_relative() {
+        let root = Path::new("/work/study");
+        assert_eq!(
+            relative_to(root, Path::new("/work/study/content/sections/a.md")),
+            Some(PathBuf::from("content/sections/a.md"))
+        );
+        assert_eq!(
+            relative_to(root, Path::new("./content/report.toml")),
+            Some(PathBuf::from("content/report.toml"))
+        );
+        assert_eq!(relative_to(root, Path::new("/elsewhere/a.md")), None);
+    }
+}
