@@ -118,3 +118,31 @@ fn a_builder_can_move_to_the_thread_that_watches_files() {
     fn send<T: Send>() {}
     send::<Builder>();
 }
+
+#[test]
+fn a_section_broken_at_the_first_load_builds_once_fixed() {
+    let dir = example();
+    let root = dir.path();
+    let section = root.join("content/sections/02-problem-context.md");
+    let good = fs::read_to_string(&section).unwrap();
+    // Front matter that never ends is found while loading, before any render.
+    fs::write(
+        &section,
+        "+++\ntitle = \"Problem Context\"\n\nNo closing line.\n",
+    )
+    .unwrap();
+    let mut builder = Builder::new(root);
+    let err = builder
+        .build()
+        .expect_err("the broken section fails the build");
+    assert!(
+        err.to_string().contains("the front matter never ends"),
+        "{err}"
+    );
+    fs::write(&section, good).unwrap();
+    same_as_fresh(
+        &mut builder,
+        root,
+        &[PathBuf::from("content/sections/02-problem-context.md")],
+    );
+}

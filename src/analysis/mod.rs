@@ -269,7 +269,10 @@ pub fn cooccurrence(m: &Matches, level: &CodeLevel) -> (Vec<usize>, Vec<Vec<u64>
     // Memoized for the plain level only: rolled-up variants are rarer and
     // the memo is keyed by selection alone.
     if *level == CodeLevel::All {
-        let found = m.study.memo.cooccurrence(&m.selection, || count_pairs(m, level));
+        let found = m
+            .study
+            .memo
+            .cooccurrence(&m.selection, || count_pairs(m, level));
         return (*found).clone();
     }
     count_pairs(m, level)

@@ -88,7 +88,10 @@ pub fn number<S: Borrow<RenderedSection>>(
         .iter()
         .flat_map(|s| s.borrow().refs.iter().map(|(l, _)| l.as_str()))
         .collect();
-    for (label, loc) in sections.iter().flat_map(|s| s.borrow().figures.iter().flatten()) {
+    for (label, loc) in sections
+        .iter()
+        .flat_map(|s| s.borrow().figures.iter().flatten())
+    {
         if !used.contains(label.as_str()) {
             n.warnings.push(
                 Diagnostic::warning(format!("figure `{label}` is never referenced"))
