@@ -17,7 +17,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 use findings::analysis::format::NumberFormat;
 use findings::analysis::select::{select, Selection};
-use findings::analysis::{code_frequency, cooccurrence, count_by, share};
+use findings::analysis::{code_frequency, cooccurrence, count_by, share, CodeLevel};
 use findings::charts::{self, Category, ChartData, ChartKind, ChartSpec, Event, Phase, Series};
 use findings::load::{self, Project};
 use findings::markdown::section::{self, Context, RenderedSection};
@@ -114,7 +114,7 @@ fn stages(c: &mut Criterion) {
                 }
                 let all = select(&study, &Selection::parse("segments").unwrap()).unwrap();
                 black_box(code_frequency(&all));
-                black_box(cooccurrence(&all));
+                black_box(cooccurrence(&all, &CodeLevel::All));
                 black_box(count_by(&all, "stance").unwrap());
                 study
             },
