@@ -26,6 +26,7 @@ use tiny_http::Server;
 use self::events::Hub;
 use self::preview::Preview;
 use self::watch::Watch;
+use crate::site::Builder;
 
 /// At most this many pages receive live reloads at once.
 const MAX_PAGES: usize = 64;
@@ -75,16 +76,13 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
     let watch = Watch::start(&options.project, changes).map_err(|e| {
         io::Error::other(format!("cannot watch {}: {e}", options.project.display()))
     })?;
-    rebuild::rebuild(&options.project, &[], &preview, &hub);
+    let mut builder = Builder::new(&options.project);
+    rebuild::rebuild(&mut builder, &[], &preview, &hub);
     {
-        let (project, preview, hub) = (
-            options.project.clone(),
-            Arc::clone(&preview),
-            Arc::clone(&hub),
-        );
+        let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
         thread::Builder::new()
             .name("findings-rebuild".into())
-            .spawn(move || rebuild::on_save(watch, &saves, &project, &preview, &hub))?;
+            .spawn(move || rebuild::on_save(watch, &saves, builder, &preview, &hub))?;
     }
     {
         let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));

@@ -2,14 +2,14 @@
 //! the pipeline into memory, reports in the terminal and tells the pages.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::sync::{PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
 
-use crate::site;
+use crate::site::Builder;
 
 use super::events::Hub;
 use super::preview::Preview;
@@ -19,16 +19,21 @@ use super::watch::Watch;
 /// debouncer expires each event on its own, so the events of one save can
 /// come out a tick apart (a quarter of its timeout); waiting a little longer
 /// than that keeps one save one rebuild, and one reload.
-const SETTLE: Duration = Duration::from_millis(20);
+const SETTLE: Duration = Duration::from_millis(10);
 
 /// A file written without pause still gets built this often.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 
-/// Builds `project` after `changed` files changed (none: the first build)
-/// and publishes the result.
-pub fn rebuild(project: &Path, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
+/// Builds after `changed` files changed (none: the first build) and
+/// publishes the result. The builder redoes only what the changes touch:
+/// an edited section is re-rendered alone.
+pub fn rebuild(builder: &mut Builder, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
     let start = Instant::now();
-    let result = site::build(project);
+    let result = if changed.is_empty() {
+        builder.build()
+    } else {
+        builder.rebuild(changed)
+    };
     let elapsed = start.elapsed().as_millis();
     let color = std::io::stderr().is_terminal();
     let cause = match changed {
@@ -72,7 +77,7 @@ pub fn rebuild(project: &Path, changed: &[PathBuf], preview: &RwLock<Preview>, h
 pub fn on_save(
     mut watch: Watch,
     saves: &Receiver<DebounceEventResult>,
-    project: &Path,
+    mut builder: Builder,
     preview: &RwLock<Preview>,
     hub: &Hub,
 ) {
@@ -99,7 +104,7 @@ pub fn on_save(
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {
-            rebuild(project, &changed, preview, hub);
+            rebuild(&mut builder, &changed, preview, hub);
         }
     }
 }

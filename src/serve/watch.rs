@@ -17,10 +17,10 @@ use notify_debouncer_full::{
 
 /// Saves closer together than this make one rebuild. Editors that save by
 /// writing a temporary file and renaming it produce a burst of events.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// How often the debouncer looks for events older than [`DEBOUNCE`].
-const TICK: Duration = Duration::from_millis(10);
+const TICK: Duration = Duration::from_millis(5);
 
 /// The folders of a project whose changes call for a rebuild.
 const WATCHED: [&str; 2] = ["content", "themes"];
