@@ -8,6 +8,7 @@
 //! the threads rendering sections and, in `serve`, across rebuilds for as
 //! long as the datasets are unchanged.
 
+use crate::analysis::Problem;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
@@ -59,8 +60,8 @@ impl Memo {
     pub(crate) fn selection(
         &self,
         sel: &Selection,
-        compute: impl FnOnce() -> Result<Vec<usize>, String>,
-    ) -> Result<Arc<[usize]>, String> {
+        compute: impl FnOnce() -> Result<Vec<usize>, Problem>,
+    ) -> Result<Arc<[usize]>, Problem> {
         self.selections.get_or_try(sel, || compute().map(Arc::from))
     }
 
@@ -69,8 +70,8 @@ impl Memo {
         &self,
         dataset: &str,
         field: &str,
-        compute: impl FnOnce() -> Result<Tally, String>,
-    ) -> Result<Arc<Tally>, String> {
+        compute: impl FnOnce() -> Result<Tally, Problem>,
+    ) -> Result<Arc<Tally>, Problem> {
         let key = (dataset.to_string(), field.to_string());
         self.tallies.get_or_try(&key, || compute().map(Arc::new))
     }

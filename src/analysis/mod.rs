@@ -15,6 +15,39 @@ use select::{check_field, value, Kind, Matches, Selection};
 
 use crate::model::study::Study;
 
+/// Why a number cannot be computed: what is wrong and how to fix it. The
+/// caller knows where it was asked for and adds the file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl Problem {
+    /// A problem with its hint.
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.help)
+    }
+}
+
+/// Directive renderers report `(message, help)` pairs.
+impl From<Problem> for (String, String) {
+    fn from(p: Problem) -> Self {
+        (p.message, p.help)
+    }
+}
+
 /// Label used for records that have no value for the field.
 pub const NOT_RECORDED: &str = "Not recorded";
 
@@ -41,7 +74,7 @@ impl Tally {
 }
 
 /// Counts `m` by the value of `field`.
-pub fn count_by(m: &Matches, field: &str) -> Result<Tally, String> {
+pub fn count_by(m: &Matches, field: &str) -> Result<Tally, Problem> {
     check_field(m.study, m.kind, &m.dataset, field)?;
     let mut order: Vec<(String, u64)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
@@ -95,7 +128,7 @@ pub struct Share {
 /// `field=value` condition takes its part of the split of the dataset by
 /// that field, rounded the way a chart of that split is (largest
 /// remainder), so the sentence and the donut always agree.
-pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Share, String> {
+pub fn share(study: &Study, sel: &Selection, format: &NumberFormat) -> Result<Share, Problem> {
     let m = select::select(study, sel)?;
     let count = m.indices.len() as u64;
     let total = m.total as u64;
@@ -199,7 +232,7 @@ pub struct Crosstab {
 }
 
 /// Crosstab of `m` by `by` (rows) and `across` (columns).
-pub fn crosstab(m: &Matches, by: &str, across: &str) -> Result<Crosstab, String> {
+pub fn crosstab(m: &Matches, by: &str, across: &str) -> Result<Crosstab, Problem> {
     let rows = count_by(m, by)?;
     let columns = count_by(m, across)?;
     let row_at: HashMap<&str, usize> = rows
@@ -457,10 +490,14 @@ pub(crate) mod tests {
     fn unknown_fields_and_codes_are_explained() {
         let s = study();
         let e = select::select(&s, &sel("participants[stanse=crisis]")).unwrap_err();
-        assert!(e.contains("did you mean `stance`?"), "{e}");
+        assert_eq!(e.message, "participants have no field `stanse`");
+        assert_eq!(e.help, "did you mean `stance`?");
         let e = select::select(&s, &sel("segments[code=audits]")).unwrap_err();
-        assert!(e.contains("did you mean `audit`?"), "{e}");
+        assert_eq!(
+            (e.message.as_str(), e.help.as_str()),
+            ("unknown code `audits`", "did you mean `audit`?")
+        );
         let e = select::select(&s, &sel("particpants")).unwrap_err();
-        assert!(e.contains("did you mean `participants`?"), "{e}");
+        assert_eq!(e.help, "did you mean `participants`?");
     }
 }

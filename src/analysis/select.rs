@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use crate::analysis::Problem;
 use crate::error::did_you_mean;
 use crate::model::records::{scalar_text, Illustrative};
 use crate::model::study::Study;
@@ -139,7 +140,7 @@ impl PartialEq<Vec<usize>> for Indices {
 }
 
 /// Resolves the dataset of `sel`.
-pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, String> {
+pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, Problem> {
     Ok(match dataset {
         "participants" => Kind::Participants,
         "segments" => Kind::Segments,
@@ -153,7 +154,7 @@ pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, String> {
                 Some(m) => format!("did you mean `{m}`?"),
                 None => format!("known datasets: {}", names.join(", ")),
             };
-            return Err(format!("unknown dataset `{other}`; {hint}"));
+            return Err(Problem::new(format!("unknown dataset `{other}`"), hint));
         }
     })
 }
@@ -209,11 +210,12 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
 }
 
 /// Checks `field` exists on records of `kind`, with a suggestion if not.
-pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), String> {
+pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Result<(), Problem> {
     if has_field(study, kind, dataset, field) {
         if let Some(entry) = study.privacy.private_entry(kind, dataset, field) {
-            return Err(format!(
-"`{field}` is private (`{entry}` in report.toml's [privacy]): it cannot be shown, counted by or filtered on; leave it out here, or take it off the private list if it may be published"
+            return Err(Problem::new(
+                format!("`{field}` is private (`{entry}` in report.toml's [privacy]): it cannot be shown, counted by or filtered on"),
+                "leave it out here, or take it off the private list if it may be published",
             ));
         }
         return Ok(());
@@ -223,7 +225,10 @@ pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Res
         Some(m) => format!("did you mean `{m}`?"),
         None => format!("fields of {dataset}: {}", known.join(", ")),
     };
-    Err(format!("{dataset} have no field `{field}`; {hint}"))
+    Err(Problem::new(
+        format!("{dataset} have no field `{field}`"),
+        hint,
+    ))
 }
 
 /// Whether `field` is one of [`fields`], without building the list: every
@@ -337,7 +342,7 @@ fn len(study: &Study, kind: Kind, dataset: &str) -> usize {
 }
 
 /// The records of the study that `sel` selects.
-pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, String> {
+pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Problem> {
     let kind = kind_of(study, &sel.dataset)?;
     let dataset = sel.dataset.as_str();
     let mut code_conditions = Vec::new();
@@ -348,7 +353,7 @@ pub fn select<'s>(study: &'s Study, sel: &Selection) -> Result<Matches<'s>, Stri
                     || "use a code id from codebook.json".to_string(),
                     |m| format!("did you mean `{m}`?"),
                 );
-                format!("unknown code `{}`; {hint}", c.value)
+                Problem::new(format!("unknown code `{}`", c.value), hint)
             })?;
             code_conditions.push((code, c.negated));
         } else {

@@ -4,7 +4,7 @@
 use pulldown_cmark::Event;
 
 use crate::analysis::select::{select, Selection};
-use crate::analysis::share;
+use crate::analysis::{share, Problem};
 use crate::error::did_you_mean;
 use crate::markdown::section::SectionRenderer;
 use crate::render::escape;
@@ -54,21 +54,7 @@ pub fn evaluate(
             )
         })
     };
-    let data_error = |e: String| {
-        let (message, help) = e
-            .split_once("; ")
-            .map_or((e.clone(), String::new()), |(m, h)| {
-                (m.to_string(), h.to_string())
-            });
-        (
-            format!("{{{name}}}`{arg}`: {message}"),
-            if help.is_empty() {
-                "see docs/format.md, Selections".to_string()
-            } else {
-                help
-            },
-        )
-    };
+    let data_error = |p: Problem| (format!("{{{name}}}`{arg}`: {}", p.message), p.help);
     let mark = |r: &mut SectionRenderer<'_>, illustrative: bool, text: String| {
         if illustrative {
             r.out.illustrative = true;

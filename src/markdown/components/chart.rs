@@ -13,13 +13,6 @@ use crate::model::study::Study;
 
 use super::{figure::shell, list, needs_argument, Failure};
 
-fn split(e: String) -> Failure {
-    e.split_once("; ")
-        .map_or((e.clone(), "see docs/format.md, chart".into()), |(m, h)| {
-            (m.to_string(), h.to_string())
-        })
-}
-
 fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, Failure> {
     d.option(key).ok_or_else(|| {
         (
@@ -91,7 +84,7 @@ fn data(
     let selection = |d: &Directive| -> Result<_, Failure> {
         let sel = Selection::parse(required(d, "data", "participants")?)
             .map_err(|e| (e, "e.g. :data: participants".into()))?;
-        select(study, &sel).map_err(split)
+        Ok(select(study, &sel)?)
     };
     match kind {
         ChartKind::Donut | ChartKind::Pie | ChartKind::Bar => {
@@ -134,7 +127,7 @@ fn data(
                     format!("{} by code", capital(what)),
                 ));
             }
-            let tally = count_by(&m, by).map_err(split)?;
+            let tally = count_by(&m, by)?;
             let categories = tally
                 .values
                 .into_iter()
@@ -154,7 +147,7 @@ fn data(
             let m = selection(d)?;
             let by = required(d, "by", "persona")?;
             let across = required(d, "across", "stance")?;
-            let x = crosstab(&m, by, across).map_err(split)?;
+            let x = crosstab(&m, by, across)?;
             let title = format!("{} by {by} and {across}", capital(&m.dataset));
             Ok((
                 ChartData::Crosstab {

@@ -42,7 +42,7 @@ pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failur
             "write segments[…]".into(),
         ));
     }
-    let m = select(r.ctx.study, &sel).map_err(|e| split(&e))?;
+    let m = select(r.ctx.study, &sel)?;
     let limit = match d.option("limit") {
         Some(l) => l.parse::<usize>().map_err(|_| {
             (
@@ -60,13 +60,6 @@ pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failur
     }
     html.push_str("</div>\n");
     Ok(html)
-}
-
-fn split(e: &str) -> Failure {
-    e.split_once("; ")
-        .map_or((e.to_string(), "see docs/format.md".into()), |(m, h)| {
-            (m.to_string(), h.to_string())
-        })
 }
 
 /// A quote is its segment's text: with `segments.text` private there is

@@ -10,13 +10,6 @@ use crate::render::escape::push_html;
 
 use super::{list, needs_argument, Failure};
 
-fn split(e: String) -> Failure {
-    e.split_once("; ")
-        .map_or((e.clone(), "see docs/format.md".into()), |(m, h)| {
-            (m.to_string(), h.to_string())
-        })
-}
-
 /// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`.
 pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
     if d.argument.trim().is_empty() {
@@ -24,7 +17,7 @@ pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Fail
     }
     let sel =
         Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
-    let m = select(r.ctx.study, &sel).map_err(split)?;
+    let m = select(r.ctx.study, &sel)?;
     let caption = d.option("caption").map(|c| inline(c, r.ctx.raw_html));
     let (head, rows, illustrative) = match (d.option("by"), d.option("across")) {
         (Some("code"), None) if m.kind == Kind::Segments => frequency(&m, r.ctx.format),
@@ -68,7 +61,7 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<(Vec<String>, Rows, boo
         .collect(),
     };
     for c in &columns {
-        check_field(study, m.kind, &m.dataset, c).map_err(split)?;
+        check_field(study, m.kind, &m.dataset, c)?;
     }
     let mut any = false;
     let rows = m
@@ -95,7 +88,7 @@ fn shares(
     m: &Matches,
     by: &str,
 ) -> Result<(Vec<String>, Rows, bool), Failure> {
-    let tally = count_by(m, by).map_err(split)?;
+    let tally = count_by(m, by)?;
     let f = r.ctx.format;
     let privacy = &m.study.privacy;
     let parts = f.split(&tally.counts());
@@ -150,7 +143,7 @@ fn cross(
     across: &str,
     f: &NumberFormat,
 ) -> Result<(Vec<String>, Rows, bool), Failure> {
-    let x = crosstab(m, by, across).map_err(split)?;
+    let x = crosstab(m, by, across)?;
     let privacy = &m.study.privacy;
     let mut head = vec![heading(by)];
     head.extend(x.columns.iter().map(|c| c.1.clone()));

@@ -67,13 +67,7 @@ pub fn stat(
         Selection::parse(rest).map_err(|e| (e, "e.g. ```{stat} count participants".into()))?;
     let study = r.ctx.study;
     let f = r.ctx.format;
-    let split = |e: String| {
-        e.split_once("; ")
-            .map_or((e.clone(), String::new()), |(m, h)| {
-                (m.to_string(), h.to_string())
-            })
-    };
-    let m = select(study, &sel).map_err(split)?;
+    let m = select(study, &sel)?;
     let p = &study.privacy;
     let value = match measure {
         "count" => p.count(m.indices.len() as u64, f),
@@ -84,7 +78,7 @@ pub fn stat(
             f.count(m.total as u64)
         ),
         "share" => {
-            let s = share(study, &sel, f).map_err(split)?;
+            let s = share(study, &sel, f)?;
             p.share(s.count, s.total, s.percent, f)
         }
         other => {
