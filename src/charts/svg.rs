@@ -5,22 +5,8 @@
 
 use std::fmt::Write;
 
-/// Escapes `& < > " '` so user text is safe in element content and in
-/// attribute values alike.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// User text in SVG is escaped by the one escaper every stage uses.
+pub use crate::render::escape::html as escape;
 
 /// Writes a coordinate with at most one decimal and no trailing `.0`, which
 /// keeps paths short while staying crisp at any zoom.

@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 use crate::error::Diagnostics;
 
+use crate::render::escape::html as escape;
+
 /// The element id the reload script replaces or removes.
 pub const ID: &str = "findings-overlay";
 
@@ -36,22 +38,6 @@ pub fn render(diagnostics: &Diagnostics, stale: bool) -> String {
         let _ = write!(out, "<pre>{}</pre></section>", escape(&d.render(false)));
     }
     out.push_str("<p class=\"hint\">Fix it and save: this page reloads by itself.</p></div>");
-    out
-}
-
-/// Escapes text for an HTML element body or a quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
     out
 }
 
