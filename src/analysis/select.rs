@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use crate::analysis::Problem;
 use crate::error::did_you_mean;
-use crate::model::records::{scalar_text, Illustrative};
+use crate::model::records::{
+    scalar_text, Illustrative, CODE_FIELDS, PARTICIPANT_FIELDS, SEGMENT_FIELDS, SOURCE_FIELDS,
+};
 use crate::model::study::Study;
 
 /// A dataset name with conditions that must all hold.
@@ -162,9 +164,7 @@ pub fn kind_of(study: &Study, dataset: &str) -> Result<Kind, Problem> {
 /// The field names records of `kind` have.
 pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
     let participant_fields = || {
-        let mut f: Vec<String> = ["id", "alias", "role", "persona"]
-            .map(String::from)
-            .to_vec();
+        let mut f: Vec<String> = PARTICIPANT_FIELDS.map(String::from).to_vec();
         for k in study.participant_attributes() {
             if !f.contains(k) {
                 f.push(k.clone());
@@ -175,26 +175,12 @@ pub fn fields(study: &Study, kind: Kind, dataset: &str) -> Vec<String> {
     match kind {
         Kind::Participants => participant_fields(),
         Kind::Segments => {
-            let mut f: Vec<String> = [
-                "id",
-                "participant",
-                "source",
-                "stance",
-                "code",
-                "text",
-                "timestamp",
-            ]
-            .map(String::from)
-            .to_vec();
+            let mut f: Vec<String> = SEGMENT_FIELDS.map(String::from).to_vec();
             f.extend(participant_fields().into_iter().filter(|k| k != "id"));
             f
         }
-        Kind::Codebook => ["id", "label", "parent", "description"]
-            .map(String::from)
-            .to_vec(),
-        Kind::Sources => ["id", "kind", "title", "description"]
-            .map(String::from)
-            .to_vec(),
+        Kind::Codebook => CODE_FIELDS.map(String::from).to_vec(),
+        Kind::Sources => SOURCE_FIELDS.map(String::from).to_vec(),
         Kind::Table => {
             let mut f: Vec<String> = Vec::new();
             for row in study.tables.get(dataset).into_iter().flatten() {
@@ -236,25 +222,12 @@ pub fn check_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> Res
 fn has_field(study: &Study, kind: Kind, dataset: &str, field: &str) -> bool {
     let attribute = || study.participant_attributes().iter().any(|k| k == field);
     match kind {
-        Kind::Participants => ["id", "alias", "role", "persona"].contains(&field) || attribute(),
+        Kind::Participants => PARTICIPANT_FIELDS.contains(&field) || attribute(),
         Kind::Segments => {
-            [
-                "id",
-                "participant",
-                "source",
-                "stance",
-                "code",
-                "text",
-                "timestamp",
-                "alias",
-                "role",
-                "persona",
-            ]
-            .contains(&field)
-                || attribute()
+            SEGMENT_FIELDS.contains(&field) || PARTICIPANT_FIELDS.contains(&field) || attribute()
         }
-        Kind::Codebook => ["id", "label", "parent", "description"].contains(&field),
-        Kind::Sources => ["id", "kind", "title", "description"].contains(&field),
+        Kind::Codebook => CODE_FIELDS.contains(&field),
+        Kind::Sources => SOURCE_FIELDS.contains(&field),
         Kind::Table => study
             .tables
             .get(dataset)

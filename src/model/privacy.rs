@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::analysis::format::NumberFormat;
 use crate::analysis::select::{fields, Kind};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::model::records::SEGMENT_FIELDS;
 use crate::model::study::Study;
 
 /// The `[privacy]` table.
@@ -30,18 +31,6 @@ pub struct Privacy {
     #[serde(skip)]
     pub locations: Vec<Location>,
 }
-
-/// Fields a segment has itself; any other field of a segment is its
-/// participant's.
-const SEGMENT_FIELDS: [&str; 7] = [
-    "id",
-    "participant",
-    "source",
-    "stance",
-    "code",
-    "text",
-    "timestamp",
-];
 
 impl Privacy {
     /// The `private` entries as `(dataset, field)`; malformed ones (which

@@ -3,6 +3,27 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+/// Fields every participant has; `attributes` add more.
+pub const PARTICIPANT_FIELDS: [&str; 4] = ["id", "alias", "role", "persona"];
+
+/// Fields a segment has itself; any other field named on a segment is its
+/// participant's.
+pub const SEGMENT_FIELDS: [&str; 7] = [
+    "id",
+    "participant",
+    "source",
+    "stance",
+    "code",
+    "text",
+    "timestamp",
+];
+
+/// Fields of a code.
+pub const CODE_FIELDS: [&str; 4] = ["id", "label", "parent", "description"];
+
+/// Fields of a source.
+pub const SOURCE_FIELDS: [&str; 4] = ["id", "kind", "title", "description"];
+
 /// A person interviewed.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
