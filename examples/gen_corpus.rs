@@ -15,6 +15,8 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use findings::model::date::Date;
+
 /// splitmix64: tiny, fast, and good enough to make text look varied.
 struct Rng(u64);
 
@@ -172,17 +174,8 @@ fn q(s: &str) -> String {
 }
 
 fn date(day: usize) -> String {
-    // Days since 2000-01-01 to a civil date (Hinnant's civil_from_days).
-    let z = 10_957 + day as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    // Day 0 is 2000-01-01 (10,957 days after the epoch).
+    Date(10_957 + day as i32).to_string()
 }
 
 fn participants(rng: &mut Rng, n: usize) -> String {

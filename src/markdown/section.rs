@@ -103,14 +103,7 @@ fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagn
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                let mut block = String::new();
-                for (e, _) in iter.by_ref() {
-                    match e {
-                        Event::Text(t) => block.push_str(&t),
-                        Event::End(TagEnd::CodeBlock) => break,
-                        _ => {}
-                    }
-                }
+                let block = block_text(&mut iter);
                 let Some((name, argument)) = directive::info(&info) else {
                     continue;
                 };
@@ -203,14 +196,7 @@ impl<'a> SectionRenderer<'a> {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                     if directive::info(&info).is_some() =>
                 {
-                    let mut block = String::new();
-                    for (e, _) in iter.by_ref() {
-                        match e {
-                            Event::Text(t) => block.push_str(&t),
-                            Event::End(TagEnd::CodeBlock) => break,
-                            _ => {}
-                        }
-                    }
+                    let block = block_text(&mut iter);
                     let source = &text[range.clone()];
                     let fence_len = source.find('\n').unwrap_or(source.len());
                     let (name, argument) = directive::info(&info).unwrap_or_default();
@@ -511,6 +497,19 @@ fn safe_link(tag: Tag<'_>) -> Tag<'_> {
         },
         other => other,
     }
+}
+
+/// The text of a fenced block whose start was just read, up to its end.
+fn block_text<'t>(events: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>) -> String {
+    let mut block = String::new();
+    for (e, _) in events {
+        match e {
+            Event::Text(t) => block.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    block
 }
 
 /// Appends text, merging it with a preceding text event so that a role
