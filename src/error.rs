@@ -287,15 +287,6 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Keeps the result if no error was recorded, else returns the diagnostics.
-    pub fn into_result<T>(self, value: T) -> Result<(T, Diagnostics), Diagnostics> {
-        if self.has_errors() {
-            Err(self)
-        } else {
-            Ok((value, self))
-        }
-    }
-
     /// Renders every diagnostic followed by the summary line.
     pub fn render(&self, color: bool) -> String {
         let mut out = String::new();
