@@ -229,6 +229,7 @@ fn chart_benches(c: &mut Criterion) {
         what: "participants".into(),
         by: "stance".into(),
         categories: categories(5),
+        scope: Default::default(),
     };
     let labels: Vec<String> = (0..8).map(|i| format!("Code {i}")).collect();
     let crosstab = ChartData::Crosstab {
@@ -240,6 +241,7 @@ fn chart_benches(c: &mut Criterion) {
         counts: (0..5)
             .map(|r| (0..3).map(|c| (r * 3 + c) as u64 % 7 + 1).collect())
             .collect(),
+        scope: Default::default(),
     };
     let matrix = ChartData::Matrix {
         labels: labels.clone(),

@@ -37,6 +37,7 @@ fn split(what: &str, by: &str, parts: &[(&str, u64)]) -> ChartData {
                 count,
             })
             .collect(),
+        scope: Default::default(),
     }
 }
 
@@ -64,6 +65,7 @@ fn crosstab() -> ChartData {
             vec![3, 2, 1, 1, 0],
             vec![2, 3, 2, 2, 1],
         ],
+        scope: Default::default(),
     }
 }
 

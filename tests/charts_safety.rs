@@ -268,14 +268,15 @@ fn long_series_are_downsampled_to_a_bounded_size() {
 
 #[test]
 fn tied_shares_round_the_same_in_chart_summary_and_table() {
-    // 1/3 each: the rounding unit goes to the first in display order.
+    // 1/3 each: the rounding unit goes to the first in display order, and
+    // the summary reads in that order too.
     let chart = draw(
         ChartKind::Donut,
         split(&[("Zeta", 1), ("Alpha", 1), ("Mid", 1)]),
     );
     assert_eq!(
         chart.summary,
-        "By stance, 1 of 3 participants (33.3%) are Alpha; 1 (33.3%) are Mid; 1 (33.4%) are Zeta."
+        "By stance, 1 of 3 participants (33.4%) are Zeta; 1 (33.3%) are Alpha; 1 (33.3%) are Mid."
     );
     assert!(chart
         .table_html

@@ -64,12 +64,35 @@ impl NumberFormat {
         )
     }
 
+    /// `count` as a percent of `total`, rounded on its own to the
+    /// configured decimals, half away from zero on the exact ratio: the
+    /// rounding of a number quoted alone (4 of 9 is 44.4%). Zero when the
+    /// total is zero.
+    pub fn ratio(&self, count: u64, total: u64) -> f64 {
+        rounded_ratio(count, total, self.decimals)
+    }
+
     /// Percentages of `counts` in their total, rounded to the configured
     /// decimals so that the rounded parts add up to exactly 100
     /// (largest-remainder method). All zeros when the total is zero.
     pub fn split(&self, counts: &[u64]) -> Vec<f64> {
         largest_remainder(counts, self.decimals)
     }
+}
+
+/// `count / total` in percent, rounded half away from zero to `decimals`
+/// decimals in exact integer arithmetic (no binary-fraction surprises:
+/// 1 of 8 at one decimal is 12.5, 1 of 16 at one decimal is 6.3).
+pub fn rounded_ratio(count: u64, total: u64, decimals: u8) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let scale = 10u128.pow(u32::from(decimals));
+    let num = u128::from(count) * 100 * scale;
+    let total = u128::from(total);
+    let (q, r) = (num / total, num % total);
+    let units = if 2 * r >= total { q + 1 } else { q };
+    units as f64 / scale as f64
 }
 
 /// Rounds the shares of `counts` to `decimals` decimals so they sum to 100.
@@ -138,6 +161,20 @@ mod tests {
             }
         }
         assert_eq!(largest_remainder(&[1, 1, 1], 0), vec![34.0, 33.0, 33.0]);
+    }
+
+    #[test]
+    fn a_number_quoted_alone_rounds_on_its_own() {
+        // 4/9 = 44.44…%: 44.4, where the largest-remainder split of
+        // [4, 4, 1] would give one of the fours 44.5.
+        assert_eq!(rounded_ratio(4, 9, 1), 44.4);
+        assert_eq!(largest_remainder(&[4, 4, 1], 1)[0], 44.5);
+        assert_eq!(rounded_ratio(7, 9, 1), 77.8);
+        assert_eq!(rounded_ratio(1, 8, 0), 13.0); // 12.5 rounds away from zero
+        assert_eq!(rounded_ratio(1, 16, 1), 6.3); // 6.25
+        assert_eq!(rounded_ratio(2, 3, 2), 66.67);
+        assert_eq!(rounded_ratio(0, 0, 1), 0.0);
+        assert_eq!(rounded_ratio(181, 188, 1), 96.3);
     }
 
     #[test]

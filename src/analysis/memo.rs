@@ -16,7 +16,7 @@ use std::hash::Hash;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use super::select::Selection;
-use super::{CodeFrequency, Tally};
+use super::CodeFrequency;
 
 /// Code co-occurrence: the codes present and the counts between them.
 pub(crate) type Cooccurrence = (Vec<usize>, Vec<Vec<u64>>);
@@ -27,7 +27,6 @@ pub(crate) type Cooccurrence = (Vec<usize>, Vec<Vec<u64>>);
 #[derive(Default)]
 pub struct Memo {
     selections: Table<Selection, Arc<[usize]>>,
-    tallies: Table<(String, String), Arc<Tally>>,
     frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
     cooccurrences: Table<Selection, Arc<Cooccurrence>>,
     people: Table<Selection, usize>,
@@ -49,7 +48,6 @@ impl fmt::Debug for Memo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Memo")
             .field("selections", &self.selections.len())
-            .field("tallies", &self.tallies.len())
             .finish_non_exhaustive()
     }
 }
@@ -63,17 +61,6 @@ impl Memo {
         compute: impl FnOnce() -> Result<Vec<usize>, Problem>,
     ) -> Result<Arc<[usize]>, Problem> {
         self.selections.get_or_try(sel, || compute().map(Arc::from))
-    }
-
-    /// The tally of a whole dataset by `field`, computed the first time.
-    pub(crate) fn tally(
-        &self,
-        dataset: &str,
-        field: &str,
-        compute: impl FnOnce() -> Result<Tally, Problem>,
-    ) -> Result<Arc<Tally>, Problem> {
-        let key = (dataset.to_string(), field.to_string());
-        self.tallies.get_or_try(&key, || compute().map(Arc::new))
     }
 }
 

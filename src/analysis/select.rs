@@ -267,6 +267,14 @@ pub fn value<'s>(
                 "stance" => s.stance.as_deref().unwrap_or("").into(),
                 "text" => s.text.as_str().into(),
                 "timestamp" => s.timestamp.as_deref().unwrap_or("").into(),
+                // Several codes: a listing shows them all. Counting by code
+                // never reads this (see `tally::not_code`).
+                "code" => study.segment_codes[i]
+                    .iter()
+                    .map(|&c| study.codes[c].label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                    .into(),
                 _ => participant(study.speaker(i)),
             }
         }

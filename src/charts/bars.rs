@@ -1,5 +1,5 @@
-//! Horizontal bar charts of counts per category: sorted from most to
-//! least, labels on the left (wrapped or shortened to fit), the count at
+//! Horizontal bar charts of counts per category, in the order given (the
+//! directive sorts: by count, codebook, label or as written), labels on the left (wrapped or shortened to fit), the count at
 //! each bar's end and a light count grid underneath. Plotters maps counts
 //! to positions and draws the bars and grid through our SVG backend.
 
@@ -21,13 +21,6 @@ pub const TOP: f64 = 24.0;
 pub const BOTTOM: f64 = 28.0;
 const BAR: f64 = 20.0;
 const ROW: f64 = 32.0;
-
-/// `categories` from most to least, ties in label order.
-pub fn sorted(categories: &[Category]) -> Vec<&Category> {
-    let mut order: Vec<&Category> = categories.iter().collect();
-    order.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-    order
-}
 
 /// Fits category labels and returns them with the label column's width.
 pub fn fit_labels<'a>(labels: impl Iterator<Item = &'a str>) -> (Vec<text::Fitted>, f64) {
@@ -62,10 +55,10 @@ pub fn row_label(out: &mut String, fitted: &text::Fitted, full: &str, x: f64, mi
     );
 }
 
-/// Draws `categories` as sorted horizontal bars.
+/// Draws `categories` as horizontal bars, top to bottom in their order.
 pub fn draw(spec: &ChartSpec, categories: &[Category]) -> Drawing {
     let f = &spec.format;
-    let order = sorted(categories);
+    let order: Vec<&Category> = categories.iter().collect();
     let (fitted, label_width) = fit_labels(order.iter().map(|c| c.label.as_str()));
     let values: Vec<String> = order.iter().map(|c| f.count(c.count)).collect();
     let value_width = values

@@ -1,8 +1,11 @@
 //! Co-occurrence heatmaps: one cell per pair of codes with its count,
 //! shaded in six levels relative to the largest pair; the diagonal (each
 //! code's own count) has its own class so the theme sets it apart. Row
-//! labels on the left, column labels slanted above, both shortened with the
-//! full text in a tooltip. Cells are plain rects: a grid needs no mapping.
+//! labels on the left. Columns carry slanted labels while the cells are
+//! wide enough for them; past that (a dozen or more long code names) the
+//! rows are numbered and the columns carry the numbers, so the grid keeps
+//! its width and every label stays readable. Above [`MAX_CODES`] codes the
+//! cells would be too small to read and the chart is refused.
 
 use std::fmt::Write;
 
@@ -11,60 +14,125 @@ use super::svg::{self, num, Anchor};
 use super::text::{self, LABEL_SIZE};
 use super::{ChartSpec, Drawing, WIDTH};
 
+/// The most codes a heatmap draws.
+pub const MAX_CODES: usize = 40;
 const TOP: f64 = 24.0;
+const RIGHT: f64 = 16.0;
 const MAX_CELL: f64 = 64.0;
+/// Narrowest cell that still takes a slanted column label.
+const MIN_SLANTED: f64 = 20.0;
 const MAX_LABEL: f64 = 220.0;
+/// Shortest row: one line of label text.
+const MIN_ROW: f64 = 16.0;
 /// Slant of the column labels; sin and cos of 45°.
 const SLANT: f64 = std::f64::consts::FRAC_1_SQRT_2;
+
+/// How the columns are labelled.
+enum Columns {
+    /// The code labels, slanted.
+    Slanted(Vec<text::Fitted>),
+    /// Row numbers, upright or (in narrow cells) turned.
+    Numbered { turned: bool, number_width: f64 },
+}
 
 /// Draws the co-occurrence `counts` of `labels`.
 pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing {
     let f = &spec.format;
     let n = labels.len();
-    // Row labels may wrap (cells are tall enough); slanted column labels not.
-    let rows: Vec<text::Fitted> = labels
+    let row_lines = |cell: f64| {
+        if cell >= 2.0 * LABEL_SIZE * svg::LINE_HEIGHT_EM + 4.0 {
+            2
+        } else {
+            1
+        }
+    };
+    // First try: slanted column labels, rows of up to two lines.
+    let rows2: Vec<text::Fitted> = labels
         .iter()
         .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 2))
         .collect();
-    let fitted: Vec<text::Fitted> = labels
+    let slanted: Vec<text::Fitted> = labels
         .iter()
         .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 1))
         .collect();
-    let label_width = rows
-        .iter()
-        .map(|l| l.width(LABEL_SIZE))
-        .fold(30.0, f64::max);
-    let column_width = fitted
-        .iter()
-        .map(|l| l.width(LABEL_SIZE))
-        .fold(30.0, f64::max);
-    let left = 12.0 + label_width + 10.0;
-    // Slanted column labels reach right of the last column; keep them inside.
-    let cell = ((WIDTH - left - 16.0 - column_width * SLANT) / n as f64).clamp(12.0, MAX_CELL);
-    let top = TOP + column_width * SLANT + 10.0;
-    let height = top + cell * n as f64 + 16.0;
+    let widest = |fs: &[text::Fitted]| fs.iter().map(|l| l.width(LABEL_SIZE)).fold(30.0, f64::max);
+    let column_width = widest(&slanted);
+    let left_slanted = 12.0 + widest(&rows2) + 10.0;
+    let cell_slanted = (WIDTH - left_slanted - RIGHT - column_width * SLANT) / n as f64;
+    let (rows, columns, left, cell) = if cell_slanted >= MIN_SLANTED {
+        let cell = cell_slanted.min(MAX_CELL);
+        let rows = if row_lines(cell) == 2 {
+            rows2
+        } else {
+            labels
+                .iter()
+                .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
+                .collect()
+        };
+        (rows, Columns::Slanted(slanted), left_slanted, cell)
+    } else {
+        let number_width = text::width(&n.to_string(), LABEL_SIZE);
+        let rows: Vec<text::Fitted> = labels
+            .iter()
+            .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
+            .collect();
+        let left = 12.0 + widest(&rows) + 8.0 + number_width + 8.0;
+        let cell = ((WIDTH - left - RIGHT) / n as f64).min(MAX_CELL);
+        let turned = cell < number_width + 4.0;
+        (
+            rows,
+            Columns::Numbered {
+                turned,
+                number_width,
+            },
+            left,
+            cell,
+        )
+    };
+    let row_height = cell.max(MIN_ROW);
+    let header = match &columns {
+        Columns::Slanted(_) => column_width * SLANT + 10.0,
+        Columns::Numbered {
+            turned: true,
+            number_width,
+        } => number_width + 10.0,
+        Columns::Numbered { turned: false, .. } => LABEL_SIZE + 8.0,
+    };
+    let top = TOP + header;
+    let height = top + row_height * n as f64 + 16.0;
     let max_pair = (0..n)
         .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
         .map(|(i, j)| counts[i][j])
         .max()
         .unwrap_or(0);
-    let show_counts = cell
-        >= text::width(
-            &f.count(counts.iter().flatten().copied().max().unwrap_or(0)),
-            LABEL_SIZE,
-        ) + 4.0;
+    let largest = counts.iter().flatten().copied().max().unwrap_or(0);
+    let show_counts =
+        cell >= text::width(&f.count(largest), LABEL_SIZE) + 4.0 && row_height >= LABEL_SIZE + 2.0;
 
     let mut body = String::from("<g class=\"chart-cells\">");
     let mut texts = String::new();
     for (i, row) in counts.iter().enumerate() {
-        let y = top + i as f64 * cell;
+        let y = top + i as f64 * row_height;
         let full = rows[i].shortened.then_some(labels[i].as_str());
-        let first = y + cell / 2.0 + LABEL_SIZE * 0.35
+        let first = y + row_height / 2.0 + LABEL_SIZE * 0.35
             - (rows[i].lines.len() as f64 - 1.0) * LABEL_SIZE * svg::LINE_HEIGHT_EM / 2.0;
+        let label_end = if let Columns::Numbered { number_width, .. } = &columns {
+            svg::label(
+                &mut texts,
+                left - 8.0,
+                y + row_height / 2.0 + LABEL_SIZE * 0.35,
+                Anchor::End,
+                "chart-tick",
+                &(i + 1).to_string(),
+            );
+            left - 8.0 - number_width - 8.0
+        } else {
+            left - 8.0
+        };
         svg::text(
             &mut texts,
             &svg::Text {
-                x: left - 8.0,
+                x: label_end,
                 y: first,
                 lines: &rows[i].lines,
                 full,
@@ -85,7 +153,16 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
             } else {
                 format!("{} and {}: {}", labels[i], labels[j], f.count(count))
             };
-            let _ = write!(body, "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{w}\"><title>{}</title></rect>", ink.class(), num(x), num(y), svg::escape(&tip), w = num(cell));
+            let _ = write!(
+                body,
+                "<rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}</title></rect>",
+                ink.class(),
+                num(x),
+                num(y),
+                num(cell),
+                num(row_height),
+                svg::escape(&tip)
+            );
             if show_counts {
                 let class = if level >= 4 {
                     "chart-value chart-on-dark"
@@ -95,7 +172,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
                 svg::label(
                     &mut texts,
                     x + cell / 2.0,
-                    y + cell / 2.0 + LABEL_SIZE * 0.35,
+                    y + row_height / 2.0 + LABEL_SIZE * 0.35,
                     Anchor::Middle,
                     class,
                     &f.count(count),
@@ -104,28 +181,58 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
         }
     }
     body.push_str("</g>");
-    for (j, label) in fitted.iter().enumerate() {
+    for j in 0..n {
         let x = left + j as f64 * cell + cell / 2.0;
-        let y = top - 6.0;
-        let full = label.shortened.then_some(labels[j].as_str());
-        let _ = write!(
-            texts,
-            "<g transform=\"translate({},{}) rotate(-45)\">",
-            num(x),
-            num(y)
-        );
-        svg::text(
-            &mut texts,
-            &svg::Text {
-                x: 0.0,
-                y: 0.0,
-                lines: &label.lines,
-                full,
-                anchor: Anchor::Start,
-                class: "chart-label",
-            },
-        );
-        texts.push_str("</g>");
+        match &columns {
+            Columns::Slanted(fitted) => {
+                let label = &fitted[j];
+                let _ = write!(
+                    texts,
+                    "<g transform=\"translate({},{}) rotate(-45)\">",
+                    num(x),
+                    num(top - 6.0)
+                );
+                svg::text(
+                    &mut texts,
+                    &svg::Text {
+                        x: 0.0,
+                        y: 0.0,
+                        lines: &label.lines,
+                        full: label.shortened.then_some(labels[j].as_str()),
+                        anchor: Anchor::Start,
+                        class: "chart-label",
+                    },
+                );
+                texts.push_str("</g>");
+            }
+            Columns::Numbered { turned: true, .. } => {
+                let _ = write!(
+                    texts,
+                    "<g transform=\"translate({},{}) rotate(-90)\">",
+                    num(x + LABEL_SIZE * 0.35),
+                    num(top - 6.0)
+                );
+                svg::label(
+                    &mut texts,
+                    0.0,
+                    0.0,
+                    Anchor::Start,
+                    "chart-tick",
+                    &(j + 1).to_string(),
+                );
+                texts.push_str("</g>");
+            }
+            Columns::Numbered { turned: false, .. } => {
+                svg::label(
+                    &mut texts,
+                    x,
+                    top - 6.0,
+                    Anchor::Middle,
+                    "chart-tick",
+                    &(j + 1).to_string(),
+                );
+            }
+        }
     }
     body.push_str(&texts);
     Drawing { body, height }

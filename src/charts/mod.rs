@@ -17,6 +17,7 @@
 mod axis;
 mod bars;
 mod crosstab;
+mod data;
 mod donut;
 mod downsample;
 mod heatmap;
@@ -27,12 +28,15 @@ mod summary;
 mod svg;
 mod svg_backend;
 mod table;
-mod text;
+pub mod text;
 mod timeline;
 mod validate;
 
 use crate::analysis::format::NumberFormat;
-use crate::model::date::Date;
+
+pub use heatmap::MAX_CODES;
+
+pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
 
 /// Width of every chart's viewBox: the report column's width, so one
 /// viewBox unit is about one CSS pixel and label sizes read as intended.
@@ -108,113 +112,6 @@ pub struct ChartSpec {
     pub illustrative: bool,
     /// Number formatting, the same as the prose uses.
     pub format: NumberFormat,
-}
-
-/// Chart data as computed by `analysis`.
-#[derive(Debug, Clone)]
-pub enum ChartData {
-    /// Counts per category (donut, pie, bar). `what` names the counted
-    /// things ("participants", "segments") for the summary in words.
-    Split {
-        /// Plural noun for what was counted.
-        what: String,
-        /// Name of the attribute split by ("stance").
-        by: String,
-        /// Categories in display order (bar charts sort by count themselves).
-        categories: Vec<Category>,
-    },
-    /// Counts of `rows` × `columns` (stacked, diverging, grouped): one bar
-    /// per row, one segment per column.
-    Crosstab {
-        /// Plural noun for what was counted.
-        what: String,
-        /// Attribute along the rows ("persona").
-        row_attribute: String,
-        /// Attribute along the columns ("stance").
-        column_attribute: String,
-        /// Row labels.
-        rows: Vec<String>,
-        /// Column labels.
-        columns: Vec<String>,
-        /// `counts[row][column]`.
-        counts: Vec<Vec<u64>>,
-    },
-    /// Series over dates (line, area).
-    Series {
-        /// One or more series; points sorted by date.
-        series: Vec<Series>,
-        /// Labelled event markers ("Exploit, 3 Nov 2025").
-        events: Vec<Event>,
-        /// Optional shaded phases.
-        phases: Vec<Phase>,
-    },
-    /// Symmetric co-occurrence counts (heatmap): `counts[i][j]` is the
-    /// number of segments coded with both `labels[i]` and `labels[j]`;
-    /// the diagonal holds each code's own segment count.
-    Matrix {
-        /// Code labels.
-        labels: Vec<String>,
-        /// Counts.
-        counts: Vec<Vec<u64>>,
-    },
-    /// Phases with milestones on a time axis (roadmap).
-    Roadmap {
-        /// Phases in order.
-        phases: Vec<RoadmapPhase>,
-    },
-}
-
-/// One slice or bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Category {
-    /// Display label.
-    pub label: String,
-    /// How many.
-    pub count: u64,
-}
-
-/// A named series of dated values.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    /// Display label.
-    pub label: String,
-    /// Unit of the values ("index", "USD m").
-    pub unit: String,
-    /// Points sorted by date.
-    pub points: Vec<(Date, f64)>,
-}
-
-/// A labelled moment on a timeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    /// When.
-    pub date: Date,
-    /// What ("Exploit").
-    pub label: String,
-}
-
-/// A shaded span on a timeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Phase {
-    /// First day.
-    pub start: Date,
-    /// Last day.
-    pub end: Date,
-    /// Name of the phase.
-    pub label: String,
-}
-
-/// A roadmap phase and its milestones.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoadmapPhase {
-    /// Name of the phase.
-    pub label: String,
-    /// First day.
-    pub start: Date,
-    /// Last day.
-    pub end: Date,
-    /// Milestones, in order.
-    pub milestones: Vec<String>,
 }
 
 /// A drawn chart with its accessible companions.

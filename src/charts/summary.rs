@@ -3,7 +3,7 @@
 //! come from `NumberFormat`, so they read exactly as in the prose.
 
 use super::axis::decimals_for;
-use super::{Category, ChartData, ChartSpec, RoadmapPhase, Series};
+use super::{Base, Category, ChartData, ChartSpec, RoadmapPhase, Series};
 use crate::analysis::format::NumberFormat;
 
 /// The summary of `spec`, which has passed validation.
@@ -14,7 +14,8 @@ pub fn describe(spec: &ChartSpec) -> String {
             what,
             by,
             categories,
-        } => split(f, what, by, categories),
+            scope,
+        } => split(f, what, by, categories, &scope.base),
         ChartData::Crosstab {
             what,
             row_attribute,
@@ -22,14 +23,24 @@ pub fn describe(spec: &ChartSpec) -> String {
             rows,
             columns,
             counts,
+            scope,
         } => {
-            let total: u64 = counts.iter().flatten().sum();
-            let mut s = format!(
-                "{} {what} by {row_attribute} and {column_attribute}.",
-                f.count(total)
-            );
-            for (row, counts) in rows.iter().zip(counts) {
-                let sum: u64 = counts.iter().sum();
+            let mut s = match scope.base {
+                Base::Multi { n } => format!(
+                    "{} {what} by {row_attribute} and {column_attribute}; a segment can carry several codes, so it can count in several rows.",
+                    f.count(n)
+                ),
+                Base::Partition => format!(
+                    "{} {what} by {row_attribute} and {column_attribute}.",
+                    f.count(counts.iter().flatten().sum())
+                ),
+            };
+            for (i, (row, counts)) in rows.iter().zip(counts).enumerate() {
+                let sum = scope
+                    .totals
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| counts.iter().sum());
                 let shares = f.split(counts);
                 let parts: Vec<String> = columns
                     .iter()
@@ -73,49 +84,63 @@ pub fn describe(spec: &ChartSpec) -> String {
         ChartData::Matrix { labels, counts } => matrix(f, labels, counts),
         ChartData::Roadmap { phases } => roadmap(phases),
     };
+    if let ChartData::Split { scope, .. } | ChartData::Crosstab { scope, .. } = &spec.data {
+        if let Some(note) = &scope.note {
+            text = format!("{note}. {text}");
+        }
+    }
     if spec.illustrative {
         text.push_str(" Illustrative data, not study results.");
     }
     text
 }
 
-/// "7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%) are …",
-/// largest first.
-fn split(f: &NumberFormat, what: &str, by: &str, categories: &[Category]) -> String {
-    // Shares are rounded in display order, as the chart and the prose do,
-    // and only then sorted, so ties round the same way everywhere.
+/// "By stance, 7 of 9 participants (77.8%) are Deeper crisis; 2 (22.2%)
+/// are …", in the chart's order. Shares of a partition are rounded
+/// together, as the chart shows them; shares of a multi-response split
+/// each on its own, over the selection's size.
+fn split(f: &NumberFormat, what: &str, by: &str, categories: &[Category], base: &Base) -> String {
     let counts: Vec<u64> = categories.iter().map(|c| c.count).collect();
-    let total: u64 = counts.iter().sum();
-    let shares = f.split(&counts);
-    let mut order: Vec<usize> = (0..categories.len()).collect();
-    order.sort_by(|&a, &b| {
-        counts[b]
-            .cmp(&counts[a])
-            .then_with(|| categories[a].label.cmp(&categories[b].label))
-    });
+    let (total, shares) = match *base {
+        Base::Partition => (counts.iter().sum(), f.split(&counts)),
+        Base::Multi { n } => (n, counts.iter().map(|&c| f.ratio(c, n)).collect()),
+    };
     let verb = if by.starts_with("code") {
         "are coded"
     } else {
         "are"
     };
-    let parts: Vec<String> = order
+    let parts: Vec<String> = categories
         .iter()
+        .zip(&shares)
         .enumerate()
-        .map(|(i, &k)| {
-            let (label, n, p) = (&categories[k].label, counts[k], shares[k]);
+        .map(|(i, (c, &p))| {
             if i == 0 {
                 format!(
-                    "{} of {} {what} ({}) {verb} {label}",
-                    f.count(n),
+                    "{} of {} {what} ({}) {verb} {}",
+                    f.count(c.count),
                     f.count(total),
-                    f.percent(p)
+                    f.percent(p),
+                    c.label
                 )
             } else {
-                format!("{} ({}) {verb} {label}", f.count(n), f.percent(p))
+                format!("{} ({}) {verb} {}", f.count(c.count), f.percent(p), c.label)
             }
         })
         .collect();
-    format!("By {by}, {}.", parts.join("; "))
+    let mut s = format!("By {by}, {}.", parts.join("; "));
+    if let Base::Multi { .. } = base {
+        let who = if what == "segments" {
+            "A segment can carry several codes"
+        } else {
+            "Each can be counted under several codes"
+        };
+        s.push_str(&format!(
+            " {who}, so the shares do not add up to 100{}.",
+            f.percent_sign
+        ));
+    }
+    s
 }
 
 fn describe_series(f: &NumberFormat, s: &Series) -> String {

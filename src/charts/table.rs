@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::downsample::MAX_POINTS;
 use super::svg::escape;
-use super::{ChartData, ChartSpec, Series};
+use super::text::capital;
+use super::{Base, ChartData, ChartSpec, Hierarchy, Series};
 use crate::analysis::format::NumberFormat;
 use crate::model::date::Date;
 
@@ -13,6 +14,11 @@ use crate::model::date::Date;
 pub fn table(spec: &ChartSpec) -> String {
     let f = &spec.format;
     let mut caption = escape(&spec.title);
+    if let Some(note) = note(&spec.data) {
+        caption.push_str(" (");
+        caption.push_str(&escape(note));
+        caption.push(')');
+    }
     if spec.illustrative {
         caption.push_str(" (illustrative data)");
     }
@@ -22,17 +28,45 @@ pub fn table(spec: &ChartSpec) -> String {
             what,
             by,
             categories,
+            scope,
         } => {
             let counts: Vec<u64> = categories.iter().map(|c| c.count).collect();
-            let shares = f.split(&counts);
-            head(&mut t, &[by, what, "Share"]);
-            for (c, p) in categories.iter().zip(&shares) {
-                row(&mut t, &c.label, &[f.count(c.count), f.percent(*p)]);
+            let first = first_heading(by, &scope.hierarchy);
+            match scope.base {
+                Base::Partition => {
+                    let shares = f.split(&counts);
+                    head(&mut t, &[&first, what, "Share"]);
+                    for (i, (c, p)) in categories.iter().zip(&shares).enumerate() {
+                        row_in(
+                            &mut t,
+                            &scope.hierarchy,
+                            i,
+                            &c.label,
+                            &[f.count(c.count), f.percent(*p)],
+                        );
+                    }
+                    let total: u64 = counts.iter().sum();
+                    t.push_str("</tbody><tfoot>");
+                    row(&mut t, "Total", &[f.count(total), f.percent(100.0)]);
+                    t.push_str("</tfoot>");
+                }
+                Base::Multi { n } => {
+                    let share_head = format!("Share of {} {what}", f.count(n));
+                    head(&mut t, &[&first, what, &share_head]);
+                    for (i, c) in categories.iter().enumerate() {
+                        let cells = [f.count(c.count), f.percent(f.ratio(c.count, n))];
+                        row_in(&mut t, &scope.hierarchy, i, &c.label, &cells);
+                    }
+                    t.push_str("</tbody><tfoot>");
+                    let base = format!("{} (n = {})", capital(what), f.count(n));
+                    row(
+                        &mut t,
+                        &base,
+                        &[f.count(n), f.percent(if n > 0 { 100.0 } else { 0.0 })],
+                    );
+                    t.push_str("</tfoot>");
+                }
             }
-            let total: u64 = counts.iter().sum();
-            t.push_str("</tbody><tfoot>");
-            row(&mut t, "Total", &[f.count(total), f.percent(100.0)]);
-            t.push_str("</tfoot>");
         }
         ChartData::Crosstab {
             row_attribute,
@@ -40,9 +74,11 @@ pub fn table(spec: &ChartSpec) -> String {
             rows,
             columns,
             counts,
+            scope,
             ..
         } => {
-            let mut header: Vec<&str> = vec![row_attribute];
+            let first = first_heading(row_attribute, &scope.hierarchy);
+            let mut header: Vec<&str> = vec![&first];
             header.extend(columns.iter().map(String::as_str));
             header.push("Total");
             let group = format!(
@@ -51,15 +87,20 @@ pub fn table(spec: &ChartSpec) -> String {
                 escape(column_attribute)
             );
             head_with(&mut t, &group, &header);
-            for (label, counts) in rows.iter().zip(counts) {
+            for (i, (label, counts)) in rows.iter().zip(counts).enumerate() {
                 let shares = f.split(counts);
                 let mut cells: Vec<String> = counts
                     .iter()
                     .zip(&shares)
                     .map(|(&n, &p)| format!("{} ({})", f.count(n), f.percent(p)))
                     .collect();
-                cells.push(f.count(counts.iter().sum()));
-                row(&mut t, label, &cells);
+                let total = scope
+                    .totals
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| counts.iter().sum());
+                cells.push(f.count(total));
+                row_in(&mut t, &scope.hierarchy, i, label, &cells);
             }
             t.push_str("</tbody>");
         }
@@ -179,6 +220,63 @@ fn head_with(t: &mut String, group: &str, cells: &[&str]) {
     }
     t.push_str("</tr></thead><tbody>");
 }
+
+/// The scope note of a split or crosstab.
+fn note(data: &ChartData) -> Option<&str> {
+    match data {
+        ChartData::Split { scope, .. } | ChartData::Crosstab { scope, .. } => scope.note.as_deref(),
+        _ => None,
+    }
+}
+
+/// The first column's heading: the field, and for codes that a parent
+/// counts its sub-codes.
+fn first_heading(field: &str, hierarchy: &Hierarchy) -> String {
+    if hierarchy.is_codes() {
+        format!("{} (a parent counts its sub-codes)", capital(field))
+    } else {
+        field.to_string()
+    }
+}
+
+/// Row `i` of a table whose rows may be codes: indented by depth (a
+/// parent, whose next row is deeper, is set apart), or led by the path of
+/// the codes above it.
+fn row_in(t: &mut String, hierarchy: &Hierarchy, i: usize, label: &str, cells: &[String]) {
+    match hierarchy {
+        Hierarchy::Flat => row(t, label, cells),
+        Hierarchy::Tree(depths) => {
+            let depth = depths.get(i).copied().unwrap_or(0);
+            let parent = depths.get(i + 1).is_some_and(|&next| next > depth);
+            let _ = write!(
+                t,
+                "<tr><th scope=\"row\" class=\"code-depth-{}{}\">{}</th>",
+                depth.min(MAX_INDENT),
+                if parent { " code-parent" } else { "" },
+                escape(label)
+            );
+            for c in cells {
+                let _ = write!(t, "<td>{}</td>", escape(c));
+            }
+            t.push_str("</tr>");
+        }
+        Hierarchy::Paths(paths) => {
+            let path = paths.get(i).map_or("", String::as_str);
+            let _ = write!(t, "<tr><th scope=\"row\">");
+            if !path.is_empty() {
+                let _ = write!(t, "<span class=\"code-path\">{} › </span>", escape(path));
+            }
+            let _ = write!(t, "{}</th>", escape(label));
+            for c in cells {
+                let _ = write!(t, "<td>{}</td>", escape(c));
+            }
+            t.push_str("</tr>");
+        }
+    }
+}
+
+/// Deepest indentation drawn; deeper codes are indented as far.
+pub const MAX_INDENT: usize = 6;
 
 fn row(t: &mut String, label: &str, cells: &[String]) {
     let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));

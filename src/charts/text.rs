@@ -38,6 +38,13 @@ pub fn width(text: &str, size: f64) -> f64 {
     text.chars().map(advance).sum::<f64>() * size * FUDGE
 }
 
+/// `text` with its first letter in upper case: "segments" → "Segments".
+pub fn capital(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 /// A label fitted into a width.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fitted {

@@ -9,9 +9,19 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
     let kind = spec.kind.name();
     match (&spec.data, spec.kind) {
         (
-            ChartData::Split { categories, by, .. },
+            ChartData::Split {
+                categories,
+                by,
+                scope,
+                ..
+            },
             ChartKind::Donut | ChartKind::Pie | ChartKind::Bar,
         ) => {
+            if spec.kind != ChartKind::Bar && scope.base != super::Base::Partition {
+                return Err(format!(
+                    "a {kind} shows the parts of a whole, and these counts overlap (a record can count under several {by} values)"
+                ));
+            }
             if categories.is_empty() {
                 return Err(format!(
                     "the chart has no data: no values of `{by}` to count"
@@ -108,6 +118,13 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
             }
             if counts.iter().flatten().all(|&c| c == 0) {
                 return Err("the chart has no data: every co-occurrence count is zero".to_string());
+            }
+            if labels.len() > super::heatmap::MAX_CODES {
+                return Err(format!(
+                    "a heatmap of {} codes is too large to read (at most {})",
+                    labels.len(),
+                    super::heatmap::MAX_CODES
+                ));
             }
             Ok(())
         }

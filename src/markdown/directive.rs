@@ -34,11 +34,17 @@ pub const DIRECTIVES: [(&str, &[&str]); 9] = [
     ("figure", &["label", "alt"]),
     ("compare", &[]),
     ("side", &[]),
-    ("table", &["columns", "by", "across", "caption", "count"]),
+    (
+        "table",
+        &[
+            "columns", "by", "across", "caption", "count", "level", "codes", "sort", "top",
+        ],
+    ),
     (
         "chart",
         &[
-            "data", "by", "across", "count", "series", "title", "label", "level", "codes",
+            "data", "by", "across", "count", "series", "title", "label", "level", "codes", "sort",
+            "top",
         ],
     ),
 ];

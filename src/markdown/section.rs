@@ -66,6 +66,7 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
         ctx,
         path: &section.path,
         text: &section.text,
+        section: &section.id,
         out: RenderedSection::default(),
     };
     let html = r.markdown(section.body(), section.body_start, &section.id);
@@ -159,6 +160,8 @@ pub struct SectionRenderer<'a> {
     pub ctx: Context<'a>,
     path: &'a Path,
     text: &'a str,
+    /// The section's id (a plain name), for ids of unlabeled figures.
+    section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
 }
@@ -419,7 +422,14 @@ impl<'a> SectionRenderer<'a> {
         });
         self.out.figures.push(located);
         let number = format!("{MARK}F{n}{MARK}");
-        let id = label.map_or_else(|| format!("figure-{number}"), str::to_string);
+        // An unlabeled figure's id is known here already (the section id
+        // is a plain name, unique in the report), so it needs no
+        // placeholder: ids end up in attributes and SVG ids, where
+        // placeholders do not belong.
+        let id = label.map_or_else(
+            || format!("figure-{}-{}", self.section, n + 1),
+            str::to_string,
+        );
         Ok((number, id))
     }
 

@@ -37,6 +37,7 @@ pub fn split(parts: &[(&str, u64)]) -> ChartData {
                 count: c,
             })
             .collect(),
+        scope: Default::default(),
     }
 }
 
@@ -52,6 +53,7 @@ pub fn crosstab(rows: &[&str], columns: &[&str], counts: Vec<Vec<u64>>) -> Chart
         rows: rows.iter().map(|s| s.to_string()).collect(),
         columns: columns.iter().map(|s| s.to_string()).collect(),
         counts,
+        scope: Default::default(),
     }
 }
 

@@ -1,17 +1,21 @@
 //! `chart`: computes the chart's data from the study and draws it as a
 //! numbered figure with its summary and data table.
 
+use crate::analysis::codes::code_rows;
+use crate::analysis::cooccurrence::cooccurrence_of;
 use crate::analysis::select::{select, Kind, Selection};
-use crate::analysis::{code_frequency, cooccurrence, count_by, crosstab, CodeLevel};
-use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase};
+use crate::analysis::{code_crosstab, count_by, crosstab, CodeSort};
+use crate::charts::text::capital;
+use crate::charts::{
+    self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase, Scope, MAX_CODES,
+};
 use crate::error::did_you_mean;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::SectionRenderer;
 use crate::model::date::Date;
 use crate::model::records::scalar_text;
-use crate::model::study::Study;
 
-use super::{figure::shell, list, needs_argument, Failure};
+use super::{code_options, figure::shell, list, needs_argument, Failure};
 
 fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, Failure> {
     d.option(key).ok_or_else(|| {
@@ -92,52 +96,64 @@ fn data(
             let by = required(d, "by", "stance")?;
             let ill = m.illustrative(&[by]);
             if m.kind == Kind::Segments && by == "code" {
-                let people = match d.option("count").unwrap_or("segments") {
-                    "segments" => false,
-                    "participants" => true,
-                    other => {
-                        return Err((
-                            format!("`:count:` is `{other}`"),
-                            "use :count: segments or :count: participants".into(),
-                        ))
-                    }
-                };
-                let level = level(study, d)?;
-                let mut frequencies = code_frequency(&m);
-                if let CodeLevel::Listed(codes) = &level {
-                    // Listed codes come in the order the author wrote them.
-                    frequencies.sort_by_key(|f| codes.iter().position(|&c| c == f.code));
+                if kind != ChartKind::Bar {
+                    return Err((
+                        format!("a {} cannot show codes: a segment can carry several codes, so code shares do not add up to 100%", kind.name()),
+                        "use ```{chart} bar, which shows each code's share of the selection on its own".into(),
+                    ));
                 }
-                let categories = frequencies
-                    .into_iter()
-                    .filter(|c| c.segments > 0 && level.shows(study, c.code))
-                    .map(|c| Category {
-                        label: study.codes[c.code].label.clone(),
-                        count: if people { c.participants } else { c.segments },
+                let q = code_options::query(study, d, CodeSort::Count)?;
+                let rows = code_rows(&m, &q);
+                let categories = rows
+                    .rows
+                    .iter()
+                    .map(|r| Category {
+                        label: study.codes[r.code].label.clone(),
+                        count: r.count(q.people),
                     })
                     .collect();
-                let what = if people { "participants" } else { "segments" };
+                let what = if q.people { "participants" } else { "segments" };
                 return Ok((
                     ChartData::Split {
                         what: what.into(),
                         by: "code".into(),
                         categories,
+                        scope: code_options::scope(study, &rows, q.people),
                     },
                     ill,
                     format!("{} by code", capital(what)),
                 ));
             }
+            no_code_options(d, "by", by)?;
             let tally = count_by(&m, by)?;
-            let categories = tally
+            let mut categories: Vec<Category> = tally
                 .values
                 .into_iter()
                 .map(|(_, label, count)| Category { label, count })
                 .collect();
+            // Bars read best longest first; slices keep the labels' order.
+            let sort = match d.option("sort") {
+                None if kind == ChartKind::Bar => "count",
+                None => "given",
+                Some(s) => s,
+            };
+            match sort {
+                "count" => categories.sort_by_key(|c| std::cmp::Reverse(c.count)),
+                "label" => categories.sort_by_key(|c| c.label.to_lowercase()),
+                "given" => {}
+                other => {
+                    return Err((
+                        format!("`:sort:` is `{other}`"),
+                        "a split by an attribute sorts by count, label or given (the order of [labels] in report.toml, then first appearance)".into(),
+                    ))
+                }
+            }
             Ok((
                 ChartData::Split {
                     what: m.dataset.clone(),
                     by: by.into(),
                     categories,
+                    scope: Scope::default(),
                 },
                 ill,
                 format!("{} by {}", capital(&m.dataset), by.replace('_', " ")),
@@ -147,6 +163,31 @@ fn data(
             let m = selection(d)?;
             let by = required(d, "by", "persona")?;
             let across = required(d, "across", "stance")?;
+            let ill = m.illustrative(&[by, across]);
+            if m.kind == Kind::Segments && by == "code" {
+                let q = code_options::query(study, d, CodeSort::Count)?;
+                let rows = code_rows(&m, &q);
+                let x = code_crosstab(&m, &rows.rows, across, q.people)?;
+                let what = if q.people { "participants" } else { "segments" };
+                let mut scope = code_options::scope(study, &rows, q.people);
+                if q.people {
+                    scope.totals = rows.rows.iter().map(|r| r.participants).collect();
+                }
+                return Ok((
+                    ChartData::Crosstab {
+                        what: what.into(),
+                        row_attribute: "code".into(),
+                        column_attribute: across.into(),
+                        rows: x.rows.into_iter().map(|r| r.1).collect(),
+                        columns: x.columns.into_iter().map(|c| c.1).collect(),
+                        counts: x.counts,
+                        scope,
+                    },
+                    ill,
+                    format!("{} by code and {across}", capital(what)),
+                ));
+            }
+            no_code_options(d, "by", by)?;
             let x = crosstab(&m, by, across)?;
             let title = format!("{} by {by} and {across}", capital(&m.dataset));
             Ok((
@@ -157,22 +198,49 @@ fn data(
                     rows: x.rows.into_iter().map(|r| r.1).collect(),
                     columns: x.columns.into_iter().map(|c| c.1).collect(),
                     counts: x.counts,
+                    scope: Scope::default(),
                 },
-                m.illustrative(&[by, across]),
+                ill,
                 title,
             ))
         }
         ChartKind::Heatmap => {
             let m = selection(d)?;
-            let (codes, counts) = cooccurrence(&m, &level(study, d)?);
+            if m.kind != Kind::Segments {
+                return Err((
+                    format!(
+                        "a heatmap crosses the codes of segments, and {} are not segments",
+                        m.dataset
+                    ),
+                    "use :data: segments (or a selection of them)".into(),
+                ));
+            }
+            let mut q = code_options::query(study, d, CodeSort::Codebook)?;
+            q.people = false;
+            let rows = code_rows(&m, &q);
+            if rows.rows.len() > MAX_CODES {
+                return Err((
+                    format!(
+                        "a heatmap of {} codes is too large to read (at most {MAX_CODES})",
+                        rows.rows.len()
+                    ),
+                    "show fewer codes: :level: top (themes only), :codes: a, b, c, or :top: 30 (the most frequent)".into(),
+                ));
+            }
+            let codes: Vec<usize> = rows.rows.iter().map(|r| r.code).collect();
+            let counts = cooccurrence_of(&m, &codes);
             let labels = codes
                 .iter()
                 .map(|&c| study.codes[c].label.clone())
                 .collect();
+            let title = match code_options::top_note(&rows) {
+                Some(note) => format!("Code co-occurrence ({})", note.to_lowercase()),
+                None => "Code co-occurrence".into(),
+            };
             Ok((
                 ChartData::Matrix { labels, counts },
                 m.illustrative(&["codes"]),
-                "Code co-occurrence".into(),
+                title,
             ))
         }
         ChartKind::Line | ChartKind::Area => {
@@ -289,37 +357,18 @@ fn data(
     }
 }
 
-/// The `:level:` and `:codes:` options of code charts.
-fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
-    if let Some(list_text) = d.option("codes") {
-        if d.option("level").is_some() {
+/// Code options on a chart that is not of codes are mistakes (a
+/// misplaced `:by:`, say), not something to ignore.
+fn no_code_options(d: &Directive, option: &str, field: &str) -> Result<(), Failure> {
+    for key in ["level", "codes", "top"] {
+        if d.option(key).is_some() {
             return Err((
-                "give `:codes:` or `:level:`, not both".into(),
-                "keep one of the two options".into(),
+                format!("`:{key}:` applies to codes, and this chart is by `{field}`"),
+                format!("use :{option}: code on a selection of segments, or leave :{key}: out"),
             ));
         }
-        let mut codes = Vec::new();
-        for id in list(list_text) {
-            let code = study.code_position(&id).ok_or_else(|| {
-                let help = did_you_mean(&id, study.code_ids()).map_or_else(
-                    || "use code ids from codebook.json".to_string(),
-                    |m| format!("did you mean `{m}`?"),
-                );
-                (format!("unknown code `{id}` in `:codes:`"), help)
-            })?;
-            codes.push(code);
-        }
-        return Ok(CodeLevel::Listed(codes));
     }
-    match d.option("level").unwrap_or("all") {
-        "all" => Ok(CodeLevel::All),
-        "top" => Ok(CodeLevel::Top),
-        other => Err((
-            format!("`:level:` is `{other}`"),
-            "use :level: all (every code) or :level: top (top-level codes, sub-codes rolled up)"
-                .into(),
-        )),
-    }
+    Ok(())
 }
 
 /// A chart shows its counts exactly (bar lengths, slice sizes, its data
@@ -352,10 +401,4 @@ fn small_cells(study: &crate::model::study::Study, data: &ChartData) -> Result<(
         ),
         "charts show counts exactly: chart a larger selection or coarser categories, or use a {table} (it writes small counts as \"< k\")".into(),
     ))
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -1,6 +1,7 @@
 //! The directives' renderers, one file each.
 
 mod chart;
+mod code_options;
 mod compare;
 mod figure;
 mod quote;

@@ -1,0 +1,138 @@
+//! The options every code analysis shares (`:level:`, `:codes:`, `:sort:`,
+//! `:top:`, `:count:`), read once for tables, bar charts, crosstabs and
+//! heatmaps, and the chart scope that follows from the codes they chose.
+
+use crate::analysis::codes::{parse_top, path, CodeQuery};
+use crate::analysis::{CodeLevel, CodeRows, CodeSort};
+use crate::charts::{Base, Hierarchy, Scope};
+use crate::error::did_you_mean;
+use crate::markdown::directive::Directive;
+use crate::model::study::Study;
+
+use super::{list, Failure};
+
+/// Reads the code options of `d`. `default_sort` applies when neither
+/// `:sort:` nor `:codes:` is given (with `:codes:` the order written is
+/// the default).
+pub fn query(study: &Study, d: &Directive, default_sort: CodeSort) -> Result<CodeQuery, Failure> {
+    let level = level(study, d)?;
+    let listed = matches!(level, CodeLevel::Listed(_));
+    let sort = match d.option("sort") {
+        None if listed => CodeSort::Given,
+        None => default_sort,
+        Some(name) => {
+            let sort = CodeSort::parse(name).ok_or_else(|| {
+                let names = CodeSort::ALL.map(|s| s.0);
+                (
+                    format!("`:sort:` is `{name}`"),
+                    did_you_mean(name, names).map_or_else(
+                        || format!("use one of: {}", names.join(", ")),
+                        |m| format!("did you mean `{m}`?"),
+                    ),
+                )
+            })?;
+            if sort == CodeSort::Given && !listed {
+                return Err((
+                    "`:sort: given` needs `:codes:`".into(),
+                    "list the codes in the order you want with :codes: a, b, c".into(),
+                ));
+            }
+            sort
+        }
+    };
+    let top = d
+        .option("top")
+        .map(parse_top)
+        .transpose()
+        .map_err(Failure::from)?;
+    Ok(CodeQuery {
+        level,
+        sort,
+        top,
+        people: people(d)?,
+        keep_empty: false,
+    })
+}
+
+/// `:count: segments` (the default) or `:count: participants`.
+pub fn people(d: &Directive) -> Result<bool, Failure> {
+    match d.option("count").unwrap_or("segments") {
+        "segments" => Ok(false),
+        "participants" => Ok(true),
+        other => Err((
+            format!("`:count:` is `{other}`"),
+            "use :count: segments or :count: participants".into(),
+        )),
+    }
+}
+
+/// The `:level:` and `:codes:` options.
+fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
+    if let Some(list_text) = d.option("codes") {
+        if d.option("level").is_some() {
+            return Err((
+                "give `:codes:` or `:level:`, not both".into(),
+                "keep one of the two options".into(),
+            ));
+        }
+        let mut codes = Vec::new();
+        for id in list(list_text) {
+            let code = study.code_position(&id).ok_or_else(|| {
+                let help = did_you_mean(&id, study.code_ids()).map_or_else(
+                    || "use code ids from the codebook".to_string(),
+                    |m| format!("did you mean `{m}`?"),
+                );
+                (format!("unknown code `{id}` in `:codes:`"), help)
+            })?;
+            if codes.contains(&code) {
+                return Err((
+                    format!("`{id}` is listed twice in `:codes:`"),
+                    "list each code once".into(),
+                ));
+            }
+            codes.push(code);
+        }
+        return Ok(CodeLevel::Listed(codes));
+    }
+    match d.option("level").unwrap_or("all") {
+        "all" => Ok(CodeLevel::All),
+        "top" => Ok(CodeLevel::Top),
+        other => Err((
+            format!("`:level:` is `{other}`"),
+            "use :level: all (every code) or :level: top (top-level codes, sub-codes rolled up)"
+                .into(),
+        )),
+    }
+}
+
+/// The chart scope of `rows`: a multi-response base, the tree or paths,
+/// and a note when `:top:` left codes out.
+pub fn scope(study: &Study, rows: &CodeRows, people: bool) -> Scope {
+    let n = if people {
+        rows.base_participants
+    } else {
+        rows.base_segments
+    };
+    Scope {
+        base: Base::Multi { n },
+        hierarchy: hierarchy(study, rows),
+        note: top_note(rows),
+        totals: Vec::new(),
+    }
+}
+
+/// Where the rows sit in the code tree.
+pub fn hierarchy(study: &Study, rows: &CodeRows) -> Hierarchy {
+    if rows.tree_order {
+        Hierarchy::Tree(rows.rows.iter().map(|r| r.depth).collect())
+    } else {
+        Hierarchy::Paths(rows.rows.iter().map(|r| path(study, r.code)).collect())
+    }
+}
+
+/// "Top 10 of 152 codes" when fewer codes are shown than the level holds
+/// because of `:top:`.
+pub fn top_note(rows: &CodeRows) -> Option<String> {
+    rows.top_applied
+        .then(|| format!("Top {} of {} codes", rows.rows.len(), rows.available))
+}

@@ -1,0 +1,293 @@
+//! `table`: records, counts by a field, code frequency or a crosstab, as
+//! an accessible HTML table.
+
+mod codes;
+
+use crate::analysis::format::NumberFormat;
+use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
+use crate::analysis::{count_by, crosstab};
+use crate::charts::text::capital;
+use crate::markdown::directive::Directive;
+use crate::markdown::section::{inline, SectionRenderer};
+use crate::render::escape::push_html;
+
+use super::{list, needs_argument, Failure};
+
+/// Deepest indentation the theme draws; deeper codes are indented as far.
+const MAX_INDENT: usize = 6;
+
+/// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`
+/// and, by code, the code options.
+pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+    if d.argument.trim().is_empty() {
+        return Err(needs_argument("table", "participants"));
+    }
+    let sel =
+        Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
+    let m = select(r.ctx.study, &sel)?;
+    let caption = d.option("caption").map(|c| inline(c, r.ctx.raw_html));
+    let f = r.ctx.format;
+    let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
+    if !by_code {
+        for key in ["level", "codes", "sort", "top", "count"] {
+            if d.option(key).is_some() {
+                return Err((
+                    format!("`:{key}:` applies to a table of segments by code"),
+                    format!("use :by: code on a selection of segments, or leave :{key}: out"),
+                ));
+            }
+        }
+    }
+    let table = match (d.option("by"), d.option("across")) {
+        (Some(_), None) if by_code => codes::frequency(&m, d, f)?,
+        (Some(_), Some(across)) if by_code => codes::crosstab(&m, d, across, f)?,
+        (Some(by), None) => shares(&m, by, f)?,
+        (Some(by), Some(across)) => cross(&m, by, across, f)?,
+        (None, Some(_)) => {
+            return Err((
+                "`:across:` needs `:by:` too".into(),
+                "add :by: FIELD for the rows".into(),
+            ))
+        }
+        (None, None) => records(&m, d.option("columns"))?,
+    };
+    r.out.illustrative |= table.illustrative;
+    Ok(table_html(caption.as_deref(), &table))
+}
+
+/// Rows of cells; a cell's flag says it holds a made-up value.
+type Rows = Vec<Vec<(String, bool)>>;
+
+/// How a row's first cell shows where the row sits in the code tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RowHead {
+    /// Indented by depth; `true` for a parent whose sub-codes follow.
+    Depth(usize, bool),
+    /// Led by the labels of the codes above ("Theme › Sub-theme").
+    Path(String),
+}
+
+/// A table ready to write.
+struct Table {
+    head: Vec<String>,
+    rows: Rows,
+    /// Per row, how its first cell shows the code tree (empty: plain rows).
+    row_heads: Vec<RowHead>,
+    /// Rows under the body (bases, totals).
+    foot: Vec<Vec<String>>,
+    /// Sentences under the table.
+    notes: Vec<String>,
+    /// Whether anything shown rests on illustrative data.
+    illustrative: bool,
+}
+
+impl Table {
+    fn plain(head: Vec<String>, rows: Rows, illustrative: bool) -> Table {
+        Table {
+            head,
+            rows,
+            row_heads: Vec::new(),
+            foot: Vec::new(),
+            notes: Vec::new(),
+            illustrative,
+        }
+    }
+}
+
+/// Cells none of which is made up.
+fn plain(cells: Vec<String>) -> Vec<(String, bool)> {
+    cells.into_iter().map(|c| (c, false)).collect()
+}
+
+fn records(m: &Matches, columns: Option<&str>) -> Result<Table, Failure> {
+    let study = m.study;
+    let columns = match columns {
+        Some(c) => list(c),
+        // Default columns leave private fields out rather than fail.
+        None => match m.kind {
+            Kind::Participants => ["alias", "role", "persona"].map(String::from).to_vec(),
+            Kind::Segments => ["participant", "text"].map(String::from).to_vec(),
+            _ => crate::analysis::select::fields(study, m.kind, &m.dataset)
+                .into_iter()
+                .filter(|f| f != "illustrative")
+                .collect(),
+        }
+        .into_iter()
+        .filter(|c| study.privacy.private_entry(m.kind, &m.dataset, c).is_none())
+        .collect(),
+    };
+    for c in &columns {
+        check_field(study, m.kind, &m.dataset, c)?;
+    }
+    let mut any = false;
+    let rows = m
+        .indices
+        .iter()
+        .map(|&i| {
+            let flag = record_flag(study, m.kind, &m.dataset, i);
+            columns
+                .iter()
+                .map(|c| {
+                    let v = value(study, m.kind, &m.dataset, i, c);
+                    let made_up = flag.covers(c);
+                    any |= made_up;
+                    (study.labels.get(c, &v).to_string(), made_up)
+                })
+                .collect()
+        })
+        .collect();
+    Ok(Table::plain(
+        columns.iter().map(|c| heading(c)).collect(),
+        rows,
+        any,
+    ))
+}
+
+/// A partition: every record in one row, shares rounded together so they
+/// add up to exactly 100 %.
+fn shares(m: &Matches, by: &str, f: &NumberFormat) -> Result<Table, Failure> {
+    let tally = count_by(m, by)?;
+    let privacy = &m.study.privacy;
+    let parts = f.split(&tally.counts());
+    let total = tally.total();
+    let rows: Rows = tally
+        .values
+        .iter()
+        .zip(&parts)
+        .map(|((_, label, n), p)| {
+            plain(vec![
+                label.clone(),
+                privacy.count(*n, f),
+                privacy.share(*n, total, *p, f),
+            ])
+        })
+        .collect();
+    let mut table = Table::plain(
+        vec![heading(by), "Count".into(), "Share".into()],
+        rows,
+        m.illustrative(&[by]),
+    );
+    table.foot.push(vec![
+        "Total".into(),
+        f.count(total),
+        f.percent(if total > 0 { 100.0 } else { 0.0 }),
+    ]);
+    Ok(table)
+}
+
+fn cross(m: &Matches, by: &str, across: &str, f: &NumberFormat) -> Result<Table, Failure> {
+    let x = crosstab(m, by, across)?;
+    let privacy = &m.study.privacy;
+    let mut head = vec![heading(by)];
+    head.extend(x.columns.iter().map(|c| c.1.clone()));
+    head.push("Total".into());
+    let rows = x
+        .rows
+        .iter()
+        .zip(&x.counts)
+        .map(|(row, counts)| {
+            let mut cells = vec![row.1.clone()];
+            cells.extend(counts.iter().map(|&n| privacy.count(n, f)));
+            cells.push(privacy.count(counts.iter().sum::<u64>(), f));
+            plain(cells)
+        })
+        .collect();
+    Ok(Table::plain(head, rows, m.illustrative(&[by, across])))
+}
+
+/// "risk_profile" → "Risk profile".
+fn heading(field: &str) -> String {
+    capital(&field.replace(['_', '-'], " "))
+}
+
+fn is_numeric(cell: &str) -> bool {
+    !cell.is_empty()
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".,%<\u{a0}\u{202f} ".contains(c))
+}
+
+/// Opens the row header cell `i`, with its place in the code tree.
+fn open_row_head(html: &mut String, head: Option<&RowHead>) {
+    match head {
+        Some(RowHead::Depth(depth, parent)) => {
+            html.push_str("<th scope=\"row\" class=\"code-depth-");
+            html.push_str(&(*depth).min(MAX_INDENT).to_string());
+            if *parent {
+                html.push_str(" code-parent");
+            }
+            html.push_str("\">");
+        }
+        Some(RowHead::Path(path)) if !path.is_empty() => {
+            html.push_str("<th scope=\"row\"><span class=\"code-path\">");
+            push_html(html, path);
+            html.push_str(" › </span>");
+        }
+        _ => html.push_str("<th scope=\"row\">"),
+    }
+}
+
+fn table_html(caption: Option<&str>, t: &Table) -> String {
+    let mut html = String::from("<div class=\"table-wrap\"><table>\n");
+    if let Some(c) = caption {
+        html.push_str("<caption>");
+        html.push_str(c);
+        html.push_str("</caption>\n");
+    }
+    html.push_str("<thead><tr>");
+    for h in &t.head {
+        html.push_str("<th scope=\"col\">");
+        push_html(&mut html, h);
+        html.push_str("</th>");
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for (r, cells) in t.rows.iter().enumerate() {
+        html.push_str("<tr>");
+        for (i, (cell, made_up)) in cells.iter().enumerate() {
+            match (i, is_numeric(cell)) {
+                (0, _) => open_row_head(&mut html, t.row_heads.get(r)),
+                (_, true) => html.push_str("<td class=\"num\">"),
+                _ => html.push_str("<td>"),
+            }
+            push_html(&mut html, cell);
+            if *made_up {
+                html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
+            }
+            html.push_str(if i == 0 { "</th>" } else { "</td>" });
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n");
+    if !t.foot.is_empty() {
+        html.push_str("<tfoot>\n");
+        for cells in &t.foot {
+            html.push_str("<tr>");
+            for (i, cell) in cells.iter().enumerate() {
+                html.push_str(match (i, is_numeric(cell)) {
+                    (0, _) => "<th scope=\"row\">",
+                    (_, true) => "<td class=\"num\">",
+                    _ => "<td>",
+                });
+                push_html(&mut html, cell);
+                html.push_str(if i == 0 { "</th>" } else { "</td>" });
+            }
+            html.push_str("</tr>\n");
+        }
+        html.push_str("</tfoot>\n");
+    }
+    html.push_str("</table>\n");
+    for note in &t.notes {
+        html.push_str("<p class=\"table-note\">");
+        push_html(&mut html, note);
+        html.push_str("</p>\n");
+    }
+    if t.rows.iter().flatten().any(|c| c.1) {
+        html.push_str(
+            "<p class=\"table-note\">† Illustrative: not given by the source study.</p>\n",
+        );
+    } else if t.illustrative {
+        html.push_str("<p class=\"table-note\">Computed in part from illustrative records not given by the source study.</p>\n");
+    }
+    html.push_str("</div>\n");
+    html
+}
