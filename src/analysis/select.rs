@@ -264,7 +264,11 @@ pub fn value<'s>(
                 "id" => s.id.as_str().into(),
                 "participant" => s.participant.as_str().into(),
                 "source" => s.source.as_deref().unwrap_or("").into(),
-                "stance" => s.stance.as_deref().unwrap_or("").into(),
+                // A segment's own stance, else its participant's.
+                "stance" => match s.stance.as_deref() {
+                    Some(own) => own.into(),
+                    None => participant(study.speaker(i)),
+                },
                 "text" => s.text.as_str().into(),
                 "timestamp" => s.timestamp.as_deref().unwrap_or("").into(),
                 // Several codes: a listing shows them all. Counting by code

@@ -1,4 +1,3 @@
-
 use super::format::NumberFormat;
 use super::select::{self, Selection};
 use super::*;

@@ -75,23 +75,24 @@ pub fn fit(text: &str, max_width: f64, size: f64, max_lines: usize) -> Fitted {
         };
     }
     let mut lines: Vec<String> = Vec::new();
-    let mut words = text.split_whitespace().peekable();
+    let mut tokens = tokens(text).into_iter().peekable();
     let mut shortened = false;
-    while let Some(word) = words.next() {
+    while let Some((_, word)) = tokens.next() {
         let last_line = lines.len() + 1 == max_lines;
         let mut line = word.to_string();
-        while let Some(next) = words.peek() {
-            let candidate = format!("{line} {next}");
+        while let Some(&(space, next)) = tokens.peek() {
+            let candidate = join(&line, space, next);
             if width(&candidate, size) > max_width {
                 break;
             }
             line = candidate;
-            words.next();
+            tokens.next();
         }
-        if last_line && words.peek().is_some() {
-            // Words remain but lines do not: take what fits of the rest.
-            let rest: Vec<&str> = words.by_ref().collect();
-            line = format!("{line} {}", rest.join(" "));
+        if last_line {
+            // Tokens remain but lines do not: take what fits of the rest.
+            for (space, next) in tokens.by_ref() {
+                line = join(&line, space, next);
+            }
         }
         if width(&line, size) > max_width {
             line = ellipsize(&line, max_width, size);
@@ -103,6 +104,45 @@ pub fn fit(text: &str, max_width: f64, size: f64, max_lines: usize) -> Fitted {
         }
     }
     Fitted { lines, shortened }
+}
+
+/// Where a label may break: at spaces, and between two full-width (CJK)
+/// characters, which are written without spaces. Each token comes with
+/// whether a space stood before it.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let mut start = 0;
+        let mut space = true;
+        for (i, c) in word.char_indices() {
+            if is_wide(c) && i > start {
+                out.push((space, &word[start..i]));
+                space = false;
+                start = i;
+            }
+            let end = i + c.len_utf8();
+            if is_wide(c) {
+                out.push((space, &word[start..end]));
+                space = false;
+                start = end;
+            }
+        }
+        if start < word.len() {
+            out.push((space, &word[start..]));
+        }
+    }
+    if let Some(first) = out.first_mut() {
+        first.0 = false;
+    }
+    out
+}
+
+fn join(line: &str, space: bool, next: &str) -> String {
+    if space {
+        format!("{line} {next}")
+    } else {
+        format!("{line}{next}")
+    }
 }
 
 /// Cuts `text` so that it plus "…" fits `max_width`.
@@ -151,6 +191,25 @@ mod tests {
         assert!(f.shortened);
         assert!(f.lines[1].ends_with('…'));
         assert!(f.width(LABEL_SIZE) <= 120.0);
+    }
+
+    #[test]
+    fn text_without_spaces_breaks_between_wide_characters() {
+        let label = "🔒 分散型金融の信頼の透明性の監査の責任の規制の問題";
+        let f = fit(label, 150.0, LABEL_SIZE, 2);
+        assert_eq!(f.lines.len(), 2, "{f:?}");
+        // The emoji does not sit alone on the first line.
+        assert!(f.lines[0].starts_with("🔒 分散"), "{f:?}");
+        assert!(
+            f.lines.iter().all(|l| width(l, LABEL_SIZE) <= 150.0),
+            "{f:?}"
+        );
+        // Nothing is lost but what the ellipsis stands for.
+        let joined: String = f.lines.concat();
+        assert!(joined
+            .trim_end_matches('…')
+            .chars()
+            .all(|c| label.contains(c)));
     }
 
     #[test]

@@ -107,8 +107,9 @@ fn data(
                 let categories = rows
                     .rows
                     .iter()
-                    .map(|r| Category {
-                        label: study.codes[r.code].label.clone(),
+                    .zip(code_options::labels(study, &rows))
+                    .map(|(r, label)| Category {
+                        label,
                         count: r.count(q.people),
                     })
                     .collect();
@@ -178,7 +179,7 @@ fn data(
                         what: what.into(),
                         row_attribute: "code".into(),
                         column_attribute: across.into(),
-                        rows: x.rows.into_iter().map(|r| r.1).collect(),
+                        rows: code_options::labels(study, &rows),
                         columns: x.columns.into_iter().map(|c| c.1).collect(),
                         counts: x.counts,
                         scope,
@@ -229,10 +230,7 @@ fn data(
             }
             let codes: Vec<usize> = rows.rows.iter().map(|r| r.code).collect();
             let counts = cooccurrence_of(&m, &codes);
-            let labels = codes
-                .iter()
-                .map(|&c| study.codes[c].label.clone())
-                .collect();
+            let labels = code_options::labels(study, &rows);
             let title = match code_options::top_note(&rows) {
                 Some(note) => format!("Code co-occurrence ({})", note.to_lowercase()),
                 None => "Code co-occurrence".into(),

@@ -121,6 +121,30 @@ pub fn scope(study: &Study, rows: &CodeRows, people: bool) -> Scope {
     }
 }
 
+/// The labels of `rows` as a chart shows them: a label that more than one
+/// shown code has (real codebooks repeat "Other" under every theme) is
+/// followed by its parent's label, so the bars can be told apart.
+pub fn labels(study: &Study, rows: &CodeRows) -> Vec<String> {
+    let plain: Vec<&str> = rows
+        .rows
+        .iter()
+        .map(|r| study.codes[r.code].label.as_str())
+        .collect();
+    rows.rows
+        .iter()
+        .zip(&plain)
+        .map(|(r, &label)| {
+            let twice = plain.iter().filter(|&&l| l == label).count() > 1;
+            match study.code_ancestors[r.code].get(1) {
+                Some(&parent) if twice => {
+                    format!("{label} ({})", study.codes[parent].label)
+                }
+                _ => label.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// Where the rows sit in the code tree.
 pub fn hierarchy(study: &Study, rows: &CodeRows) -> Hierarchy {
     if rows.tree_order {
