@@ -15,13 +15,14 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
-use findings::analysis::format::NumberFormat;
 use findings::analysis::select::{select, Selection};
+use findings::analysis::Analysis;
 use findings::analysis::{code_frequency, cooccurrence, count_by, share, CodeLevel};
 use findings::charts::{self, Category, ChartData, ChartKind, ChartSpec, Event, Phase, Series};
 use findings::load::{self, Project};
 use findings::markdown::section::{self, Context, RenderedSection};
 use findings::model::date::Date;
+use findings::model::numbers::NumberFormat;
 use findings::model::study::Study;
 use findings::render::page::{self, PageView, SectionView};
 use findings::render::theme;
@@ -36,7 +37,7 @@ struct Corpus {
     _dir: tempfile::TempDir,
     root: PathBuf,
     project: Project,
-    study: Study,
+    study: Analysis,
 }
 
 fn corpus() -> Corpus {
@@ -52,6 +53,7 @@ fn corpus() -> Corpus {
     .expect("the corpus is written");
     let project = load::load(&root).expect("the corpus loads");
     let (study, _) = Study::build(project.data.clone(), project.labels.clone()).expect("valid");
+    let study = Analysis::new(study);
     Corpus {
         _dir: dir,
         root,
@@ -60,7 +62,7 @@ fn corpus() -> Corpus {
     }
 }
 
-fn ctx<'a>(c: &'a Corpus, study: &'a Study) -> Context<'a> {
+fn ctx<'a>(c: &'a Corpus, study: &'a Analysis) -> Context<'a> {
     Context {
         study,
         format: &c.project.config.numbers,

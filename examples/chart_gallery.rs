@@ -5,11 +5,11 @@
 
 use std::fs;
 
-use findings::analysis::format::NumberFormat;
 use findings::charts::{
     self, Category, ChartData, ChartKind, ChartSpec, Event, Phase, RoadmapPhase, Series,
 };
 use findings::model::date::Date;
+use findings::model::numbers::NumberFormat;
 
 fn date(text: &str) -> Date {
     Date::parse(text).expect("gallery dates are valid")

@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use findings::analysis::format::NumberFormat;
 use findings::charts::{self, ChartData, ChartKind, ChartSpec, Event, Series};
 use findings::model::date::Date;
+use findings::model::numbers::NumberFormat;
 
 const POINTS: i32 = 1_000_000;
 const RUNS: usize = 7;

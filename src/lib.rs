@@ -20,6 +20,7 @@
 pub mod analysis;
 pub mod charts;
 pub mod error;
+pub mod escape;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -27,5 +28,6 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod slug;
 
 pub use error::{Diagnostic, Diagnostics, Location, Severity};

@@ -7,15 +7,17 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event};
 
-use findings::analysis::format::NumberFormat;
 use findings::analysis::select::Selection;
-use findings::load::config::Labels;
-use findings::load::datasets::{parse_file, Datasets};
+use findings::analysis::Analysis;
 use findings::load::front_matter::{self, FrontMatter};
-use findings::load::json_locate::{locate, Step};
+use findings::load::json::locate::{locate, Step};
+use findings::load::json::parse_file;
 use findings::load::SectionSource;
 use findings::markdown::section::{render, Context};
 use findings::markdown::{directive, roles};
+use findings::model::input::Datasets;
+use findings::model::labels::Labels;
+use findings::model::numbers::NumberFormat;
 use findings::model::study::Study;
 use findings::{Diagnostics, Location};
 
@@ -229,7 +231,7 @@ fn json_locate_never_panics() {
     });
 }
 
-fn render_body(study: &Study, body: &str) -> Diagnostics {
+fn render_body(study: &Analysis, body: &str) -> Diagnostics {
     let text = format!("+++\ntitle = \"T\"\n+++\n{body}");
     let section = SectionSource {
         path: PathBuf::from("content/sections/x.md"),
@@ -252,7 +254,7 @@ fn render_body(study: &Study, body: &str) -> Diagnostics {
 
 #[test]
 fn sections_never_panic() {
-    let study = study();
+    let study = Analysis::new(study());
     fuzz(6, BODIES, |body| {
         render_body(&study, body);
     });

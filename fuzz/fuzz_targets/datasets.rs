@@ -5,7 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use findings::load::datasets::{parse_file, Datasets};
+use findings::load::json::parse_file;
+use findings::model::input::Datasets;
 use findings::Diagnostics;
 
 const STEMS: [&str; 6] = ["participants", "codebook", "segments", "sources", "series", "table"];
@@ -19,7 +20,7 @@ fuzz_target!(|input: (u8, String)| {
     parse_file(stem, path, text, &mut data, &mut problems);
     let _ = problems.render(false);
     // Whatever parsed must validate or fail with diagnostics, not panic.
-    let labels = findings::load::config::Labels::default();
+    let labels = findings::model::labels::Labels::default();
     match findings::model::study::Study::build(data, labels) {
         Ok((_, warnings)) => {
             let _ = warnings.render(false);

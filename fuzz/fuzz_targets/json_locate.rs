@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use findings::load::json_locate::{locate, Step};
+use findings::load::json::locate::{locate, Step};
 
 fuzz_target!(|input: (Vec<(bool, u8, String)>, String)| {
     let (raw, text) = input;

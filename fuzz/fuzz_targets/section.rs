@@ -8,17 +8,19 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-use findings::analysis::format::NumberFormat;
-use findings::load::config::Labels;
-use findings::load::datasets::{parse_file, Datasets};
+use findings::model::numbers::NumberFormat;
+use findings::model::labels::Labels;
+use findings::load::json::parse_file;
+use findings::model::input::Datasets;
 use findings::load::front_matter::FrontMatter;
 use findings::load::SectionSource;
 use findings::markdown::section::{render, Context};
+use findings::analysis::Analysis;
 use findings::model::study::Study;
 use findings::Diagnostics;
 
-fn study() -> &'static Study {
-    static STUDY: OnceLock<Study> = OnceLock::new();
+fn study() -> &'static Analysis {
+    static STUDY: OnceLock<Analysis> = OnceLock::new();
     STUDY.get_or_init(|| {
         let mut data = Datasets::default();
         let mut problems = Diagnostics::new();
@@ -32,7 +34,7 @@ fn study() -> &'static Study {
         for (stem, text) in files {
             parse_file(stem, Path::new("x.json"), text.to_string(), &mut data, &mut problems);
         }
-        Study::build(data, Labels::default()).expect("fixed study").0
+        Analysis::new(Study::build(data, Labels::default()).expect("fixed study").0)
     })
 }
 

@@ -12,7 +12,7 @@ pub fn cooccurrence(m: &Matches, level: &CodeLevel) -> (Vec<usize>, Vec<Vec<u64>
     // Memoized for the plain level only: rolled-up variants are rarer and
     // the memo is keyed by selection alone.
     if *level == CodeLevel::All {
-        let found = m.study.memo.cooccurrence(&m.selection, || {
+        let found = m.study.memo().cooccurrence(&m.selection, || {
             let codes = occurring(m, level);
             let counts = cooccurrence_of(m, &codes);
             (codes, counts)

@@ -20,7 +20,7 @@ pub struct CodeFrequency {
 /// A parent code counts its children's segments (once per segment).
 pub fn code_frequency(m: &Matches) -> Vec<CodeFrequency> {
     m.study
-        .memo
+        .memo()
         .frequencies(&m.selection, || count_codes(m))
         .to_vec()
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
 use std::hash::Hash;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, RwLock};
 
 use super::select::Selection;
 use super::CodeFrequency;
@@ -21,21 +21,14 @@ use super::CodeFrequency;
 /// Code co-occurrence: the codes present and the counts between them.
 pub(crate) type Cooccurrence = (Vec<usize>, Vec<Vec<u64>>);
 
-/// The memo a [`crate::model::study::Study`] carries. Cloning gives an
-/// empty memo: a clone of a study may be changed, so it must not inherit
-/// answers computed from the original.
+/// The memo an [`super::Analysis`] keeps beside its study. Cloning gives
+/// an empty memo.
 #[derive(Default)]
 pub struct Memo {
     selections: Table<Selection, Arc<[usize]>>,
     frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
     cooccurrences: Table<Selection, Arc<Cooccurrence>>,
     people: Table<Selection, usize>,
-    /// Per code, the segments carrying it or a code below it, ascending.
-    pub(crate) code_segments: OnceLock<Vec<Vec<usize>>>,
-    /// Attribute keys of participants, in first-appearance order.
-    pub(crate) participant_attributes: OnceLock<Vec<String>>,
-    /// Whether any participant / any segment is (partly) made up.
-    pub(crate) illustrative: OnceLock<(bool, bool)>,
 }
 
 impl Clone for Memo {

@@ -16,7 +16,6 @@
 pub mod codes;
 pub mod cooccurrence;
 pub mod crosstab;
-pub mod format;
 pub mod frequency;
 pub mod memo;
 pub mod select;
@@ -29,6 +28,51 @@ pub use crosstab::{code_crosstab, crosstab, Crosstab};
 pub use frequency::{code_frequency, CodeFrequency};
 pub use share::{share, Share};
 pub use tally::{count_by, Tally, NOT_RECORDED};
+
+use crate::model::study::Study;
+
+/// A study with the answers computed from it so far: analysis sits on the
+/// model and keeps its own memo beside it, so the model stays plain data.
+/// It reads as the study it wraps (`Deref`), so callers write
+/// `analysis.codes` as they would `study.codes`.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    study: Study,
+    memo: memo::Memo,
+}
+
+impl Analysis {
+    /// Starts the analysis of `study`, with nothing computed yet.
+    pub fn new(study: Study) -> Analysis {
+        Analysis {
+            study,
+            memo: memo::Memo::default(),
+        }
+    }
+
+    /// The study analysed.
+    pub fn study(&self) -> &Study {
+        &self.study
+    }
+
+    /// The study back, for a caller that changes it (answers would no
+    /// longer hold).
+    pub fn into_study(self) -> Study {
+        self.study
+    }
+
+    pub(crate) fn memo(&self) -> &memo::Memo {
+        &self.memo
+    }
+}
+
+impl std::ops::Deref for Analysis {
+    type Target = Study;
+
+    fn deref(&self) -> &Study {
+        &self.study
+    }
+}
 
 /// Why a number cannot be computed: what is wrong and how to fix it. The
 /// caller knows where it was asked for and adds the file and line.

@@ -1,14 +1,15 @@
-use super::format::NumberFormat;
 use super::select::{self, Selection};
 use super::*;
-use crate::load::config::Labels;
-use crate::load::datasets::{parse_file, Datasets};
+use crate::load::json::parse_file;
+use crate::model::input::Datasets;
+use crate::model::labels::Labels;
+use crate::model::numbers::NumberFormat;
 use crate::model::study::Study;
 use crate::Diagnostics;
 use std::path::Path;
 
 /// Nine participants (7 crisis, 2 cycle), five codes with one parent.
-pub fn study() -> Study {
+pub fn study() -> Analysis {
     let mut data = Datasets::default();
     let mut problems = Diagnostics::new();
     let mut people = Vec::new();
@@ -65,7 +66,7 @@ pub fn study() -> Study {
             ("crisis".into(), "Crisis".into()),
         ],
     );
-    Study::build(data, labels).unwrap().0
+    Analysis::new(Study::build(data, labels).unwrap().0)
 }
 
 fn sel(s: &str) -> Selection {

@@ -1,6 +1,7 @@
 //! The plain data a chart is drawn from, as `analysis` computed it.
 
 use crate::model::date::Date;
+pub use crate::model::series::{Event, Phase, Series};
 
 /// What the shares of a split divide by.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -119,37 +120,6 @@ pub struct Category {
     pub label: String,
     /// How many.
     pub count: u64,
-}
-
-/// A named series of dated values.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series {
-    /// Display label.
-    pub label: String,
-    /// Unit of the values ("index", "USD m").
-    pub unit: String,
-    /// Points sorted by date.
-    pub points: Vec<(Date, f64)>,
-}
-
-/// A labelled moment on a timeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    /// When.
-    pub date: Date,
-    /// What ("Exploit").
-    pub label: String,
-}
-
-/// A shaded span on a timeline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Phase {
-    /// First day.
-    pub start: Date,
-    /// Last day.
-    pub end: Date,
-    /// Name of the phase.
-    pub label: String,
 }
 
 /// A roadmap phase and its milestones.

@@ -32,7 +32,7 @@ pub mod text;
 mod timeline;
 mod validate;
 
-use crate::analysis::format::NumberFormat;
+use crate::model::numbers::NumberFormat;
 
 pub use heatmap::MAX_CODES;
 

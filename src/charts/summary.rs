@@ -4,7 +4,7 @@
 
 use super::axis::decimals_for;
 use super::{Base, Category, ChartData, ChartSpec, RoadmapPhase, Series};
-use crate::analysis::format::NumberFormat;
+use crate::model::numbers::NumberFormat;
 
 /// The summary of `spec`, which has passed validation.
 pub fn describe(spec: &ChartSpec) -> String {

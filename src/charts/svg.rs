@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 /// User text in SVG is escaped by the one escaper every stage uses.
-pub use crate::render::escape::html as escape;
+pub use crate::escape::html as escape;
 
 /// Writes a coordinate with at most one decimal and no trailing `.0`, which
 /// keeps paths short while staying crisp at any zoom.

@@ -7,8 +7,8 @@ use super::downsample::MAX_POINTS;
 use super::svg::escape;
 use super::text::capital;
 use super::{Base, ChartData, ChartSpec, Hierarchy, Series};
-use crate::analysis::format::NumberFormat;
 use crate::model::date::Date;
+use crate::model::numbers::NumberFormat;
 
 /// The data table of `spec`, which has passed validation.
 pub fn table(spec: &ChartSpec) -> String {

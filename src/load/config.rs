@@ -5,9 +5,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::analysis::format::NumberFormat;
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Location};
 use crate::model::date::Date;
+use crate::model::labels::Labels;
+use crate::model::numbers::NumberFormat;
 use crate::model::privacy::Privacy;
 
 /// The report's settings.
@@ -58,25 +59,6 @@ fn default_theme() -> String {
 
 fn yes() -> bool {
     true
-}
-
-/// Display labels for attribute values, keeping the order they were written in.
-#[derive(Debug, Clone, Default)]
-pub struct Labels(pub BTreeMap<String, Vec<(String, String)>>);
-
-impl Labels {
-    /// The label of `value` of `field`, or the value itself.
-    pub fn get<'a>(&'a self, field: &str, value: &'a str) -> &'a str {
-        self.0
-            .get(field)
-            .and_then(|l| l.iter().find(|(k, _)| k == value))
-            .map_or(value, |(_, label)| label.as_str())
-    }
-
-    /// Where `value` stands in the configured order of `field`, if listed.
-    pub fn rank(&self, field: &str, value: &str) -> Option<usize> {
-        self.0.get(field)?.iter().position(|(k, _)| k == value)
-    }
 }
 
 /// Parses and validates `report.toml` read from `path`.

@@ -6,17 +6,17 @@
 
 pub mod assets;
 pub mod config;
-pub mod datasets;
 pub mod front_matter;
-pub mod json_locate;
+pub mod json;
 
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Diagnostics, Location};
-use config::{Config, Labels};
-use datasets::Datasets;
+use crate::model::input::Datasets;
+use crate::model::labels::Labels;
+use config::Config;
 use front_matter::FrontMatter;
 
 /// Files larger than this are refused: a report's inputs are text a person
@@ -307,7 +307,7 @@ fn id_from_file_name(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or("section");
     let trimmed = stem.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '_');
-    crate::markdown::slug::slugify(if trimmed.is_empty() { stem } else { trimmed })
+    crate::slug::slugify(if trimmed.is_empty() { stem } else { trimmed })
 }
 
 fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
@@ -319,7 +319,7 @@ fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
             .unwrap_or_default()
             .to_string();
         match read_text(root, &rel) {
-            Ok(text) => datasets::parse_file(&stem, &rel, text, &mut data, problems),
+            Ok(text) => json::parse_file(&stem, &rel, text, &mut data, problems),
             Err(d) => problems.push(d),
         }
     }

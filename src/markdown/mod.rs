@@ -8,4 +8,3 @@ pub mod components;
 pub mod directive;
 pub mod roles;
 pub mod section;
-pub mod slug;

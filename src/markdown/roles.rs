@@ -6,8 +6,8 @@ use pulldown_cmark::Event;
 use crate::analysis::select::{select, Selection};
 use crate::analysis::{share, Problem};
 use crate::error::did_you_mean;
+use crate::escape;
 use crate::markdown::section::SectionRenderer;
-use crate::render::escape;
 
 /// Every role name.
 pub const ROLES: [&str; 7] = [

@@ -10,17 +10,18 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::analysis::format::NumberFormat;
+use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
-use crate::markdown::{components, directive, roles, slug::slugify};
-use crate::model::study::Study;
+use crate::markdown::{components, directive, roles};
+use crate::model::numbers::NumberFormat;
+use crate::slug::slugify;
 
 /// What every section render needs to know about the report.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
-    /// The indexed datasets.
-    pub study: &'a Study,
+    /// The indexed datasets, with the answers computed from them so far.
+    pub study: &'a Analysis,
     /// Number formatting.
     pub format: &'a NumberFormat,
     /// Project folder, for assets.

@@ -1,12 +1,32 @@
-//! Checks `[labels.FIELD]` of report.toml against the data: a label for a
-//! value no record has is almost always a misspelt value, which would
-//! otherwise show unlabelled without a word.
+//! Display labels of attribute values (`[labels.FIELD]` in report.toml),
+//! and their check against the data: a label for a value no record has is
+//! almost always a misspelt value, which would otherwise show unlabelled
+//! without a word.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::select::{fields, value, Kind};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::model::schema::{fields, value, Kind};
 use crate::model::study::Study;
+
+/// Display labels for attribute values, keeping the order they were written in.
+#[derive(Debug, Clone, Default)]
+pub struct Labels(pub BTreeMap<String, Vec<(String, String)>>);
+
+impl Labels {
+    /// The label of `value` of `field`, or the value itself.
+    pub fn get<'a>(&'a self, field: &str, value: &'a str) -> &'a str {
+        self.0
+            .get(field)
+            .and_then(|l| l.iter().find(|(k, _)| k == value))
+            .map_or(value, |(_, label)| label.as_str())
+    }
+
+    /// Where `value` stands in the configured order of `field`, if listed.
+    pub fn rank(&self, field: &str, value: &str) -> Option<usize> {
+        self.0.get(field)?.iter().position(|(k, _)| k == value)
+    }
+}
 
 /// Every value `field` takes in any dataset, or `None` when no dataset has
 /// the field at all.

@@ -4,8 +4,12 @@
 //! reference resolved to an index once, so analysis never searches by id.
 
 pub mod date;
-mod labels;
+pub mod input;
+pub mod labels;
+pub mod numbers;
 pub mod privacy;
 pub mod records;
+pub mod schema;
+pub mod series;
 pub mod study;
 mod validate;

@@ -2,7 +2,7 @@
 //! and small-cell suppression of counts.
 //!
 //! Private fields are enforced where every field name enters the pipeline
-//! ([`crate::analysis::select::check_field`]: selection conditions, table
+//! (`analysis::select::check_field`: selection conditions, table
 //! columns, `by` and `across`), so no role, table or chart can show or
 //! filter on one. Quotes leave private attribution fields out. Small
 //! counts (fewer than `min_cell` records, zero excepted) are written
@@ -10,10 +10,10 @@
 
 use serde::Deserialize;
 
-use crate::analysis::format::NumberFormat;
-use crate::analysis::select::{fields, Kind};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::model::numbers::NumberFormat;
 use crate::model::records::SEGMENT_FIELDS;
+use crate::model::schema::{fields, Kind};
 use crate::model::study::Study;
 
 /// The `[privacy]` table.

@@ -2,13 +2,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::analysis::memo::Memo;
-use crate::charts::{Event, Phase, Series};
-use crate::error::Diagnostics;
-use crate::load::config::{Config, Labels};
-use crate::load::datasets::Datasets;
+use crate::error::{Diagnostics, Location};
+use crate::model::input::Datasets;
+use crate::model::labels::Labels;
 use crate::model::privacy::Privacy;
 use crate::model::records::{Code, Illustrative, Participant, Row, Segment, Source};
+use crate::model::series::{Event, Phase, Series};
+use std::sync::OnceLock;
 
 /// A timeline metric with its dates parsed.
 #[derive(Debug, Clone)]
@@ -54,8 +54,32 @@ pub struct Study {
     pub(crate) code_index: HashMap<String, usize>,
     pub(crate) segment_index: HashMap<String, usize>,
     pub(crate) series_index: HashMap<String, usize>,
-    /// Answers computed from the records, kept for the next question.
-    pub(crate) memo: Memo,
+    /// Indexes derived from the records the first time they are needed.
+    pub(crate) derived: Derived,
+}
+
+/// Indexes of a study computed on first use. Cloning gives empty ones: a
+/// clone of a study may be changed, so it must not inherit them.
+#[derive(Default)]
+pub(crate) struct Derived {
+    /// Per code, the segments carrying it or a code below it, ascending.
+    code_segments: OnceLock<Vec<Vec<usize>>>,
+    /// Attribute keys of participants, in first-appearance order.
+    participant_attributes: OnceLock<Vec<String>>,
+    /// Whether any participant / any segment is (partly) made up.
+    illustrative: OnceLock<(bool, bool)>,
+}
+
+impl Clone for Derived {
+    fn clone(&self) -> Derived {
+        Derived::default()
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Derived").finish_non_exhaustive()
+    }
 }
 
 impl Study {
@@ -65,13 +89,18 @@ impl Study {
         super::validate::build(data, labels)
     }
 
-    /// Applies the report's settings that concern the data: `[privacy]`
-    /// (private fields that name nothing are errors) and `[labels.*]`
-    /// (labels for fields or values no record has are warnings).
-    pub fn configure(&mut self, config: &Config) -> Diagnostics {
-        let mut problems = config.privacy.check(self);
-        problems.extend(super::labels::unused(self, &config.label_places));
-        self.privacy = config.privacy.clone();
+    /// Applies the report's settings that concern the data: `privacy`
+    /// (private fields that name nothing are errors) and where each
+    /// `[labels.FIELD] value` was written (labels for fields or values no
+    /// record has are warnings).
+    pub fn configure(
+        &mut self,
+        privacy: &Privacy,
+        label_places: &[(String, String, Location)],
+    ) -> Diagnostics {
+        let mut problems = privacy.check(self);
+        problems.extend(super::labels::unused(self, label_places));
+        self.privacy = privacy.clone();
         problems
     }
 
@@ -124,7 +153,7 @@ impl Study {
 
     /// Attribute keys of the participants, in order of first appearance.
     pub fn participant_attributes(&self) -> &[String] {
-        self.memo.participant_attributes.get_or_init(|| {
+        self.derived.participant_attributes.get_or_init(|| {
             let mut keys: Vec<String> = Vec::new();
             let mut seen = std::collections::HashSet::new();
             for p in &self.participants {
@@ -142,7 +171,7 @@ impl Study {
     /// in part. Most studies have none, and then no result needs the
     /// record-by-record check.
     pub fn any_illustrative(&self) -> (bool, bool) {
-        *self.memo.illustrative.get_or_init(|| {
+        *self.derived.illustrative.get_or_init(|| {
             let real = Illustrative::default();
             (
                 self.participants.iter().any(|p| p.illustrative != real),
@@ -153,7 +182,7 @@ impl Study {
 
     /// The segments carrying code `code` or one below it, ascending.
     pub fn segments_with_code(&self, code: usize) -> &[usize] {
-        let index = self.memo.code_segments.get_or_init(|| {
+        let index = self.derived.code_segments.get_or_init(|| {
             let mut index = vec![Vec::new(); self.codes.len()];
             for (i, codes) in self.segment_codes.iter().enumerate() {
                 for &c in codes {

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use crate::charts::{Event, Phase, Series};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
-use crate::load::config::Labels;
-use crate::load::datasets::{is_scalar, DataFile, Datasets};
-use crate::load::json_locate::Step;
 use crate::model::date::Date;
+use crate::model::input::Step;
+use crate::model::input::{is_scalar, DataFile, Datasets};
+use crate::model::labels::Labels;
 use crate::model::study::{Study, TimeSeries};
 
 /// Builds the index of ids of `file`, reporting duplicates.
@@ -130,7 +130,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
         code_index,
         segment_index,
         series_index,
-        memo: Default::default(),
+        derived: Default::default(),
     };
     let warnings = unused_warnings(&study, &data_locations);
     Ok((study, warnings))

@@ -4,10 +4,10 @@ use serde::Serialize;
 use tera::Tera;
 
 use crate::error::{Diagnostic, Location};
+use crate::escape::html;
 use crate::load::config::Config;
 use crate::markdown::section::inline;
 use crate::model::date::Date;
-use crate::render::escape::html;
 use crate::render::theme::Theme;
 
 /// One section as the templates see it; every string is already HTML.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::{did_you_mean, Diagnostic, Diagnostics};
 use crate::markdown::section::{RenderedSection, MARK};
-use crate::markdown::slug::slugify;
+use crate::slug::slugify;
 
 /// Report-wide numbering of figures and ids of headings.
 #[derive(Debug, Default)]

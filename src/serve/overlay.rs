@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::error::Diagnostics;
 
-use crate::render::escape::html as escape;
+use crate::escape::html as escape;
 
 /// The element id the reload script replaces or removes.
 pub const ID: &str = "findings-overlay";

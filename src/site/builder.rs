@@ -18,6 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 use tera::Tera;
 
+use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::section::{self, inline, Context, RenderedSection};
@@ -58,7 +59,7 @@ struct State {
     rendered: HashMap<PathBuf, RenderedSection>,
     theme: Theme,
     tera: Tera,
-    study: Study,
+    study: Analysis,
     /// Problems from loading and indexing: warnings, or errors in
     /// sections that failed to read at load time.
     warnings: Diagnostics,
@@ -147,7 +148,7 @@ impl Builder {
 pub(super) fn build_once(root: &Path) -> Result<Built, Diagnostics> {
     let mut state = State::load(root)?;
     state.render_stale(root);
-    state.study = Study::default();
+    state.study = Analysis::default();
     state.page()
 }
 
@@ -181,7 +182,7 @@ impl State {
                 all
             })?;
         let mut warnings = with_early(model_problems);
-        warnings.extend(study.configure(&loaded.config));
+        warnings.extend(study.configure(&loaded.config.privacy, &loaded.config.label_places));
         Ok(State {
             load_failed: warnings.has_errors(),
             config: loaded.config,
@@ -190,7 +191,7 @@ impl State {
             rendered: HashMap::new(),
             theme,
             tera,
-            study,
+            study: Analysis::new(study),
             warnings,
         })
     }

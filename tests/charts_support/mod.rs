@@ -4,12 +4,12 @@
 // Each test crate uses only part of these helpers.
 #![allow(dead_code)]
 
-pub use findings::analysis::format::NumberFormat;
 pub use findings::charts::{
     render, Category, ChartData, ChartKind, ChartSpec, Event, Phase, RenderedChart, RoadmapPhase,
     Series,
 };
 pub use findings::model::date::Date;
+pub use findings::model::numbers::NumberFormat;
 
 pub fn date(text: &str) -> Date {
     Date::parse(text).expect("test dates are valid")

@@ -1,9 +1,9 @@
 //! `figure`: an image from `content/assets/` with a numbered caption.
 
+use crate::escape::{data_uri, html};
 use crate::load::assets;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::SectionRenderer;
-use crate::render::escape::{data_uri, html};
 
 use super::{needs_argument, Failure};
 

@@ -2,9 +2,9 @@
 
 use crate::analysis::select::{select, Selection};
 use crate::error::did_you_mean;
+use crate::escape::push_html;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::SectionRenderer;
-use crate::render::escape::push_html;
 
 use super::{needs_argument, Failure};
 

@@ -3,9 +3,9 @@
 use crate::analysis::select::{select, Selection};
 use crate::analysis::share;
 use crate::error::did_you_mean;
+use crate::escape::html;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::{inline, SectionRenderer};
-use crate::render::escape::html;
 
 use super::{needs_argument, Failure};
 

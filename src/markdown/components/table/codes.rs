@@ -3,10 +3,10 @@
 //! and `:across: FIELD`, a code × attribute crosstab.
 
 use crate::analysis::codes::{code_rows, path};
-use crate::analysis::format::NumberFormat;
 use crate::analysis::select::Matches;
 use crate::analysis::{code_crosstab, CodeRows, CodeSort};
 use crate::markdown::directive::Directive;
+use crate::model::numbers::NumberFormat;
 
 use super::super::code_options;
 use super::super::Failure;

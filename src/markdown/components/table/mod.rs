@@ -3,13 +3,13 @@
 
 mod codes;
 
-use crate::analysis::format::NumberFormat;
 use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
+use crate::escape::push_html;
 use crate::markdown::directive::Directive;
 use crate::markdown::section::{inline, SectionRenderer};
-use crate::render::escape::push_html;
+use crate::model::numbers::NumberFormat;
 
 use super::{list, needs_argument, Failure};
 

@@ -1,55 +1,16 @@
-//! `content/data/*.json`: the coded datasets, parsed strictly.
+//! The JSON reader: `content/data/*.json`, parsed strictly into the
+//! model's records, each file kept with its text so that later stages can
+//! point at the very key a problem is about (`locate`).
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+pub mod locate;
+
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Location};
-use crate::load::json_locate::{locate, Step};
-use crate::model::records::{Code, Participant, Row, Segment, SeriesRecord, Source};
-
-/// A parsed file, kept with its text so later stages can point into it.
-#[derive(Debug, Clone)]
-pub struct DataFile<T> {
-    /// Path as shown to the user.
-    pub path: PathBuf,
-    /// The file's text.
-    pub text: String,
-    /// What it holds.
-    pub records: T,
-}
-
-impl<T> DataFile<T> {
-    /// The location of `path` inside this file (the whole file if not found).
-    pub fn locate(&self, path: &[Step]) -> Location {
-        match locate(&self.text, path) {
-            Some((start, len)) => Location::in_text(&self.path, &self.text, start, len),
-            None => Location::file(&self.path),
-        }
-    }
-}
-
-/// Every dataset of a project. Missing files are empty datasets.
-#[derive(Debug, Clone, Default)]
-pub struct Datasets {
-    /// `participants.json`.
-    pub participants: Option<DataFile<Vec<Participant>>>,
-    /// `codebook.json`.
-    pub codebook: Option<DataFile<Vec<Code>>>,
-    /// `segments.json`.
-    pub segments: Option<DataFile<Vec<Segment>>>,
-    /// `sources.json`.
-    pub sources: Option<DataFile<Vec<Source>>>,
-    /// `series.json`.
-    pub series: Option<DataFile<Vec<SeriesRecord>>>,
-    /// Every other file, by name (file stem).
-    pub tables: BTreeMap<String, DataFile<Vec<Row>>>,
-}
-
-/// Names of the datasets with a fixed schema.
-pub const KNOWN: [&str; 5] = ["participants", "codebook", "segments", "sources", "series"];
+use crate::model::input::{DataFile, Datasets, Step};
 
 /// Parses one dataset file named `stem` into `into`.
 pub fn parse_file(
@@ -65,11 +26,7 @@ pub fn parse_file(
         problems: &mut Diagnostics,
     ) -> Option<DataFile<T>> {
         match serde_json::from_str::<T>(&text) {
-            Ok(records) => Some(DataFile {
-                path: path.to_path_buf(),
-                text,
-                records,
-            }),
+            Ok(records) => Some(DataFile::new(path, text, records, json_locator)),
             Err(e) => {
                 problems.push(json_error(path, &text, &e));
                 None
@@ -83,7 +40,7 @@ pub fn parse_file(
         "sources" => into.sources = parse(path, text, problems),
         "series" => into.series = parse(path, text, problems),
         _ => {
-            if let Some(table) = parse::<Vec<Row>>(path, text, problems) {
+            if let Some(table) = parse::<Vec<crate::model::records::Row>>(path, text, problems) {
                 check_flat(&table, problems);
                 into.tables.insert(stem.to_string(), table);
             }
@@ -91,8 +48,13 @@ pub fn parse_file(
     }
 }
 
+/// Where the value at `path` is in a JSON file's text.
+fn json_locator(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    locate::locate(text, path)
+}
+
 /// Generic tables hold scalars only: a nested value cannot be a cell.
-fn check_flat(table: &DataFile<Vec<Row>>, problems: &mut Diagnostics) {
+fn check_flat(table: &DataFile<Vec<crate::model::records::Row>>, problems: &mut Diagnostics) {
     for (i, row) in table.records.iter().enumerate() {
         for (key, value) in row {
             let flag_list = key == "illustrative"
@@ -168,11 +130,6 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         message
     };
     Diagnostic::error(message).at(location).help(help)
-}
-
-/// True when `v` is a scalar (string, number, boolean or null).
-pub fn is_scalar(v: &Value) -> bool {
-    !(v.is_array() || v.is_object())
 }
 
 #[cfg(test)]

@@ -5,14 +5,7 @@
 //! place of `[12].participant` in the file. Walking the text once more on
 //! error is cheaper than keeping spans for every value on every build.
 
-/// One step of a path into a JSON document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step<'a> {
-    /// The n-th element of an array.
-    Index(usize),
-    /// The value of a key in an object.
-    Key(&'a str),
-}
+pub use crate::model::input::Step;
 
 /// The byte range of the value at `path` in `text`, if the path exists.
 /// For the last `Key` step the range covers the value, not the key.

@@ -1,5 +1,6 @@
-//! Number formatting shared by prose, tables and charts, so that a share
-//! printed in a sentence and the same share on a chart are the same string.
+//! Number formatting (`[numbers]` in report.toml) shared by prose, tables
+//! and charts, so that a share printed in a sentence and the same share on
+//! a chart are the same string.
 
 use serde::Deserialize;
 
