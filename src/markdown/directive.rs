@@ -9,45 +9,8 @@
 //! ````
 
 use crate::error::did_you_mean;
-
-/// A directive as written, before it is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Directive {
-    /// The name between braces.
-    pub name: String,
-    /// Text after the braces on the fence line.
-    pub argument: String,
-    /// `:key: value` lines, in order.
-    pub options: Vec<(String, String)>,
-    /// The body after the options.
-    pub body: String,
-    /// Byte offset of the body within the block's text.
-    pub body_offset: usize,
-}
-
-/// Every directive with the options it accepts.
-pub const DIRECTIVES: [(&str, &[&str]); 9] = [
-    ("quote", &["role"]),
-    ("quotes", &["limit", "role"]),
-    ("callout", &["title"]),
-    ("stat", &["label"]),
-    ("figure", &["label", "alt"]),
-    ("compare", &[]),
-    ("side", &[]),
-    (
-        "table",
-        &[
-            "columns", "by", "across", "caption", "count", "level", "codes", "sort", "top",
-        ],
-    ),
-    (
-        "chart",
-        &[
-            "data", "by", "across", "count", "series", "title", "label", "level", "codes", "sort",
-            "top",
-        ],
-    ),
-];
+use crate::markdown::components::SPECS as DIRECTIVES;
+pub use crate::markdown::context::Directive;
 
 /// Splits an info string `{name} argument`; `None` when it is an ordinary
 /// code block (`rust`, `json`, …).
@@ -60,14 +23,18 @@ pub fn info(info: &str) -> Option<(&str, &str)> {
 /// Parses the block text of directive `name`: leading option lines, then
 /// the body. Errors are one-line messages with the byte offset they concern.
 pub fn parse(name: &str, argument: &str, text: &str) -> Result<Directive, (String, usize, String)> {
-    let Some(&(_, allowed)) = DIRECTIVES.iter().find(|(n, _)| *n == name) else {
-        let hint = match did_you_mean(name, DIRECTIVES.iter().map(|d| d.0)) {
+    let Some(allowed) = DIRECTIVES
+        .iter()
+        .find(|d| d.name == name)
+        .map(|d| d.options)
+    else {
+        let hint = match did_you_mean(name, DIRECTIVES.iter().map(|d| d.name)) {
             Some(m) => format!("did you mean `{{{m}}}`?"),
             None => format!(
                 "known directives: {}",
                 DIRECTIVES
                     .iter()
-                    .map(|d| d.0)
+                    .map(|d| d.name)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -133,16 +100,6 @@ pub fn parse(name: &str, argument: &str, text: &str) -> Result<Directive, (Strin
         body: text[offset + skip..].to_string(),
         body_offset: offset + skip,
     })
-}
-
-impl Directive {
-    /// The value of option `key`, if given.
-    pub fn option(&self, key: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 //! blocks and inline code that are not directives are never touched.
 
 pub mod components;
+pub mod context;
 pub mod directive;
+pub mod inline;
 pub mod roles;
 pub mod section;

@@ -7,7 +7,7 @@ use crate::analysis::select::{select, Selection};
 use crate::analysis::{share, Problem};
 use crate::error::did_you_mean;
 use crate::escape;
-use crate::markdown::section::SectionRenderer;
+use crate::markdown::context::Renderer;
 
 /// Every role name.
 pub const ROLES: [&str; 7] = [
@@ -38,13 +38,13 @@ pub fn trailing_role<'e>(event: Option<&'e Event<'_>>) -> Option<&'e str> {
 
 /// Evaluates role `name` on `arg`; `at`/`len` locate the code span.
 pub fn evaluate(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     name: &str,
     arg: &str,
     at: usize,
     len: usize,
 ) -> Result<Output, (String, String)> {
-    let ctx = r.ctx;
+    let ctx = r.ctx();
     let study = ctx.study;
     let parse = |arg: &str| {
         Selection::parse(arg).map_err(|e| {
@@ -55,9 +55,9 @@ pub fn evaluate(
         })
     };
     let data_error = |p: Problem| (format!("{{{name}}}`{arg}`: {}", p.message), p.help);
-    let mark = |r: &mut SectionRenderer<'_>, illustrative: bool, text: String| {
+    let mark = |r: &mut dyn Renderer<'_>, illustrative: bool, text: String| {
         if illustrative {
-            r.out.illustrative = true;
+            r.illustrative();
             Output::Html(format!("<span class=\"illustrative-value\" title=\"Computed from illustrative data\">{}<sup aria-label=\"illustrative\">†</sup></span>", escape::html(&text)))
         } else {
             Output::Text(text)

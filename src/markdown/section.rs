@@ -10,25 +10,12 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
+use crate::markdown::context::{Context, Failure, Renderer};
+use crate::markdown::inline::safe_link;
 use crate::markdown::{components, directive, roles};
-use crate::model::numbers::NumberFormat;
 use crate::slug::slugify;
-
-/// What every section render needs to know about the report.
-#[derive(Debug, Clone, Copy)]
-pub struct Context<'a> {
-    /// The indexed datasets, with the answers computed from them so far.
-    pub study: &'a Analysis,
-    /// Number formatting.
-    pub format: &'a NumberFormat,
-    /// Project folder, for assets.
-    pub root: &'a Path,
-    /// Whether raw HTML in Markdown passes through.
-    pub raw_html: bool,
-}
 
 /// A heading inside a section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +152,33 @@ pub struct SectionRenderer<'a> {
     section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
+}
+
+impl<'a> Renderer<'a> for SectionRenderer<'a> {
+    fn ctx(&self) -> Context<'a> {
+        self.ctx
+    }
+
+    fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
+        SectionRenderer::markdown(self, text, base, scope)
+    }
+
+    fn figure(
+        &mut self,
+        label: Option<&str>,
+        at: usize,
+        len: usize,
+    ) -> Result<(String, String), Failure> {
+        SectionRenderer::figure(self, label, at, len)
+    }
+
+    fn reference(&mut self, label: &str, at: usize, len: usize) -> String {
+        SectionRenderer::reference(self, label, at, len)
+    }
+
+    fn illustrative(&mut self) {
+        self.out.illustrative = true;
+    }
 }
 
 fn options() -> Options {
@@ -464,52 +478,6 @@ fn fence_closes(source: &str) -> bool {
     last.chars().count() >= width && last.chars().all(|c| c == fence_char)
 }
 
-/// URL schemes that run code or smuggle a document when followed.
-const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
-
-/// A link or image whose destination would run script when followed
-/// (`javascript:` and friends, however they are cased or padded) gets a
-/// harmless `#` instead: the page is meant to carry no script at all.
-/// Images may still be `data:` images.
-fn safe_link(tag: Tag<'_>) -> Tag<'_> {
-    let unsafe_url = |url: &str, allow_data_image: bool| {
-        let folded: String = url
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        UNSAFE_SCHEMES.iter().any(|s| folded.starts_with(s))
-            && !(allow_data_image
-                && folded.starts_with("data:image/")
-                && !folded.starts_with("data:image/svg"))
-    };
-    match tag {
-        Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        } if unsafe_url(&dest_url, false) => Tag::Link {
-            link_type,
-            dest_url: "#".into(),
-            title,
-            id,
-        },
-        Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        } if unsafe_url(&dest_url, true) => Tag::Image {
-            link_type,
-            dest_url: "#".into(),
-            title,
-            id,
-        },
-        other => other,
-    }
-}
-
 /// The text of a fenced block whose start was just read, up to its end.
 fn block_text<'t>(events: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>) -> String {
     let mut block = String::new();
@@ -535,29 +503,9 @@ fn push_text(events: &mut Vec<Event<'_>>, s: String) {
     }
 }
 
-/// Renders a one-line Markdown string (a title, a side heading) inline,
-/// without the paragraph around it, with smart punctuation.
-pub fn inline(text: &str, raw_html: bool) -> String {
-    let events = Parser::new_ext(
-        text,
-        Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH,
-    )
-    .filter_map(|e| match e {
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
-        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-            Some(Event::Start(safe_link(tag)))
-        }
-        other => Some(other),
-    });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
-    html.trim_end().to_string()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{fence_closes, inline};
+    use super::fence_closes;
 
     #[test]
     fn sees_whether_a_fence_closes() {
@@ -568,26 +516,5 @@ mod tests {
         assert!(!fence_closes("````{compare}\nbody\n```\n"));
         assert!(!fence_closes("```{note}"));
         assert!(!fence_closes("~~~{note}\nbody\n```\n"));
-    }
-
-    #[test]
-    fn script_urls_never_become_links() {
-        for md in [
-            "[x](javascript:alert(1))",
-            "<javascript:alert(1)>",
-            "[x]( JaVaScRiPt:alert(1))",
-            "[x](vbscript:msgbox)",
-            "[x](data:text/html,<script>alert(1)</script>)",
-            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
-        ] {
-            let html = inline(md, false).to_ascii_lowercase();
-            for attr in ["href=", "src="] {
-                let live = html.matches(attr).count();
-                let neutral = html.matches(&format!("{attr}\"#\"")).count();
-                assert_eq!(live, neutral, "{md} → {html}");
-            }
-        }
-        assert!(inline("[ok](https://example.org)", false).contains("href=\"https://example.org\""));
-        assert!(inline("![ok](data:image/png;base64,AAAA)", false).contains("src=\"data:image/png"));
     }
 }

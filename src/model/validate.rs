@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use crate::charts::{Event, Phase, Series};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::model::date::Date;
 use crate::model::input::Step;
 use crate::model::input::{is_scalar, DataFile, Datasets};
 use crate::model::labels::Labels;
+use crate::model::series::{Event, Phase, Series};
 use crate::model::study::{Study, TimeSeries};
 
 /// Builds the index of ids of `file`, reporting duplicates.

@@ -6,7 +6,7 @@ use tera::Tera;
 use crate::error::{Diagnostic, Location};
 use crate::escape::html;
 use crate::load::config::Config;
-use crate::markdown::section::inline;
+use crate::markdown::inline::inline;
 use crate::model::date::Date;
 use crate::render::theme::Theme;
 

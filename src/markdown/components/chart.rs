@@ -10,8 +10,8 @@ use crate::charts::{
     self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase, Scope, MAX_CODES,
 };
 use crate::error::did_you_mean;
-use crate::markdown::directive::Directive;
-use crate::markdown::section::SectionRenderer;
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
 use crate::model::date::Date;
 use crate::model::records::scalar_text;
 
@@ -26,9 +26,14 @@ fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, F
     })
 }
 
+/// The options of `{chart}`.
+pub const OPTIONS: &[&str] = &[
+    "data", "by", "across", "count", "series", "title", "label", "level", "codes", "sort", "top",
+];
+
 /// `{chart} KIND` with data options and a caption body.
 pub fn render(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -46,7 +51,7 @@ pub fn render(
         (format!("unknown chart kind `{name}`"), help)
     })?;
     let (data, illustrative, default_title) = data(r, d, kind)?;
-    small_cells(r.ctx.study, &data)?;
+    small_cells(r.ctx().study, &data)?;
     let title = d.option("title").map_or(default_title, str::to_string);
     let (number, id) = r.figure(d.option("label"), body_at, 1)?;
     let spec = ChartSpec {
@@ -55,7 +60,7 @@ pub fn render(
         title,
         data,
         illustrative,
-        format: r.ctx.format.clone(),
+        format: r.ctx().format.clone(),
     };
     let chart = charts::render(&spec).map_err(|e| {
         (
@@ -63,7 +68,9 @@ pub fn render(
             "check the chart's data options".to_string(),
         )
     })?;
-    r.out.illustrative |= illustrative;
+    if illustrative {
+        r.illustrative();
+    }
     let caption = r.markdown(&d.body, body_at, scope);
     let data = format!(
         "<details class=\"figure-data\"><summary>Data for Figure {number}</summary>\n{}</details>\n",
@@ -80,11 +87,11 @@ pub fn render(
 }
 
 fn data(
-    r: &SectionRenderer<'_>,
+    r: &dyn Renderer<'_>,
     d: &Directive,
     kind: ChartKind,
 ) -> Result<(ChartData, bool, String), Failure> {
-    let study = r.ctx.study;
+    let study = r.ctx().study;
     let selection = |d: &Directive| -> Result<_, Failure> {
         let sel = Selection::parse(required(d, "data", "participants")?)
             .map_err(|e| (e, "e.g. :data: participants".into()))?;

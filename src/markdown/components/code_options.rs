@@ -6,7 +6,7 @@ use crate::analysis::codes::{parse_top, path, CodeQuery};
 use crate::analysis::{CodeLevel, CodeRows, CodeSort};
 use crate::charts::{Base, Hierarchy, Scope};
 use crate::error::did_you_mean;
-use crate::markdown::directive::Directive;
+use crate::markdown::context::Directive;
 use crate::model::study::Study;
 
 use super::{list, Failure};

@@ -1,13 +1,14 @@
 //! `compare` and `side`: narratives side by side.
 
-use crate::markdown::directive::Directive;
-use crate::markdown::section::{inline, SectionRenderer};
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
+use crate::markdown::inline::inline;
 
 use super::{needs_argument, Failure};
 
 /// `{compare}` whose body holds `{side}` directives.
 pub fn compare(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -25,7 +26,7 @@ pub fn compare(
 
 /// `{side} HEADING` with a Markdown body.
 pub fn side(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -33,7 +34,7 @@ pub fn side(
     if d.argument.is_empty() {
         return Err(needs_argument("side", "Narrative A"));
     }
-    let heading = inline(&d.argument, r.ctx.raw_html);
+    let heading = inline(&d.argument, r.ctx().raw_html);
     let body = r.markdown(&d.body, body_at, scope);
     Ok(format!("<section class=\"compare-side\"><h4 class=\"compare-heading\">{heading}</h4>\n{body}</section>\n"))
 }

@@ -2,14 +2,14 @@
 
 use crate::escape::{data_uri, html};
 use crate::load::assets;
-use crate::markdown::directive::Directive;
-use crate::markdown::section::SectionRenderer;
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
 
 use super::{needs_argument, Failure};
 
 /// `{figure} PATH` with `:alt:`, `:label:` and a caption body.
 pub fn image(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -24,7 +24,7 @@ pub fn image(
             "describe the image for readers who cannot see it: :alt: …".to_string(),
         )
     })?;
-    let (mime, bytes) = assets::read(r.ctx.root, path)?;
+    let (mime, bytes) = assets::read(r.ctx().root, path)?;
     let (number, id) = r.figure(d.option("label"), body_at, 1)?;
     let caption = r.markdown(&d.body, body_at, scope);
     Ok(shell(

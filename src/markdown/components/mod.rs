@@ -8,31 +8,84 @@ mod quote;
 mod table;
 mod text_blocks;
 
-use crate::markdown::directive::Directive;
-use crate::markdown::section::SectionRenderer;
+use crate::markdown::context::{Directive, Failure, Renderer};
 
-/// A directive's failure: message and hint; the caller adds the location.
-pub type Failure = (String, String);
+/// Renders a directive: the renderer, the directive as written, the byte
+/// offset of its body in the section file, and the footnote scope.
+pub type Render = fn(&mut dyn Renderer<'_>, &Directive, usize, &str) -> Result<String, Failure>;
+
+/// One directive: its name, the options it accepts and its renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    /// The name between braces.
+    pub name: &'static str,
+    /// Every option it accepts (any other is an error).
+    pub options: &'static [&'static str],
+    /// Draws it.
+    pub render: Render,
+}
+
+/// The registry: every directive. Adding one is a file in this folder and
+/// a line here.
+pub const SPECS: [Spec; 9] = [
+    Spec {
+        name: "quote",
+        options: &["role"],
+        render: |r, d, _, _| quote::one(r, d),
+    },
+    Spec {
+        name: "quotes",
+        options: &["limit", "role"],
+        render: |r, d, _, _| quote::many(r, d),
+    },
+    Spec {
+        name: "callout",
+        options: &["title"],
+        render: text_blocks::callout,
+    },
+    Spec {
+        name: "stat",
+        options: &["label"],
+        render: text_blocks::stat,
+    },
+    Spec {
+        name: "figure",
+        options: &["label", "alt"],
+        render: figure::image,
+    },
+    Spec {
+        name: "compare",
+        options: &[],
+        render: compare::compare,
+    },
+    Spec {
+        name: "side",
+        options: &[],
+        render: compare::side,
+    },
+    Spec {
+        name: "table",
+        options: table::OPTIONS,
+        render: |r, d, _, _| table::render(r, d),
+    },
+    Spec {
+        name: "chart",
+        options: chart::OPTIONS,
+        render: chart::render,
+    },
+];
 
 /// Renders directive `d` whose body starts at file offset `body_at`.
 pub fn render(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
 ) -> Result<String, Failure> {
-    match d.name.as_str() {
-        "quote" => quote::one(r, d),
-        "quotes" => quote::many(r, d),
-        "callout" => text_blocks::callout(r, d, body_at, scope),
-        "stat" => text_blocks::stat(r, d, body_at, scope),
-        "compare" => compare::compare(r, d, body_at, scope),
-        "side" => compare::side(r, d, body_at, scope),
-        "figure" => figure::image(r, d, body_at, scope),
-        "table" => table::render(r, d),
-        "chart" => chart::render(r, d, body_at, scope),
-        other => Err((
-            format!("unknown directive `{{{other}}}`"),
+    match SPECS.iter().find(|s| s.name == d.name) {
+        Some(spec) => (spec.render)(r, d, body_at, scope),
+        None => Err((
+            format!("unknown directive `{{{}}}`", d.name),
             "see docs/format.md".into(),
         )),
     }

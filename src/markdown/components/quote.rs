@@ -3,18 +3,18 @@
 use crate::analysis::select::{select, Selection};
 use crate::error::did_you_mean;
 use crate::escape::push_html;
-use crate::markdown::directive::Directive;
-use crate::markdown::section::SectionRenderer;
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
 
 use super::{needs_argument, Failure};
 
 /// `{quote} SEGMENT-ID`.
-pub fn one(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     let id = d.argument.trim();
     if id.is_empty() {
         return Err(needs_argument("quote", "segment-id"));
     }
-    let study = r.ctx.study;
+    let study = r.ctx().study;
     let i = study.segment_position(id).ok_or_else(|| {
         let help = did_you_mean(id, study.segment_ids()).map_or_else(
             || "use the id of a segment in segments.json".to_string(),
@@ -30,7 +30,7 @@ pub fn one(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure
 }
 
 /// `{quotes} SELECTION` with `:limit:`.
-pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("quotes", "segments[code=diversification]"));
     }
@@ -42,7 +42,7 @@ pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failur
             "write segments[…]".into(),
         ));
     }
-    let m = select(r.ctx.study, &sel)?;
+    let m = select(r.ctx().study, &sel)?;
     let limit = match d.option("limit") {
         Some(l) => l.parse::<usize>().map_err(|_| {
             (
@@ -64,8 +64,8 @@ pub fn many(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failur
 
 /// A quote is its segment's text: with `segments.text` private there is
 /// nothing a quote could show.
-fn text_not_private(r: &SectionRenderer<'_>) -> Result<(), Failure> {
-    let privacy = &r.ctx.study.privacy;
+fn text_not_private(r: &dyn Renderer<'_>) -> Result<(), Failure> {
+    let privacy = &r.ctx().study.privacy;
     match privacy.private_entry(crate::analysis::select::Kind::Segments, "segments", "text") {
         Some(entry) => Err((
             format!("quotes show segment text, and `{entry}` is private"),
@@ -86,15 +86,17 @@ fn role_field(d: &Directive) -> Result<&'static str, Failure> {
     }
 }
 
-fn segment(r: &mut SectionRenderer<'_>, i: usize, field: &str, html: &mut String) {
-    let study = r.ctx.study;
+fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
+    let study = r.ctx().study;
     let s = &study.segments[i];
     let p = study.speaker(i);
     // A quote is made up when its segment is, or when the words or the
     // attribution it shows are.
     let illustrative =
         s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);
-    r.out.illustrative |= illustrative;
+    if illustrative {
+        r.illustrative();
+    }
     html.push_str(if illustrative {
         "<figure class=\"quote illustrative\">"
     } else {

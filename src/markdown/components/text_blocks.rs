@@ -4,8 +4,9 @@ use crate::analysis::select::{select, Selection};
 use crate::analysis::share;
 use crate::error::did_you_mean;
 use crate::escape::html;
-use crate::markdown::directive::Directive;
-use crate::markdown::section::{inline, SectionRenderer};
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
+use crate::markdown::inline::inline;
 
 use super::{needs_argument, Failure};
 
@@ -19,7 +20,7 @@ const CALLOUTS: [(&str, &str); 5] = [
 
 /// `{callout} KIND` with `:title:` and a Markdown body.
 pub fn callout(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -39,7 +40,7 @@ pub fn callout(
             },
         ));
     };
-    let title = inline(d.option("title").unwrap_or(default_title), r.ctx.raw_html);
+    let title = inline(d.option("title").unwrap_or(default_title), r.ctx().raw_html);
     let body = r.markdown(&d.body, body_at, scope);
     Ok(format!(
         "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n{body}</aside>\n"
@@ -48,7 +49,7 @@ pub fn callout(
 
 /// `{stat} MEASURE SELECTION` with a Markdown caption.
 pub fn stat(
-    r: &mut SectionRenderer<'_>,
+    r: &mut dyn Renderer<'_>,
     d: &Directive,
     body_at: usize,
     scope: &str,
@@ -65,8 +66,8 @@ pub fn stat(
     }
     let sel =
         Selection::parse(rest).map_err(|e| (e, "e.g. ```{stat} count participants".into()))?;
-    let study = r.ctx.study;
-    let f = r.ctx.format;
+    let study = r.ctx().study;
+    let f = r.ctx().format;
     let m = select(study, &sel)?;
     let p = &study.privacy;
     let value = match measure {
@@ -97,13 +98,15 @@ pub fn stat(
     } else {
         m.illustrative(&[])
     };
-    r.out.illustrative |= illustrative;
+    if illustrative {
+        r.illustrative();
+    }
     let label = d
         .option("label")
         .map(|l| {
             format!(
                 "<span class=\"stat-label\">{}</span>",
-                inline(l, r.ctx.raw_html)
+                inline(l, r.ctx().raw_html)
             )
         })
         .unwrap_or_default();

@@ -5,7 +5,7 @@
 use crate::analysis::codes::{code_rows, path};
 use crate::analysis::select::Matches;
 use crate::analysis::{code_crosstab, CodeRows, CodeSort};
-use crate::markdown::directive::Directive;
+use crate::markdown::context::Directive;
 use crate::model::numbers::NumberFormat;
 
 use super::super::code_options;

@@ -7,8 +7,9 @@ use crate::analysis::select::{check_field, record_flag, select, value, Kind, Mat
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
 use crate::escape::push_html;
-use crate::markdown::directive::Directive;
-use crate::markdown::section::{inline, SectionRenderer};
+use crate::markdown::context::Directive;
+use crate::markdown::context::Renderer;
+use crate::markdown::inline::inline;
 use crate::model::numbers::NumberFormat;
 
 use super::{list, needs_argument, Failure};
@@ -16,17 +17,22 @@ use super::{list, needs_argument, Failure};
 /// Deepest indentation the theme draws; deeper codes are indented as far.
 const MAX_INDENT: usize = 6;
 
+/// The options of `{table}`.
+pub const OPTIONS: &[&str] = &[
+    "columns", "by", "across", "caption", "count", "level", "codes", "sort", "top",
+];
+
 /// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`
 /// and, by code, the code options.
-pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("table", "participants"));
     }
     let sel =
         Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
-    let m = select(r.ctx.study, &sel)?;
-    let caption = d.option("caption").map(|c| inline(c, r.ctx.raw_html));
-    let f = r.ctx.format;
+    let m = select(r.ctx().study, &sel)?;
+    let caption = d.option("caption").map(|c| inline(c, r.ctx().raw_html));
+    let f = r.ctx().format;
     let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
     if !by_code {
         for key in ["level", "codes", "sort", "top", "count"] {
@@ -51,7 +57,9 @@ pub fn render(r: &mut SectionRenderer<'_>, d: &Directive) -> Result<String, Fail
         }
         (None, None) => records(&m, d.option("columns"))?,
     };
-    r.out.illustrative |= table.illustrative;
+    if table.illustrative {
+        r.illustrative();
+    }
     Ok(table_html(caption.as_deref(), &table))
 }
 

@@ -1,0 +1,97 @@
+//! Markdown rendered inline (option values such as titles and captions)
+//! and the link check every rendering applies, shared by the section
+//! renderer and the components.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Renders a one-line Markdown string (a title, a side heading) inline,
+/// without the paragraph around it, with smart punctuation.
+pub fn inline(text: &str, raw_html: bool) -> String {
+    let events = Parser::new_ext(
+        text,
+        Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH,
+    )
+    .filter_map(|e| match e {
+        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
+        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+            Some(Event::Start(safe_link(tag)))
+        }
+        other => Some(other),
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    html.trim_end().to_string()
+}
+
+/// URL schemes that run code or smuggle a document when followed.
+const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// A link or image whose destination would run script when followed
+/// (`javascript:` and friends, however they are cased or padded) gets a
+/// harmless `#` instead: the page is meant to carry no script at all.
+/// Images may still be `data:` images.
+pub fn safe_link(tag: Tag<'_>) -> Tag<'_> {
+    let unsafe_url = |url: &str, allow_data_image: bool| {
+        let folded: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        UNSAFE_SCHEMES.iter().any(|s| folded.starts_with(s))
+            && !(allow_data_image
+                && folded.starts_with("data:image/")
+                && !folded.starts_with("data:image/svg"))
+    };
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if unsafe_url(&dest_url, false) => Tag::Link {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if unsafe_url(&dest_url, true) => Tag::Image {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inline;
+
+    #[test]
+    fn script_urls_never_become_links() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x]( JaVaScRiPt:alert(1))",
+            "[x](vbscript:msgbox)",
+            "[x](data:text/html,<script>alert(1)</script>)",
+            "![x](data:image/svg+xml,<svg onload=alert(1)>)",
+        ] {
+            let html = inline(md, false).to_ascii_lowercase();
+            for attr in ["href=", "src="] {
+                let live = html.matches(attr).count();
+                let neutral = html.matches(&format!("{attr}\"#\"")).count();
+                assert_eq!(live, neutral, "{md} → {html}");
+            }
+        }
+        assert!(inline("[ok](https://example.org)", false).contains("href=\"https://example.org\""));
+        assert!(inline("![ok](data:image/png;base64,AAAA)", false).contains("src=\"data:image/png"));
+    }
+}
