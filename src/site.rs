@@ -7,6 +7,7 @@
 //! once.
 
 mod builder;
+mod changes;
 
 use std::path::Path;
 

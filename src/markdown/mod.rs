@@ -7,6 +7,17 @@
 pub mod components;
 pub mod context;
 pub mod directive;
+mod fence;
 pub mod inline;
 pub mod roles;
 pub mod section;
+pub mod syntax;
+
+/// The Markdown extensions every section is parsed with.
+pub(crate) fn parser_options() -> pulldown_cmark::Options {
+    pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_FOOTNOTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
+}

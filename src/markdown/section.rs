@@ -8,12 +8,14 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
 use crate::markdown::context::{Context, Failure, Renderer};
+use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::safe_link;
+use crate::markdown::parser_options as options;
 use crate::markdown::{components, directive, roles};
 use crate::slug::slugify;
 
@@ -62,85 +64,6 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
     r.out
 }
 
-/// Checks what can be checked in `section` without the datasets: unclosed
-/// directive fences, directive names and options, role names. Used when
-/// the datasets are broken, so these are reported with the data errors
-/// instead of only after the data is fixed.
-pub fn check_syntax(section: &SectionSource) -> Diagnostics {
-    let mut problems = Diagnostics::new();
-    syntax(
-        &section.path,
-        &section.text,
-        section.body(),
-        section.body_start,
-        &mut problems,
-    );
-    problems
-}
-
-fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagnostics) {
-    let error =
-        |problems: &mut Diagnostics, at: usize, len: usize, (message, help): (String, String)| {
-            problems.push(
-                Diagnostic::error(message)
-                    .at(Location::in_text(path, file, at, len))
-                    .help(help),
-            );
-        };
-    let mut last_text: Option<Event<'_>> = None;
-    let mut iter = Parser::new_ext(text, options()).into_offset_iter();
-    while let Some((event, range)) = iter.next() {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
-                let block = block_text(&mut iter);
-                let Some((name, argument)) = directive::info(&info) else {
-                    continue;
-                };
-                let source = &text[range.clone()];
-                let fence_len = source.find('\n').unwrap_or(source.len());
-                let at = base + range.start;
-                if !fence_closes(source) {
-                    let message = format!("the directive `{{{name}}}` never closes");
-                    let help = "close it with a line holding only the opening fence (as many backticks or tildes)";
-                    error(problems, at, fence_len, (message, help.to_string()));
-                    continue;
-                }
-                match directive::parse(name, argument, &block) {
-                    Ok(d) => {
-                        let body_at = at + fence_len + 1 + d.body_offset;
-                        syntax(path, file, &d.body, body_at, problems);
-                    }
-                    Err((message, offset, help)) => {
-                        let pos = if offset == 0 && message.starts_with("unknown directive") {
-                            at
-                        } else {
-                            at + fence_len + 1 + offset
-                        };
-                        error(problems, pos, fence_len, (message, help));
-                    }
-                }
-            }
-            Event::Code(_) => {
-                if let Some(name) = roles::trailing_role(last_text.as_ref()) {
-                    if !roles::ROLES.contains(&name) {
-                        let at = (base + range.start).saturating_sub(name.len() + 2);
-                        error(problems, at, name.len() + 2, roles::unknown(name));
-                    }
-                }
-                last_text = None;
-            }
-            Event::Text(t) => {
-                let merged = match last_text.take() {
-                    Some(Event::Text(before)) => format!("{before}{t}"),
-                    _ => t.into_string(),
-                };
-                last_text = Some(Event::Text(merged.into()));
-            }
-            _ => last_text = None,
-        }
-    }
-}
-
 /// Renders Markdown recursively (directive bodies are Markdown too) and
 /// collects what the section shows.
 pub struct SectionRenderer<'a> {
@@ -179,14 +102,6 @@ impl<'a> Renderer<'a> for SectionRenderer<'a> {
     fn illustrative(&mut self) {
         self.out.illustrative = true;
     }
-}
-
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 impl<'a> SectionRenderer<'a> {
@@ -456,41 +371,6 @@ impl<'a> SectionRenderer<'a> {
     }
 }
 
-/// True when the fenced block `source` (as pulldown-cmark delimits it)
-/// ends with a closing fence: a line of at least as many of the opening
-/// fence's characters and nothing else. Container markers (`>`, list
-/// indentation) before either fence are ignored.
-fn fence_closes(source: &str) -> bool {
-    let strip = |line: &str| {
-        line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
-            .trim_end()
-            .to_string()
-    };
-    let mut lines = source.lines();
-    let opening = strip(lines.next().unwrap_or(""));
-    let Some(fence_char) = opening.chars().next().filter(|c| *c == '`' || *c == '~') else {
-        return true;
-    };
-    let width = opening.chars().take_while(|&c| c == fence_char).count();
-    let Some(last) = lines.last().map(strip) else {
-        return false;
-    };
-    last.chars().count() >= width && last.chars().all(|c| c == fence_char)
-}
-
-/// The text of a fenced block whose start was just read, up to its end.
-fn block_text<'t>(events: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>) -> String {
-    let mut block = String::new();
-    for (e, _) in events {
-        match e {
-            Event::Text(t) => block.push_str(&t),
-            Event::End(TagEnd::CodeBlock) => break,
-            _ => {}
-        }
-    }
-    block
-}
-
 /// Appends text, merging it with a preceding text event so that a role
 /// name split over several events (smart punctuation splits them) is seen.
 fn push_text(events: &mut Vec<Event<'_>>, s: String) {
@@ -500,21 +380,5 @@ fn push_text(events: &mut Vec<Event<'_>>, s: String) {
         *t = merged.into();
     } else {
         events.push(Event::Text(s.into()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fence_closes;
-
-    #[test]
-    fn sees_whether_a_fence_closes() {
-        assert!(fence_closes("```{note}\nbody\n```\n"));
-        assert!(fence_closes("````{compare}\n```{side} A\n```\n````"));
-        assert!(fence_closes("> ```{quote} s\n> ```"));
-        assert!(!fence_closes("```{note}\nbody\n"));
-        assert!(!fence_closes("````{compare}\nbody\n```\n"));
-        assert!(!fence_closes("```{note}"));
-        assert!(!fence_closes("~~~{note}\nbody\n```\n"));
     }
 }

@@ -13,7 +13,7 @@
 //! result is byte for byte what a fresh [`crate::site::build`] gives.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -24,11 +24,13 @@ use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
 use crate::markdown::inline::inline;
 use crate::markdown::section::{self, RenderedSection};
+use crate::markdown::syntax;
 use crate::model::study::Study;
 use crate::render::page::{self, PageView, SectionView, TocEntry};
 use crate::render::resolve;
 use crate::render::theme::{self, Theme};
 
+use super::changes::{relative_to, scope_of, Scope};
 use super::Built;
 
 /// Builds a project, and rebuilds it after changes doing as little work
@@ -77,15 +79,6 @@ impl std::fmt::Debug for State {
             .field("rendered", &self.rendered.len())
             .finish_non_exhaustive()
     }
-}
-
-/// What a set of changed paths asks for, from least to most work.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Scope {
-    Nothing,
-    Sections,
-    Theme,
-    Everything,
 }
 
 impl Builder {
@@ -164,7 +157,7 @@ impl State {
         let Some(loaded) = loaded else {
             let mut all = early;
             for s in load::readable_sections(root) {
-                all.extend(section::check_syntax(&s));
+                all.extend(syntax::check_syntax(&s));
             }
             return Err(all);
         };
@@ -179,7 +172,7 @@ impl State {
             Study::build(loaded.data, loaded.labels).map_err(|model| {
                 let mut all = with_early(model);
                 for s in &loaded.sections {
-                    all.extend(section::check_syntax(s));
+                    all.extend(syntax::check_syntax(s));
                 }
                 all
             })?;
@@ -313,55 +306,6 @@ impl State {
     }
 }
 
-/// `path` relative to the project folder `root`, or `None` when it lies
-/// outside it. Watchers report absolute (often canonical) paths while the
-/// project may have been given as a relative one, so both are tried.
-fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
-    if path.is_relative() {
-        return Some(normalise(path));
-    }
-    if let Ok(rel) = path.strip_prefix(root) {
-        return Some(normalise(rel));
-    }
-    let canonical_root = root.canonicalize().ok()?;
-    if let Ok(rel) = path.strip_prefix(&canonical_root) {
-        return Some(normalise(rel));
-    }
-    // A removed file cannot be canonicalized, but its folder can.
-    let parent = path.parent()?.canonicalize().ok()?;
-    let rel = parent.strip_prefix(&canonical_root).ok()?;
-    Some(normalise(&rel.join(path.file_name()?)))
-}
-
-/// Drops `.` components, so `./content/x.md` names the same section as
-/// `content/x.md`.
-fn normalise(path: &Path) -> PathBuf {
-    path.components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .collect()
-}
-
-fn scope_of(rel: &Path) -> Scope {
-    let sections = Path::new("content/sections");
-    if rel.starts_with("output") {
-        Scope::Nothing
-    } else if rel.parent() == Some(sections) {
-        // Only `.md` files directly in the folder are sections; editors'
-        // swap and backup files beside them change nothing.
-        if rel.extension().is_some_and(|x| x == "md") {
-            Scope::Sections
-        } else {
-            Scope::Nothing
-        }
-    } else if rel.starts_with(sections) && rel != sections {
-        Scope::Nothing
-    } else if rel.starts_with("themes") {
-        Scope::Theme
-    } else {
-        Scope::Everything
-    }
-}
-
 /// Heading HTML without its tags, for the table of contents (links inside
 /// links are invalid); entities stay escaped.
 fn strip_tags(html: &str) -> String {
@@ -376,36 +320,4 @@ fn strip_tags(html: &str) -> String {
         }
     }
     out.trim().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_are_scoped() {
-        let s = |p: &str| scope_of(Path::new(p));
-        assert_eq!(s("content/sections/01-a.md"), Scope::Sections);
-        assert_eq!(s("content/sections/.01-a.md.swp"), Scope::Nothing);
-        assert_eq!(s("content/sections/drafts/x.md"), Scope::Nothing);
-        assert_eq!(s("content/sections"), Scope::Everything);
-        assert_eq!(s("content/data/segments.json"), Scope::Everything);
-        assert_eq!(s("content/report.toml"), Scope::Everything);
-        assert_eq!(s("themes/mine/base.html"), Scope::Theme);
-        assert_eq!(s("output/index.html"), Scope::Nothing);
-    }
-
-    #[test]
-    fn paths_are_made_relative() {
-        let root = Path::new("/work/study");
-        assert_eq!(
-            relative_to(root, Path::new("/work/study/content/sections/a.md")),
-            Some(PathBuf::from("content/sections/a.md"))
-        );
-        assert_eq!(
-            relative_to(root, Path::new("./content/report.toml")),
-            Some(PathBuf::from("content/report.toml"))
-        );
-        assert_eq!(relative_to(root, Path::new("/elsewhere/a.md")), None);
-    }
 }

@@ -6,16 +6,14 @@ use crate::analysis::cooccurrence::cooccurrence_of;
 use crate::analysis::select::{select, Kind, Selection};
 use crate::analysis::{code_crosstab, count_by, crosstab, CodeSort};
 use crate::charts::text::capital;
-use crate::charts::{
-    self, Category, ChartData, ChartKind, ChartSpec, RoadmapPhase, Scope, MAX_CODES,
-};
+use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, Scope, MAX_CODES};
 use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
-use crate::model::date::Date;
-use crate::model::records::scalar_text;
 
-use super::{code_options, figure::shell, list, needs_argument, Failure};
+mod time;
+
+use super::{code_options, figure::shell, needs_argument, Failure};
 
 fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, Failure> {
     d.option(key).ok_or_else(|| {
@@ -248,117 +246,8 @@ fn data(
                 title,
             ))
         }
-        ChartKind::Line | ChartKind::Area => {
-            let ids = list(required(d, "series", "sentiment-index")?);
-            let mut series = Vec::new();
-            let (mut events, mut phases) = (Vec::new(), Vec::new());
-            let mut ill = false;
-            for id in &ids {
-                let s = study.time_series(id).ok_or_else(|| {
-                    let help = did_you_mean(id, study.series_ids()).map_or_else(
-                        || "use the id of a series in series.json".to_string(),
-                        |m| format!("did you mean `{m}`?"),
-                    );
-                    (format!("unknown series `{id}`"), help)
-                })?;
-                ill |= s.illustrative;
-                series.push(s.series.clone());
-                events.extend(
-                    s.events
-                        .iter()
-                        .filter(|e| !events.contains(*e))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-                phases.extend(
-                    s.phases
-                        .iter()
-                        .filter(|p| !phases.contains(*p))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-            }
-            let title = series
-                .iter()
-                .map(|s| s.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            Ok((
-                ChartData::Series {
-                    series,
-                    events,
-                    phases,
-                },
-                ill,
-                title,
-            ))
-        }
-        ChartKind::Roadmap => {
-            let m = selection(d)?;
-            if m.kind != Kind::Table {
-                return Err((
-                    "a roadmap needs a table with columns phase, start, end, milestone".into(),
-                    "e.g. :data: roadmap".into(),
-                ));
-            }
-            for column in ["phase", "start", "end", "milestone"] {
-                if let Some(entry) = study.privacy.private_entry(m.kind, &m.dataset, column) {
-                    return Err((
-                        format!("a roadmap shows `{column}`, and `{entry}` is private"),
-                        "take it off the private list in report.toml, or leave the roadmap out"
-                            .into(),
-                    ));
-                }
-            }
-            let rows = &study.tables[&m.dataset];
-            let mut phases: Vec<RoadmapPhase> = Vec::new();
-            for &i in &m.indices {
-                let row = &rows[i];
-                let cell = |k: &str| -> Result<String, Failure> {
-                    row.get(k)
-                        .map(|v| scalar_text(v).into_owned())
-                        .ok_or_else(|| {
-                            (
-                                format!("row {} of {} has no `{k}`", i + 1, m.dataset),
-                                "a roadmap row needs phase, start, end and milestone".into(),
-                            )
-                        })
-                };
-                let date = |k: &str| -> Result<Date, Failure> {
-                    let text = cell(k)?;
-                    Date::parse(&text).ok_or_else(|| {
-                        (
-                            format!(
-                                "`{k}` of row {} of {} is not a date: {text:?}",
-                                i + 1,
-                                m.dataset
-                            ),
-                            "write dates as YYYY-MM-DD".into(),
-                        )
-                    })
-                };
-                let (label, start, end, milestone) = (
-                    cell("phase")?,
-                    date("start")?,
-                    date("end")?,
-                    cell("milestone")?,
-                );
-                match phases.iter_mut().find(|p| p.label == label) {
-                    Some(p) => p.milestones.push(milestone),
-                    None => phases.push(RoadmapPhase {
-                        label,
-                        start,
-                        end,
-                        milestones: vec![milestone],
-                    }),
-                }
-            }
-            Ok((
-                ChartData::Roadmap { phases },
-                m.illustrative(&["phase", "start", "end", "milestone"]),
-                "Roadmap".into(),
-            ))
-        }
+        ChartKind::Line | ChartKind::Area => time::series(study, d),
+        ChartKind::Roadmap => time::roadmap(&selection(d)?),
     }
 }
 

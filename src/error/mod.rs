@@ -6,7 +6,15 @@
 //! stopping at the first, so `findings check` can list them all at once.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+
+mod location;
+mod suggest;
+
+pub use location::Location;
+#[cfg(test)]
+use location::EXCERPT_CHARS;
+
+pub use suggest::{did_you_mean, expected_keys};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -17,108 +25,6 @@ pub enum Severity {
     Error,
     /// Shown, but fails only with `--deny-warnings`.
     Warning,
-}
-
-/// A place in a project file, kept with the text of its line so a
-/// diagnostic can quote it without re-reading the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    /// Path as shown to the user (relative to the project when possible).
-    pub file: PathBuf,
-    /// 1-based line; 0 when the problem concerns the whole file.
-    pub line: usize,
-    /// 1-based column in characters.
-    pub column: usize,
-    /// Length of the highlighted span in characters (at least 1).
-    pub len: usize,
-    /// The text of the line, for the excerpt: all of it, or a window
-    /// around the column when the line is very long.
-    pub line_text: String,
-    /// Characters of the line left out before `line_text`.
-    pub skipped: usize,
-}
-
-/// Lines longer than this many characters are cut to a window around the
-/// column, so that diagnostics on a minified file do not each carry (and
-/// copy) the whole file.
-const EXCERPT_CHARS: usize = 160;
-
-impl Location {
-    /// A location that names a whole file, without a line.
-    pub fn file(path: impl Into<PathBuf>) -> Self {
-        Location {
-            file: path.into(),
-            line: 0,
-            column: 0,
-            len: 0,
-            line_text: String::new(),
-            skipped: 0,
-        }
-    }
-
-    /// The location of byte `offset` (spanning `len` bytes) in `text`.
-    pub fn in_text(path: &Path, text: &str, offset: usize, len: usize) -> Self {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
-        let column = text[line_start..offset].chars().count() + 1;
-        let span_end = floor_char_boundary(text, (offset + len).min(line_end));
-        let len = text[offset..span_end].chars().count().max(1);
-        let full = text[line_start..line_end].trim_end_matches('\r');
-        let chars = full.chars().count();
-        let (line_text, skipped) = if chars <= EXCERPT_CHARS {
-            (full.to_string(), 0)
-        } else {
-            let start = (column - 1)
-                .saturating_sub(EXCERPT_CHARS / 3)
-                .min(chars - EXCERPT_CHARS);
-            (
-                full.chars().skip(start).take(EXCERPT_CHARS).collect(),
-                start,
-            )
-        };
-        Location {
-            file: path.to_path_buf(),
-            line,
-            column,
-            len,
-            line_text,
-            skipped,
-        }
-    }
-
-    /// The location of 1-based `line` and byte `column` in `text` (parsers
-    /// such as serde_json count columns in bytes; the location shown
-    /// counts characters).
-    pub fn at_line(path: &Path, text: &str, line: usize, column: usize) -> Self {
-        let mut offset = 0;
-        for (i, l) in text.split_inclusive('\n').enumerate() {
-            if i + 1 == line {
-                let col_bytes = column.saturating_sub(1).min(l.len());
-                return Location::in_text(path, text, offset + col_bytes, 1);
-            }
-            offset += l.len();
-        }
-        Location::in_text(path, text, text.len(), 1)
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}", self.file.display())
-        } else {
-            write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
-        }
-    }
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// One problem found in a project.
@@ -325,58 +231,10 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// The keys a serde "unknown field" message lists after "expected": it
-/// writes "expected one of `a`, `b`, `c`", "expected `a` or `b`" or
-/// "expected `a`" depending on how many there are.
-pub fn expected_keys(message: &str) -> Vec<&str> {
-    message
-        .split_once("expected")
-        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
-        .unwrap_or_default()
-}
-
-/// The closest candidate to `word`, for "did you mean" hints.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|&(d, c)| d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
-        .min_by_key(|&(d, c)| (d, c))
-        .map(|(_, c)| c)
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions
-/// and swaps of neighbours each cost one, so "qoute" is one step from "quote".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn locates_offsets_in_lines_and_columns() {
