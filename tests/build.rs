@@ -90,8 +90,9 @@ fn the_example_holds_the_whole_seed_study() {
     let dir = copy_project(&repo());
     let html = build_ok(dir.path());
     let page = text(&html);
-    let seed = fs::read_to_string(repo().join("../shared/seed/balancer-exploit-response.txt"))
-        .or_else(|_| fs::read_to_string("/work/shared/seed/balancer-exploit-response.txt"));
+    // The seed text lives beside the repository, in ../shared; a fresh
+    // clone without it checks the fixed phrases only.
+    let seed = fs::read_to_string(repo().join("../shared/seed/balancer-exploit-response.txt"));
     let expected_phrases = [
         "The Balancer Exploit Response",
         "Understanding community narratives in the wake of a $128M DeFi security breach",
@@ -167,7 +168,12 @@ fn the_example_holds_the_whole_seed_study() {
     assert!(page.contains("About illustrative data."));
     // Every quote, attribution and milestone of the seed text is on the
     // page verbatim (curly and straight quotes compared alike).
-    let Ok(seed) = seed else { return };
+    let Ok(seed) = seed else {
+        eprintln!(
+            "../shared/seed is absent: the seed's lines are not compared (the fixed phrases were)"
+        );
+        return;
+    };
     let fold = |s: &str| {
         s.replace(['\u{201c}', '\u{201d}'], "\"")
             .replace(['\u{2018}', '\u{2019}'], "'")

@@ -55,6 +55,14 @@ pub fn row_label(out: &mut String, fitted: &text::Fitted, full: &str, x: f64, mi
     );
 }
 
+/// The registry's entry: a split drawn as bars.
+pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Split { categories, .. } => Some(draw(spec, categories)),
+        _ => None,
+    }
+}
+
 /// Draws `categories` as horizontal bars, top to bottom in their order.
 pub fn draw(spec: &ChartSpec, categories: &[Category]) -> Drawing {
     let f = &spec.format;

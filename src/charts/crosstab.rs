@@ -31,6 +31,19 @@ struct Segment {
     label: String,
 }
 
+/// The registry's entry: a crosstab drawn as the spec's kind.
+pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Crosstab {
+            rows,
+            columns,
+            counts,
+            ..
+        } => Some(draw(spec, spec.kind, rows, columns, counts)),
+        _ => None,
+    }
+}
+
 /// Draws a crosstab as `kind` (stacked, diverging or grouped).
 pub fn draw(
     spec: &ChartSpec,

@@ -23,6 +23,16 @@ const MIN_LABEL_ANGLE: f64 = 0.33;
 const LEGEND_X: f64 = 2.0 * RADIUS + 70.0;
 const ROW: f64 = 26.0;
 
+/// The registry's entry: a split drawn as a donut (`hole`) or a pie.
+pub fn draw_spec(spec: &ChartSpec, hole: bool) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Split {
+            categories, what, ..
+        } => Some(draw(spec, categories, what, hole)),
+        _ => None,
+    }
+}
+
 /// Draws `categories` as a donut (`hole`) or a pie.
 pub fn draw(spec: &ChartSpec, categories: &[Category], what: &str, hole: bool) -> Drawing {
     let f = &spec.format;

@@ -35,6 +35,14 @@ enum Columns {
     Numbered { turned: bool, number_width: f64 },
 }
 
+/// The registry's entry: a co-occurrence matrix.
+pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Matrix { labels, counts } => Some(draw(spec, labels, counts)),
+        _ => None,
+    }
+}
+
 /// Draws the co-occurrence `counts` of `labels`.
 pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing {
     let f = &spec.format;

@@ -21,6 +21,7 @@ mod data;
 mod donut;
 mod downsample;
 mod heatmap;
+mod kinds;
 mod legend;
 mod palette;
 mod roadmap;
@@ -35,67 +36,13 @@ mod validate;
 use crate::model::numbers::NumberFormat;
 
 pub use heatmap::MAX_CODES;
+pub use kinds::{ChartKind, KindSpec, KINDS};
 
 pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
 
 /// Width of every chart's viewBox: the report column's width, so one
 /// viewBox unit is about one CSS pixel and label sizes read as intended.
 const WIDTH: f64 = 720.0;
-
-/// The chart kinds a `chart` directive can ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Ring of shares, percentages shown.
-    Donut,
-    /// Full pie of shares, percentages shown.
-    Pie,
-    /// Horizontal bars, sorted, value labels.
-    Bar,
-    /// One attribute by another, bars stacked to 100 %.
-    Stacked,
-    /// One attribute by another, diverging around a centre line.
-    Diverging,
-    /// One attribute by another, bars side by side.
-    Grouped,
-    /// Series over dates.
-    Line,
-    /// Series over dates, filled.
-    Area,
-    /// Code co-occurrence matrix.
-    Heatmap,
-    /// Phases on a time axis with milestones.
-    Roadmap,
-}
-
-impl ChartKind {
-    /// Every kind with the name used in the `chart` directive.
-    pub const ALL: [(&'static str, ChartKind); 10] = [
-        ("donut", ChartKind::Donut),
-        ("pie", ChartKind::Pie),
-        ("bar", ChartKind::Bar),
-        ("stacked", ChartKind::Stacked),
-        ("diverging", ChartKind::Diverging),
-        ("grouped", ChartKind::Grouped),
-        ("line", ChartKind::Line),
-        ("area", ChartKind::Area),
-        ("heatmap", ChartKind::Heatmap),
-        ("roadmap", ChartKind::Roadmap),
-    ];
-
-    /// The kind called `name` in a directive.
-    pub fn parse(name: &str) -> Option<ChartKind> {
-        Self::ALL.iter().find(|(n, _)| *n == name).map(|&(_, k)| k)
-    }
-
-    /// The directive name of this kind.
-    pub fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, k)| *k == self)
-            .map(|&(n, _)| n)
-            .unwrap_or("chart")
-    }
-}
 
 /// Everything needed to draw one chart.
 #[derive(Debug, Clone)]
@@ -130,40 +77,10 @@ pub struct RenderedChart {
 pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
     validate::check(spec)?;
     let summary = summary::describe(spec);
-    let drawing = match (&spec.data, spec.kind) {
-        (
-            ChartData::Split {
-                categories, what, ..
-            },
-            ChartKind::Donut,
-        ) => donut::draw(spec, categories, what, true),
-        (
-            ChartData::Split {
-                categories, what, ..
-            },
-            ChartKind::Pie,
-        ) => donut::draw(spec, categories, what, false),
-        (ChartData::Split { categories, .. }, _) => bars::draw(spec, categories),
-        (
-            ChartData::Crosstab {
-                rows,
-                columns,
-                counts,
-                ..
-            },
-            kind,
-        ) => crosstab::draw(spec, kind, rows, columns, counts),
-        (
-            ChartData::Series {
-                series,
-                events,
-                phases,
-            },
-            kind,
-        ) => timeline::draw(spec, series, events, phases, kind == ChartKind::Area),
-        (ChartData::Matrix { labels, counts }, _) => heatmap::draw(spec, labels, counts),
-        (ChartData::Roadmap { phases }, _) => roadmap::draw(phases),
-    };
+    let drawing = spec
+        .kind
+        .draw(spec)
+        .ok_or_else(|| format!("a `{}` chart cannot draw this data", spec.kind.name()))?;
     let svg = svg::Document {
         id: &spec.id,
         kind: spec.kind.name(),
@@ -182,8 +99,10 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
 }
 
 /// A chart body (the SVG elements inside the root) and the viewBox height
-/// it needs; every chart is [`WIDTH`] wide.
-struct Drawing {
-    body: String,
-    height: f64,
+/// it needs; every chart is 720 units wide.
+pub struct Drawing {
+    /// The SVG elements.
+    pub body: String,
+    /// The viewBox height.
+    pub height: f64,
 }

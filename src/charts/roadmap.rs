@@ -10,13 +10,21 @@ use super::palette::Ink;
 use super::svg::{self, Anchor, LINE_HEIGHT_EM};
 use super::svg_backend::{plot_area, view};
 use super::text::{self, LABEL_SIZE, SMALL_SIZE};
-use super::{Drawing, RoadmapPhase, WIDTH};
+use super::{ChartSpec, Drawing, RoadmapPhase, WIDTH};
 
 const TOP: f64 = 24.0;
 const AXIS: f64 = 22.0;
 const BAR: f64 = 20.0;
 const MILESTONE: f64 = 17.0;
 const MAX_LABEL: f64 = 160.0;
+
+/// The registry's entry: roadmap phases.
+pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Roadmap { phases } => Some(draw(phases)),
+        _ => None,
+    }
+}
 
 /// Draws `phases` (validated: non-empty, each ending after it starts).
 pub fn draw(phases: &[RoadmapPhase]) -> Drawing {

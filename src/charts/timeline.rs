@@ -22,6 +22,24 @@ const LABEL_ROW: f64 = 16.0;
 /// Radius of the dot for a one-point series, in backend units.
 const DOT: u32 = 35;
 
+/// The registry's entry: series drawn as lines, or filled for `area`.
+pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+    match &spec.data {
+        super::ChartData::Series {
+            series,
+            events,
+            phases,
+        } => Some(draw(
+            spec,
+            series,
+            events,
+            phases,
+            spec.kind == super::ChartKind::Area,
+        )),
+        _ => None,
+    }
+}
+
 /// Draws `series` over dates, filled below when `area`.
 pub fn draw(
     spec: &ChartSpec,

@@ -41,7 +41,7 @@ pub fn render(
         return Err(needs_argument("chart", "donut"));
     }
     let kind = ChartKind::parse(name).ok_or_else(|| {
-        let names = ChartKind::ALL.map(|k| k.0);
+        let names = ChartKind::names();
         let help = did_you_mean(name, names).map_or_else(
             || format!("chart kinds: {}", names.join(", ")),
             |m| format!("did you mean `{m}`?"),

@@ -1,0 +1,142 @@
+//! The chart kinds and the registry that maps each to its name and its
+//! drawing. Adding a kind is a variant here, a file with its drawing and
+//! one line in [`KINDS`] (and, for a new shape of data, a `ChartData`
+//! variant that `validate` checks).
+
+use super::{bars, crosstab, donut, heatmap, roadmap, timeline};
+use super::{ChartSpec, Drawing};
+
+/// The chart kinds a `chart` directive can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Ring of shares, percentages shown.
+    Donut,
+    /// Full pie of shares, percentages shown.
+    Pie,
+    /// Horizontal bars, sorted, value labels.
+    Bar,
+    /// One attribute by another, bars stacked to 100 %.
+    Stacked,
+    /// One attribute by another, diverging around a centre line.
+    Diverging,
+    /// One attribute by another, bars side by side.
+    Grouped,
+    /// Series over dates.
+    Line,
+    /// Series over dates, filled.
+    Area,
+    /// Code co-occurrence matrix.
+    Heatmap,
+    /// Phases on a time axis with milestones.
+    Roadmap,
+}
+
+/// Draws a chart whose data `validate` has checked; `None` when the data
+/// is of another shape (which validation has already refused).
+pub type Draw = fn(&ChartSpec) -> Option<Drawing>;
+
+/// A chart kind as the registry lists it.
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    /// The name in ```{chart} NAME.
+    pub name: &'static str,
+    /// The kind.
+    pub kind: ChartKind,
+    /// Its drawing.
+    pub draw: Draw,
+}
+
+/// Every chart kind.
+pub const KINDS: [KindSpec; 10] = [
+    KindSpec {
+        name: "donut",
+        kind: ChartKind::Donut,
+        draw: |s| donut::draw_spec(s, true),
+    },
+    KindSpec {
+        name: "pie",
+        kind: ChartKind::Pie,
+        draw: |s| donut::draw_spec(s, false),
+    },
+    KindSpec {
+        name: "bar",
+        kind: ChartKind::Bar,
+        draw: bars::draw_spec,
+    },
+    KindSpec {
+        name: "stacked",
+        kind: ChartKind::Stacked,
+        draw: crosstab::draw_spec,
+    },
+    KindSpec {
+        name: "diverging",
+        kind: ChartKind::Diverging,
+        draw: crosstab::draw_spec,
+    },
+    KindSpec {
+        name: "grouped",
+        kind: ChartKind::Grouped,
+        draw: crosstab::draw_spec,
+    },
+    KindSpec {
+        name: "line",
+        kind: ChartKind::Line,
+        draw: timeline::draw_spec,
+    },
+    KindSpec {
+        name: "area",
+        kind: ChartKind::Area,
+        draw: timeline::draw_spec,
+    },
+    KindSpec {
+        name: "heatmap",
+        kind: ChartKind::Heatmap,
+        draw: heatmap::draw_spec,
+    },
+    KindSpec {
+        name: "roadmap",
+        kind: ChartKind::Roadmap,
+        draw: roadmap::draw_spec,
+    },
+];
+
+impl ChartKind {
+    /// The kind called `name` in a directive.
+    pub fn parse(name: &str) -> Option<ChartKind> {
+        KINDS.iter().find(|k| k.name == name).map(|k| k.kind)
+    }
+
+    /// The directive name of this kind.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// Every kind's name, in registry order.
+    pub fn names() -> [&'static str; KINDS.len()] {
+        KINDS.map(|k| k.name)
+    }
+
+    fn spec(self) -> &'static KindSpec {
+        // Every variant has its line in KINDS (tested).
+        KINDS.iter().find(|k| k.kind == self).unwrap_or(&KINDS[0])
+    }
+
+    /// Draws `spec` as this kind.
+    pub(super) fn draw(self, spec: &ChartSpec) -> Option<Drawing> {
+        (self.spec().draw)(spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_registry_line() {
+        for k in KINDS {
+            assert_eq!(ChartKind::parse(k.name), Some(k.kind));
+            assert_eq!(k.kind.name(), k.name);
+            assert_eq!(KINDS.iter().filter(|o| o.kind == k.kind).count(), 1);
+        }
+    }
+}

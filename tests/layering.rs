@@ -1,0 +1,158 @@
+//! The pipeline's layering, as `docs/architecture.md` draws it: a stage
+//! imports only stages below it, never a sibling or one above, and the
+//! directives never import the section renderer that calls them. Reads
+//! the library's sources (test code excepted: a test may build its
+//! fixtures with a reader) and names every import that goes the wrong way.
+
+use std::fs;
+use std::path::Path;
+
+/// Each stage with its level: a stage may import stages of lower levels.
+/// `error`, `escape` and `slug` are the shared ground everyone may use.
+const LEVELS: [(&str, u8); 12] = [
+    ("error", 0),
+    ("escape", 0),
+    ("slug", 0),
+    ("model", 1),
+    ("load", 2),
+    ("analysis", 2),
+    ("charts", 3),
+    ("markdown", 4),
+    ("render", 5),
+    ("output", 5),
+    ("site", 6),
+    ("serve", 7),
+];
+
+fn level(stage: &str) -> Option<u8> {
+    LEVELS.iter().find(|(s, _)| *s == stage).map(|&(_, l)| l)
+}
+
+/// The code of a file without its test module and comments.
+fn code(text: &str) -> Vec<(usize, &str)> {
+    text.lines()
+        .enumerate()
+        .take_while(|(_, l)| l.trim() != "#[cfg(test)]")
+        .filter(|(_, l)| !l.trim_start().starts_with("//"))
+        .map(|(i, l)| (i + 1, l))
+        .collect()
+}
+
+/// Every `crate::STAGE` a line names.
+fn imports(line: &str) -> Vec<&str> {
+    line.match_indices("crate::")
+        .filter(|(i, _)| !line[..*i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        .map(|(i, m)| {
+            let rest = &line[i + m.len()..];
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("read src") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The wrong-way imports in the library under `src`.
+fn violations(src: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    files(src, &mut all);
+    all.sort();
+    let mut wrong = Vec::new();
+    for path in all {
+        let rel = path.strip_prefix(src).expect("under src");
+        let first = rel.components().next().expect("a component");
+        let stage = first.as_os_str().to_string_lossy();
+        let stage = stage.trim_end_matches(".rs");
+        // The binary (main, cli, cmd) sits on top of the library.
+        if ["lib", "main", "cli", "cmd"].contains(&stage) || rel.ends_with("tests.rs") {
+            continue;
+        }
+        let Some(own) = level(stage) else {
+            wrong.push(format!(
+                "{}: stage `{stage}` has no level in tests/layering.rs",
+                rel.display()
+            ));
+            continue;
+        };
+        let text = fs::read_to_string(&path).expect("read");
+        let directive = rel.starts_with("markdown/components")
+            || [
+                "markdown/roles.rs",
+                "markdown/context.rs",
+                "markdown/inline.rs",
+            ]
+            .iter()
+            .any(|f| rel == Path::new(f));
+        for (n, line) in code(&text) {
+            for used in imports(line) {
+                if used == stage {
+                    continue;
+                }
+                match level(used) {
+                    Some(l) if l < own => {}
+                    Some(_) => wrong.push(format!(
+                        "{}:{n}: `{stage}` imports `{used}`, which is not below it",
+                        rel.display()
+                    )),
+                    None => {}
+                }
+            }
+            if directive && line.contains("markdown::section") {
+                wrong.push(format!(
+                    "{}:{n}: a directive or role imports the section renderer; use markdown::context",
+                    rel.display()
+                ));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn every_stage_imports_only_stages_below_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let wrong = violations(&src);
+    assert!(
+        wrong.is_empty(),
+        "imports against the layering:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_wrong_way_import_is_caught() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path();
+    fs::create_dir_all(src.join("model")).expect("dir");
+    fs::create_dir_all(src.join("markdown/components")).expect("dir");
+    fs::write(
+        src.join("model/study.rs"),
+        "use crate::error::Diagnostic;\nuse crate::analysis::memo::Memo;\n",
+    )
+    .expect("write");
+    fs::write(
+        src.join("markdown/components/x.rs"),
+        "use crate::markdown::section::SectionRenderer;\n",
+    )
+    .expect("write");
+    fs::write(src.join("model/tests.rs"), "use crate::load::json;\n").expect("write");
+    let wrong = violations(src);
+    assert_eq!(
+        wrong,
+        vec![
+            "markdown/components/x.rs:1: a directive or role imports the section renderer; use markdown::context".to_string(),
+            "model/study.rs:2: `model` imports `analysis`, which is not below it".to_string(),
+        ]
+    );
+}
