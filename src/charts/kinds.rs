@@ -1,7 +1,8 @@
 //! The chart kinds and the registry that maps each to its name and its
 //! drawing. Adding a kind is a variant here, a file with its drawing and
-//! one line in [`KINDS`] (and, for a new shape of data, a `ChartData`
-//! variant that `validate` checks).
+//! one line in [`KINDS`] naming its [`Shape`] of data (a new shape also
+//! needs a `ChartData` variant, its check in `validate` and its
+//! computation in the `chart` directive).
 
 use super::{bars, crosstab, donut, heatmap, roadmap, timeline};
 use super::{ChartSpec, Drawing};
@@ -35,6 +36,22 @@ pub enum ChartKind {
 /// is of another shape (which validation has already refused).
 pub type Draw = fn(&ChartSpec) -> Option<Drawing>;
 
+/// The shape of data a kind draws: what the `chart` directive computes
+/// for it and what `validate` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Counts per category.
+    Split,
+    /// Counts of rows × columns.
+    Crosstab,
+    /// Series over dates.
+    Series,
+    /// A co-occurrence matrix.
+    Matrix,
+    /// Phases with milestones.
+    Roadmap,
+}
+
 /// A chart kind as the registry lists it.
 #[derive(Debug, Clone, Copy)]
 pub struct KindSpec {
@@ -42,6 +59,8 @@ pub struct KindSpec {
     pub name: &'static str,
     /// The kind.
     pub kind: ChartKind,
+    /// The data it draws.
+    pub shape: Shape,
     /// Its drawing.
     pub draw: Draw,
 }
@@ -51,51 +70,61 @@ pub const KINDS: [KindSpec; 10] = [
     KindSpec {
         name: "donut",
         kind: ChartKind::Donut,
+        shape: Shape::Split,
         draw: |s| donut::draw_spec(s, true),
     },
     KindSpec {
         name: "pie",
         kind: ChartKind::Pie,
+        shape: Shape::Split,
         draw: |s| donut::draw_spec(s, false),
     },
     KindSpec {
         name: "bar",
         kind: ChartKind::Bar,
+        shape: Shape::Split,
         draw: bars::draw_spec,
     },
     KindSpec {
         name: "stacked",
         kind: ChartKind::Stacked,
+        shape: Shape::Crosstab,
         draw: crosstab::draw_spec,
     },
     KindSpec {
         name: "diverging",
         kind: ChartKind::Diverging,
+        shape: Shape::Crosstab,
         draw: crosstab::draw_spec,
     },
     KindSpec {
         name: "grouped",
         kind: ChartKind::Grouped,
+        shape: Shape::Crosstab,
         draw: crosstab::draw_spec,
     },
     KindSpec {
         name: "line",
         kind: ChartKind::Line,
+        shape: Shape::Series,
         draw: timeline::draw_spec,
     },
     KindSpec {
         name: "area",
         kind: ChartKind::Area,
+        shape: Shape::Series,
         draw: timeline::draw_spec,
     },
     KindSpec {
         name: "heatmap",
         kind: ChartKind::Heatmap,
+        shape: Shape::Matrix,
         draw: heatmap::draw_spec,
     },
     KindSpec {
         name: "roadmap",
         kind: ChartKind::Roadmap,
+        shape: Shape::Roadmap,
         draw: roadmap::draw_spec,
     },
 ];
@@ -109,6 +138,11 @@ impl ChartKind {
     /// The directive name of this kind.
     pub fn name(self) -> &'static str {
         self.spec().name
+    }
+
+    /// The data this kind draws.
+    pub fn shape(self) -> Shape {
+        self.spec().shape
     }
 
     /// Every kind's name, in registry order.

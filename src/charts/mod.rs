@@ -36,7 +36,7 @@ mod validate;
 use crate::model::numbers::NumberFormat;
 
 pub use heatmap::MAX_CODES;
-pub use kinds::{ChartKind, KindSpec, KINDS};
+pub use kinds::{ChartKind, KindSpec, Shape, KINDS};
 
 pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
 

@@ -2,12 +2,12 @@
 //! consistent input and users get a one-line reason instead of a blank or
 //! broken chart.
 
-use super::{ChartData, ChartKind, ChartSpec};
+use super::{ChartData, ChartKind, ChartSpec, Shape};
 
 /// Checks that `spec.data` suits `spec.kind` and can be drawn.
 pub fn check(spec: &ChartSpec) -> Result<(), String> {
     let kind = spec.kind.name();
-    match (&spec.data, spec.kind) {
+    match (&spec.data, spec.kind.shape()) {
         (
             ChartData::Split {
                 categories,
@@ -15,7 +15,7 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
                 scope,
                 ..
             },
-            ChartKind::Donut | ChartKind::Pie | ChartKind::Bar,
+            Shape::Split,
         ) => {
             if spec.kind != ChartKind::Bar && scope.base != super::Base::Partition {
                 return Err(format!(
@@ -42,7 +42,7 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
                 row_attribute,
                 ..
             },
-            ChartKind::Stacked | ChartKind::Diverging | ChartKind::Grouped,
+            Shape::Crosstab,
         ) => {
             if rows.is_empty() || columns.is_empty() {
                 return Err(format!(
@@ -75,7 +75,7 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
             }
             Ok(())
         }
-        (ChartData::Series { series, phases, .. }, ChartKind::Line | ChartKind::Area) => {
+        (ChartData::Series { series, phases, .. }, Shape::Series) => {
             if series.is_empty() {
                 return Err("the chart has no data: no series given".to_string());
             }
@@ -106,7 +106,7 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
             }
             Ok(())
         }
-        (ChartData::Matrix { labels, counts }, ChartKind::Heatmap) => {
+        (ChartData::Matrix { labels, counts }, Shape::Matrix) => {
             if labels.is_empty() {
                 return Err("the chart has no data: no codes to cross".to_string());
             }
@@ -128,7 +128,7 @@ pub fn check(spec: &ChartSpec) -> Result<(), String> {
             }
             Ok(())
         }
-        (ChartData::Roadmap { phases }, ChartKind::Roadmap) => {
+        (ChartData::Roadmap { phases }, Shape::Roadmap) => {
             if phases.is_empty() {
                 return Err("the chart has no data: the roadmap has no phases".to_string());
             }

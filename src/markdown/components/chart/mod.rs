@@ -6,7 +6,7 @@ use crate::analysis::cooccurrence::cooccurrence_of;
 use crate::analysis::select::{select, Kind, Selection};
 use crate::analysis::{code_crosstab, count_by, crosstab, CodeSort};
 use crate::charts::text::capital;
-use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, Scope, MAX_CODES};
+use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, Scope, Shape, MAX_CODES};
 use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
@@ -95,8 +95,8 @@ fn data(
             .map_err(|e| (e, "e.g. :data: participants".into()))?;
         Ok(select(study, &sel)?)
     };
-    match kind {
-        ChartKind::Donut | ChartKind::Pie | ChartKind::Bar => {
+    match kind.shape() {
+        Shape::Split => {
             let m = selection(d)?;
             let by = required(d, "by", "stance")?;
             let ill = m.illustrative(&[by]);
@@ -165,7 +165,7 @@ fn data(
                 format!("{} by {}", capital(&m.dataset), by.replace('_', " ")),
             ))
         }
-        ChartKind::Stacked | ChartKind::Diverging | ChartKind::Grouped => {
+        Shape::Crosstab => {
             let m = selection(d)?;
             let by = required(d, "by", "persona")?;
             let across = required(d, "across", "stance")?;
@@ -210,7 +210,7 @@ fn data(
                 title,
             ))
         }
-        ChartKind::Heatmap => {
+        Shape::Matrix => {
             let m = selection(d)?;
             if m.kind != Kind::Segments {
                 return Err((
@@ -246,8 +246,8 @@ fn data(
                 title,
             ))
         }
-        ChartKind::Line | ChartKind::Area => time::series(study, d),
-        ChartKind::Roadmap => time::roadmap(&selection(d)?),
+        Shape::Series => time::series(study, d),
+        Shape::Roadmap => time::roadmap(&selection(d)?),
     }
 }
 
