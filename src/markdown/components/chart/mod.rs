@@ -42,7 +42,7 @@ pub fn render(
     }
     let kind = ChartKind::parse(name).ok_or_else(|| {
         let names = ChartKind::names();
-        let help = did_you_mean(name, names).map_or_else(
+        let help = did_you_mean(name, names.iter().copied()).map_or_else(
             || format!("chart kinds: {}", names.join(", ")),
             |m| format!("did you mean `{m}`?"),
         );
