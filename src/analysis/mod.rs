@@ -13,6 +13,7 @@
 //! codes): each share is the records with the category over the records in
 //! the selection, and the shares do not sum to 100 %.
 
+pub mod agreement;
 pub mod codes;
 pub mod cooccurrence;
 pub mod crosstab;
