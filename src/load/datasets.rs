@@ -79,7 +79,12 @@ pub fn parse_file(
     match stem {
         "participants" => into.participants = parse(path, text, problems),
         "codebook" => into.codebook = parse(path, text, problems),
-        "segments" => into.segments = parse(path, text, problems),
+        "segments" => {
+            into.segments = parse(path, text, problems).map(|mut file: DataFile<Vec<Segment>>| {
+                file.records.iter_mut().for_each(Segment::union_codings);
+                file
+            })
+        }
         "sources" => into.sources = parse(path, text, problems),
         "series" => into.series = parse(path, text, problems),
         _ => {
