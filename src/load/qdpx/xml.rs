@@ -81,10 +81,15 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
             pos: usize::try_from(reader.error_position()).unwrap_or(0),
             help: RE_EXPORT,
         })?;
-        let pos = xml
-            .get(before..)
-            .and_then(|rest| rest.find('<').map(|i| before + i))
-            .unwrap_or(before);
+        // A tag's position is its `<` (whitespace text may come first);
+        // anything else starts where the last event ended.
+        let pos = match event {
+            Event::Start(_) | Event::Empty(_) | Event::DocType(_) => xml
+                .get(before..)
+                .and_then(|rest| rest.find('<').map(|i| before + i))
+                .unwrap_or(before),
+            _ => before,
+        };
         match event {
             Event::Start(e) | Event::Empty(e) if root.is_some() => {
                 return Err(XmlError {
