@@ -73,7 +73,9 @@ fn utf16_offsets_after_a_bom_with_emoji() {
         ]
     );
     assert!(
-        messages(&i).iter().any(|m| m.contains("offsets read in UTF-16 code units")),
+        messages(&i)
+            .iter()
+            .any(|m| m.contains("offsets read in UTF-16 code units")),
         "{:?}",
         messages(&i)
     );
@@ -104,7 +106,8 @@ fn one_selection_per_code_on_the_same_passage_is_one_segment() {
     assert_eq!(i.segments[0].id, "a");
     let m = messages(&i);
     assert!(
-        m.iter().any(|m| m.contains("4 selections, 2 segments (2 selections of the same span merged)")
+        m.iter().any(|m| m
+            .contains("4 selections, 2 segments (2 selections of the same span merged)")
             && m.contains("2 segments overlap another")),
         "{m:?}"
     );
@@ -168,10 +171,14 @@ fn without_cases_each_text_source_is_a_participant() {
     assert_eq!(people, [("first", "First"), ("second-one", "Second one")]);
     let who: Vec<&str> = i.segments.iter().map(|s| s.participant.as_str()).collect();
     assert_eq!(who, ["first", "second-one"]);
-    assert_eq!(spans(&i), [seg("abc", 0, 3, &["x"]), seg("y", 1, 2, &["x"])]);
+    assert_eq!(
+        spans(&i),
+        [seg("abc", 0, 3, &["x"]), seg("y", 1, 2, &["x"])]
+    );
     assert!(messages(&i)
         .iter()
-        .any(|m| m.contains("has no cases, so each of its 2 text sources stands for one participant")));
+        .any(|m| m
+            .contains("has no cases, so each of its 2 text sources stands for one participant")));
 }
 
 #[test]
@@ -232,10 +239,15 @@ fn a_docx_beside_the_text_is_ignored() {
     );
     let i = import(
         &xml,
-        &[("sources/s1.docx", b"PK not this text"), ("sources/s1.txt", b"the text")],
+        &[
+            ("sources/s1.docx", b"PK not this text"),
+            ("sources/s1.txt", b"the text"),
+        ],
     );
     assert_eq!(spans(&i), [seg("text", 4, 8, &["x"])]);
-    assert!(messages(&i).iter().any(|m| m.starts_with("1 rich-text (.docx) copies")));
+    assert!(messages(&i)
+        .iter()
+        .any(|m| m.starts_with("1 rich-text (.docx) copies")));
 }
 
 #[test]

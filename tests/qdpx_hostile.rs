@@ -98,7 +98,9 @@ fn member_names_leaving_the_archive_are_refused() {
         let bad = archive(&[("project.qde", qde("x", "").as_bytes()), (name, b"x")]);
         refused(
             &bad,
-            &[&format!("the archive has a member named `{name}`, which points outside it")],
+            &[&format!(
+                "the archive has a member named `{name}`, which points outside it"
+            )],
         );
     }
 }
@@ -116,7 +118,10 @@ fn a_doctype_with_entities_is_refused_not_expanded() {
     let xml = "<Project name=\"x\">\n  <Users>&lol;</Users></Project>";
     refused(
         &qdpx(xml, &[]),
-        &["the XML uses an entity that is not one of", "project.qde:2:10"],
+        &[
+            "the XML uses an entity that is not one of",
+            "project.qde:2:10",
+        ],
     );
 }
 

@@ -88,14 +88,19 @@ fn scaffold_and_build(study: &Path) -> (tempfile::TempDir, String) {
         &["new", "demo", "--from", study.to_str().expect("utf-8 path")],
     );
     assert!(out.status.success(), "{}", common::stderr(&out));
-    assert!(project.join("content/data").join(study.file_name().expect("name")).is_file());
+    assert!(project
+        .join("content/data")
+        .join(study.file_name().expect("name"))
+        .is_file());
     let page = common::build_ok(&project);
     (dir, page)
 }
 
 fn participants_on(page: &str) -> u64 {
     let text = common::text(page);
-    let at = text.find(" participants,").expect("participant count in the overview");
+    let at = text
+        .find(" participants,")
+        .expect("participant count in the overview");
     text[..at]
         .rsplit(' ')
         .next()
@@ -105,15 +110,27 @@ fn participants_on(page: &str) -> u64 {
 
 #[test]
 fn the_qualcoder_export_builds_and_matches_an_independent_reading() {
-    let Some(study) = sample("qualcoder-demo.qdpx") else { return };
-    let Some(expected) = independent(&study) else { return };
+    let Some(study) = sample("qualcoder-demo.qdpx") else {
+        return;
+    };
+    let Some(expected) = independent(&study) else {
+        return;
+    };
     let (_dir, page) = scaffold_and_build(&study);
-    assert_eq!(participants_on(&page), expected["participants"].as_u64().expect("n"));
+    assert_eq!(
+        participants_on(&page),
+        expected["participants"].as_u64().expect("n")
+    );
     let codes: Vec<(String, u64)> = expected["codes"]
         .as_array()
         .expect("codes")
         .iter()
-        .map(|c| (c[0].as_str().expect("name").to_string(), c[1].as_u64().expect("count")))
+        .map(|c| {
+            (
+                c[0].as_str().expect("name").to_string(),
+                c[1].as_u64().expect("count"),
+            )
+        })
         .collect();
     assert_eq!(codes.len(), 262);
     assert_eq!(table_rows(&page, "Segments per code"), codes);
@@ -130,10 +147,17 @@ fn the_qualcoder_export_builds_and_matches_an_independent_reading() {
 
 #[test]
 fn the_nvivo_export_builds_and_matches_an_independent_reading() {
-    let Some(study) = sample("nvivo-mac-15.qdpx") else { return };
-    let Some(expected) = independent(&study) else { return };
+    let Some(study) = sample("nvivo-mac-15.qdpx") else {
+        return;
+    };
+    let Some(expected) = independent(&study) else {
+        return;
+    };
     let (_dir, page) = scaffold_and_build(&study);
-    assert_eq!(participants_on(&page), expected["participants"].as_u64().expect("n"));
+    assert_eq!(
+        participants_on(&page),
+        expected["participants"].as_u64().expect("n")
+    );
     let names: Vec<String> = expected["codes"]
         .as_array()
         .expect("codes")
@@ -148,7 +172,9 @@ fn the_nvivo_export_builds_and_matches_an_independent_reading() {
 
 /// The label column of the codebook table (columns id, label, parent, …).
 fn codebook_labels(page: &str) -> Vec<String> {
-    let start = page.find("<caption>The codebook</caption>").expect("codebook table");
+    let start = page
+        .find("<caption>The codebook</caption>")
+        .expect("codebook table");
     let body = &page[start..];
     let body = &body[..body.find("</tbody>").expect("table end")];
     body.split("<tr>")

@@ -26,7 +26,10 @@ pub fn run(dir: &Path, study: &Path) -> ExitCode {
         Ok(i) => i,
         Err(problems) => {
             report(&problems);
-            eprintln!("error: {} cannot be read; nothing was written", study.display());
+            eprintln!(
+                "error: {} cannot be read; nothing was written",
+                study.display()
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -40,9 +43,14 @@ pub fn run(dir: &Path, study: &Path) -> ExitCode {
     }
     // Written rather than copied: a copy would keep a read-only mode.
     let target = dir.join("content/data").join(&name);
-    let copied = fs::create_dir_all(dir.join("content/data")).and_then(|()| fs::write(&target, &bytes));
+    let copied =
+        fs::create_dir_all(dir.join("content/data")).and_then(|()| fs::write(&target, &bytes));
     if let Err(e) = copied {
-        eprintln!("error: cannot copy {} to {}: {e}", study.display(), target.display());
+        eprintln!(
+            "error: cannot copy {} to {}: {e}",
+            study.display(),
+            target.display()
+        );
         return ExitCode::FAILURE;
     }
     println!(
@@ -97,8 +105,7 @@ fn files(import: &Import, name: &str) -> Vec<(String, String)> {
     } else {
         overview.push_str("\nNothing is coded yet: code some text in your QDA tool and export the project again.\n");
     }
-    let mut codes =
-        "+++\ntitle = \"Codes\"\nweight = 20\n+++\n\n".to_string();
+    let mut codes = "+++\ntitle = \"Codes\"\nweight = 20\n+++\n\n".to_string();
     if coded {
         codes.push_str("Segments and participants per code (a code counts its sub-codes' segments too):\n\n```{table} segments\n:by: code\n:caption: Segments per code\n```\n\n");
     }

@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod json_locate;
 pub mod qdpx;
 pub mod studies;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 

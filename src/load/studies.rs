@@ -12,7 +12,8 @@ use crate::load::qdpx::{self, Import};
 use crate::model::records::scalar_text;
 
 /// What `content/data/` reads, for the warning on other files.
-pub const READ_FORMATS: &str = ".json datasets and one .qdpx (REFI-QDA project)";
+pub const READ_FORMATS: &str =
+    ".json, .csv and .xlsx datasets, one .qdpx (REFI-QDA project) and one .qdc (REFI-QDA codebook)";
 
 /// Reads every `.qdpx` of `content/data/` into `data` (after the JSON
 /// files) and warns about files of formats that are not read.
@@ -27,7 +28,10 @@ pub fn load(root: &Path, data: &mut Datasets, problems: &mut Diagnostics) {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| !n.starts_with('.'))
         .collect();
-    names.sort();
+    // A project or codebook first, then the tables the coded exports refer
+    // to (participants, codebook, sources), then everything else.
+    names.sort_by_key(|n| (order(n), n.clone()));
+    let mapping = crate::load::table::columns::configured(root);
     let mut imported: Option<PathBuf> = None;
     for name in names {
         let rel = dir.join(&name);
@@ -58,12 +62,42 @@ pub fn load(root: &Path, data: &mut Datasets, problems: &mut Diagnostics) {
                     Err(ds) => problems.extend(ds),
                 }
             }
+            "csv" | "xlsx" => match super::read_bytes_limited(root, &rel, super::MAX_FILE_BYTES) {
+                Ok(bytes) => crate::load::table::merge::load(&rel, &bytes, &mapping, data, problems),
+                Err(d) => problems.push(d),
+            },
+            "qdc" => {
+                let read = super::read_bytes_limited(root, &rel, super::MAX_FILE_BYTES)
+                    .and_then(|bytes| qdpx::qdc::read(&rel, &bytes));
+                match read {
+                    Ok(book) => merge_codebook(&rel, book, data, problems),
+                    Err(d) => problems.push(d),
+                }
+            }
             _ => problems.push(
-                Diagnostic::warning(format!("{} is not read: findings reads {READ_FORMATS} in content/data/", rel.display()))
-                    .at(Location::file(&rel))
-                    .help("convert it to one of those formats, or move it out of content/data/"),
+                Diagnostic::warning(format!(
+                    "{} is not read: findings reads {READ_FORMATS} in content/data/",
+                    rel.display()
+                ))
+                .at(Location::file(&rel))
+                .help("convert it to one of those formats, or move it out of content/data/"),
             ),
         }
+    }
+}
+
+/// Where a file comes in the reading order.
+fn order(name: &str) -> u8 {
+    let lower = name.to_ascii_lowercase();
+    let stem = lower.rsplit_once('.').map_or(lower.as_str(), |(s, _)| s);
+    if lower.ends_with(".qdpx") {
+        0
+    } else if lower.ends_with(".qdc") {
+        1
+    } else if matches!(stem, "participants" | "codebook" | "sources") {
+        2
+    } else {
+        3
     }
 }
 
@@ -87,20 +121,16 @@ fn merge(rel: &Path, import: Import, data: &mut Datasets, problems: &mut Diagnos
                     rel.display()
                 ))
                 .at(Location::file(&path))
-                .help(format!("the .qdpx holds the codebook, sources and segments: remove {}, or the .qdpx", path.display())),
+                .help(format!(
+                    "the .qdpx holds the codebook, sources and segments: remove {}, or the .qdpx",
+                    path.display()
+                )),
             );
         }
     }
     problems.extend(import.report);
     if clashed {
         return;
-    }
-    fn file<T>(rel: &Path, records: T) -> DataFile<T> {
-        DataFile {
-            path: rel.to_path_buf(),
-            text: String::new(),
-            records,
-        }
     }
     let mut segments = import.segments;
     match &data.participants {
@@ -123,6 +153,46 @@ fn merge(rel: &Path, import: Import, data: &mut Datasets, problems: &mut Diagnos
     }
 }
 
+/// Puts a `.qdc` codebook into `data`; any other codebook is a clash.
+fn merge_codebook(
+    rel: &Path,
+    book: qdpx::qdc::Codebook,
+    data: &mut Datasets,
+    problems: &mut Diagnostics,
+) {
+    if let Some(other) = &data.codebook {
+        problems.push(
+            Diagnostic::error(format!(
+                "{} and {} both give the codebook",
+                other.path.display(),
+                rel.display()
+            ))
+            .at(Location::file(rel))
+            .help("keep one codebook in content/data/"),
+        );
+        return;
+    }
+    problems.push(Diagnostic::note(format!(
+        "read {}: {} codes",
+        rel.display(),
+        book.codes.len()
+    )));
+    data.codebook = Some(file(rel, book.codes));
+    if !book.sets.is_empty() {
+        data.tables
+            .entry(qdpx::SETS_TABLE.to_string())
+            .or_insert_with(|| file(rel, book.sets));
+    }
+}
+
+fn file<T>(rel: &Path, records: T) -> DataFile<T> {
+    DataFile {
+        path: rel.to_path_buf(),
+        text: String::new(),
+        records,
+    }
+}
+
 /// Gives each segment the participant whose attribute `source` names the
 /// segment's source (by id or title; several separated by `;`). Segments
 /// of sources no participant claims keep the participant the project gave
@@ -137,8 +207,14 @@ fn remap(
     let mut claimed: HashMap<String, String> = HashMap::new();
     for p in &json.records {
         if let Some(v) = p.attributes.get("source") {
-            for name in scalar_text(v).split(';').map(str::trim).filter(|n| !n.is_empty()) {
-                claimed.entry(name.to_string()).or_insert_with(|| p.id.clone());
+            for name in scalar_text(v)
+                .split(';')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
+                claimed
+                    .entry(name.to_string())
+                    .or_insert_with(|| p.id.clone());
             }
         }
     }
@@ -148,7 +224,9 @@ fn remap(
         .collect();
     let mut moved = 0;
     for s in segments {
-        let Some(src) = s.source.as_deref() else { continue };
+        let Some(src) = s.source.as_deref() else {
+            continue;
+        };
         let owner = claimed
             .get(src)
             .or_else(|| title.get(src).and_then(|t| claimed.get(*t)));

@@ -53,7 +53,9 @@ pub fn project(dir: &Path, study: &[u8], body: &str) {
 pub fn codebook(codes: &[(&str, &str)]) -> String {
     let mut out = String::from("<CodeBook><Codes>");
     for (guid, name) in codes {
-        out.push_str(&format!("<Code guid=\"{guid}\" name=\"{name}\" isCodable=\"true\"/>"));
+        out.push_str(&format!(
+            "<Code guid=\"{guid}\" name=\"{name}\" isCodable=\"true\"/>"
+        ));
     }
     out.push_str("</Codes></CodeBook>");
     out

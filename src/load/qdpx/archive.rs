@@ -174,7 +174,13 @@ mod tests {
         let p = Path::new("s.qdpx");
         assert!(check_name(p, "sources/a.txt").is_ok());
         assert!(check_name(p, "sources/a..b.txt").is_ok());
-        for bad in ["../x", "sources/../../x", "/etc/passwd", "C:\\x", "a\\..\\b"] {
+        for bad in [
+            "../x",
+            "sources/../../x",
+            "/etc/passwd",
+            "C:\\x",
+            "a\\..\\b",
+        ] {
             assert!(check_name(p, bad).is_err(), "{bad}");
         }
     }

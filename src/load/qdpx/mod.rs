@@ -6,7 +6,8 @@
 //! [`project`] (the QDA-XML parts a report uses) → [`mapping`] (codebook,
 //! sources, segments merged by span, with [`offsets`] deciding each
 //! source's unit) → [`people`] (participants) → [`summary`] (what `check`
-//! says was read).
+//! says was read). [`qdc`] reads a codebook exchange file (`.qdc`) with
+//! the same parts.
 
 pub mod archive;
 pub mod decode;
@@ -15,6 +16,7 @@ pub mod mapping;
 pub mod offsets;
 pub mod people;
 pub mod project;
+pub mod qdc;
 pub mod summary;
 pub mod xml;
 
@@ -81,10 +83,11 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Import, Diagnostics> {
         path: doc_path,
         xml,
     };
-    let root = xml::parse(&doc.xml)
-        .map_err(|e| Diagnostic::error(format!("{} is not well-formed XML: {}", name, e.message))
+    let root = xml::parse(&doc.xml).map_err(|e| {
+        Diagnostic::error(format!("{} is not well-formed XML: {}", name, e.message))
             .at(doc.at(e.pos, 1))
-            .help(e.help))?;
+            .help(e.help)
+    })?;
     if root.name != "Project" {
         return Err(Diagnostic::error(format!(
             "project.qde holds a `{}`, not a QDA-XML `Project`",
@@ -193,7 +196,9 @@ fn sets(qde: &Qde, book: &mapping::Codebook) -> Vec<Row> {
     let mut rows = Vec::new();
     for set in &qde.sets {
         for guid in &set.codes {
-            let Some(&i) = book.by_guid.get(guid) else { continue };
+            let Some(&i) = book.by_guid.get(guid) else {
+                continue;
+            };
             let mut row = Map::new();
             row.insert("set".into(), Value::String(set.name.clone()));
             row.insert("code".into(), Value::String(book.codes[i].id.clone()));

@@ -22,7 +22,9 @@ impl Unit {
     /// How `check` names it.
     pub fn describe(self) -> &'static str {
         match self {
-            Unit::Either => "code points (the text has no character outside the BMP, so UTF-16 units agree)",
+            Unit::Either => {
+                "code points (the text has no character outside the BMP, so UTF-16 units agree)"
+            }
             Unit::CodePoints => "code points",
             Unit::Utf16 => "UTF-16 code units",
         }
@@ -98,9 +100,7 @@ impl<'a> Indexed<'a> {
         match (&self.from_utf16, unit) {
             (Some(map), Unit::Utf16) => {
                 let at = |o: u64| -> Result<usize, Bad> {
-                    let i = usize::try_from(o).map_err(|_| Bad::Outside {
-                        len: map.len() - 1,
-                    })?;
+                    let i = usize::try_from(o).map_err(|_| Bad::Outside { len: map.len() - 1 })?;
                     match map.get(i) {
                         None => Err(Bad::Outside { len: map.len() - 1 }),
                         Some(None) => Err(Bad::SplitsPair { at: o }),

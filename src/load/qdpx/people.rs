@@ -64,7 +64,11 @@ pub fn assign(
             let src = &sources[s];
             let mut values = qde.sources[s].values.clone();
             values.push(("source".to_string(), src.id.clone()));
-            people.push(person(unique.take(src.id.clone()), src.title.clone(), &values));
+            people.push(person(
+                unique.take(src.id.clone()),
+                src.title.clone(),
+                &values,
+            ));
             people.len() - 1
         })
     };

@@ -66,7 +66,8 @@ pub struct XmlError {
     pub help: &'static str,
 }
 
-const RE_EXPORT: &str = "export the project again from your QDA tool; a hand-edited file must stay well-formed XML";
+const RE_EXPORT: &str =
+    "export the project again from your QDA tool; a hand-edited file must stay well-formed XML";
 
 /// Parses `xml` into its root element.
 pub fn parse(xml: &str) -> Result<Element, XmlError> {
@@ -172,8 +173,7 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
 
 fn entity_error(pos: usize) -> XmlError {
     XmlError {
-        message: "the XML uses an entity that is not one of &lt; &gt; &amp; &apos; &quot;"
-            .into(),
+        message: "the XML uses an entity that is not one of &lt; &gt; &amp; &apos; &quot;".into(),
         pos,
         help: "custom entities are never expanded: export the project again",
     }
@@ -242,7 +242,10 @@ mod tests {
     #[test]
     fn refuses_broken_documents() {
         assert!(parse("<a><b></a>").is_err());
-        assert!(parse("<a><b>").unwrap_err().message.contains("never closed"));
+        assert!(parse("<a><b>")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
         assert!(parse("").is_err());
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         assert!(parse(&deep).unwrap_err().message.contains("nested"));
