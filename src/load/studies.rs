@@ -63,7 +63,9 @@ pub fn load(root: &Path, data: &mut Datasets, problems: &mut Diagnostics) {
                 }
             }
             "csv" | "xlsx" => match super::read_bytes_limited(root, &rel, super::MAX_FILE_BYTES) {
-                Ok(bytes) => crate::load::table::merge::load(&rel, &bytes, &mapping, data, problems),
+                Ok(bytes) => {
+                    crate::load::table::merge::load(&rel, &bytes, &mapping, data, problems)
+                }
                 Err(d) => problems.push(d),
             },
             "qdc" => {

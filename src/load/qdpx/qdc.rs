@@ -84,7 +84,10 @@ mod tests {
             .collect();
         assert_eq!(
             codes,
-            [("trust", "Trust", None), ("institutions", "Institutions", Some("trust"))]
+            [
+                ("trust", "Trust", None),
+                ("institutions", "Institutions", Some("trust"))
+            ]
         );
         assert_eq!(book.codes[0].description, "Faith in others");
         assert_eq!(book.codes[0].colour.as_deref(), Some("#ff0000"));
@@ -95,7 +98,11 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_codebook() {
         let e = read(Path::new("x.qdc"), b"<Project/>").unwrap_err();
-        assert!(e.message.contains("not a QDA-XML `CodeBook`"), "{}", e.message);
+        assert!(
+            e.message.contains("not a QDA-XML `CodeBook`"),
+            "{}",
+            e.message
+        );
         let e = read(Path::new("x.qdc"), b"<!DOCTYPE x><CodeBook/>").unwrap_err();
         assert!(e.message.contains("DOCTYPE"), "{}", e.message);
     }

@@ -81,7 +81,10 @@ pub fn read(
             continue;
         }
         let path: Vec<String> = if shape == Shape::Maxqda {
-            code.split('\\').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+            code.split('\\')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect()
         } else {
             vec![code.to_string()]
         };
@@ -127,22 +130,44 @@ pub fn read(
     }
     let mut by_passage: HashMap<(usize, &str, &str, &str), usize> = HashMap::new();
     let mut coders: Vec<String> = Vec::new();
-    let stem = sheet.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = sheet
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     for &(r, d, p) in &rows {
         let Some(code) = code_ids[p].clone() else {
             let wanted = paths[p].join("\\");
-            let labels = known.codes.unwrap_or_default().iter().map(|c| c.label.as_str());
+            let labels = known
+                .codes
+                .unwrap_or_default()
+                .iter()
+                .map(|c| c.label.as_str());
             let help = match did_you_mean(paths[p].last().map_or("", String::as_str), labels) {
                 Some(m) => format!("did you mean `{m}`?"),
-                None => "add the code to the codebook, or export the codebook with the segments".into(),
+                None => {
+                    "add the code to the codebook, or export the codebook with the segments".into()
+                }
             };
-            errors.push(sheet.cell_error(r, cols["code"], &format!("code `{wanted}` is not in the codebook")).help(help));
+            errors.push(
+                sheet
+                    .cell_error(
+                        r,
+                        cols["code"],
+                        &format!("code `{wanted}` is not in the codebook"),
+                    )
+                    .help(help),
+            );
             continue;
         };
         let Some(owner) = owners[d].clone() else {
             errors.push(
                 sheet
-                    .cell_error(r, cols["document"], &format!("document `{}` belongs to no participant", documents[d]))
+                    .cell_error(
+                        r,
+                        cols["document"],
+                        &format!("document `{}` belongs to no participant", documents[d]),
+                    )
                     .help("give a participant the attribute `source` with this document's name"),
             );
             continue;
@@ -236,7 +261,10 @@ fn codes_from_paths(paths: &[Vec<String>]) -> Vec<Code> {
 /// (or id) deciding between codes of the same label.
 fn resolve(book: &[Code], path: &[String]) -> Option<String> {
     let name = path.last()?;
-    let matches: Vec<&Code> = book.iter().filter(|c| &c.label == name || &c.id == name).collect();
+    let matches: Vec<&Code> = book
+        .iter()
+        .filter(|c| &c.label == name || &c.id == name)
+        .collect();
     if matches.len() <= 1 {
         return matches.first().map(|c| c.id.clone());
     }
@@ -252,7 +280,10 @@ fn resolve(book: &[Code], path: &[String]) -> Option<String> {
 }
 
 /// Each document's source id, and the sources made when there were none.
-fn documents_to(documents: &[String], known: Option<&[Source]>) -> (Vec<String>, Option<Vec<Source>>) {
+fn documents_to(
+    documents: &[String],
+    known: Option<&[Source]>,
+) -> (Vec<String>, Option<Vec<Source>>) {
     match known {
         Some(sources) => (
             documents
@@ -300,9 +331,13 @@ fn owners(
                     people
                         .iter()
                         .find(|p| {
-                            let claims = p.attributes.get("source").map(|v| scalar_text(v).into_owned());
-                            claims.is_some_and(|c| c.split(';').map(str::trim).any(|c| c == d || c == s))
-                                || &p.id == d
+                            let claims = p
+                                .attributes
+                                .get("source")
+                                .map(|v| scalar_text(v).into_owned());
+                            claims.is_some_and(|c| {
+                                c.split(';').map(str::trim).any(|c| c == d || c == s)
+                            }) || &p.id == d
                                 || &p.id == s
                                 || &p.alias == d
                         })
@@ -328,7 +363,10 @@ fn owners(
                     }
                 })
                 .collect();
-            (source_ids.iter().map(|s| Some(s.clone())).collect(), Some(made))
+            (
+                source_ids.iter().map(|s| Some(s.clone())).collect(),
+                Some(made),
+            )
         }
     }
 }

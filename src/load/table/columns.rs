@@ -52,9 +52,15 @@ pub enum Shape {
 
 /// The fields of a coded export and the headers each tool gives them.
 pub const CODED_FIELDS: [(&str, &[&str]); 6] = [
-    ("document", &["Document name", "document", "file", "filename", "file name"]),
+    (
+        "document",
+        &["Document name", "document", "file", "filename", "file name"],
+    ),
     ("code", &["Code", "tag", "codename", "code name"]),
-    ("text", &["Segment", "content", "coded_text", "coded text", "text"]),
+    (
+        "text",
+        &["Segment", "content", "coded_text", "coded text", "text"],
+    ),
     ("begin", &["Begin", "pos0", "start"]),
     ("end", &["End", "pos1", "end"]),
     ("coder", &["Author", "coder", "owner"]),

@@ -32,7 +32,14 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
     };
     let mut record = ByteRecord::new();
     let mut first = true;
+    let (mut counted, mut lines_before, mut next) = (0, 0, 0);
     loop {
+        // Where this record starts: past the previous one and any blank
+        // lines (the reader's own record positions were off by a line).
+        let mut start = next.min(bytes.len());
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+            start += 1;
+        }
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
@@ -48,7 +55,13 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
                     .help("check the quotes on this row: a field with a quote must be quoted, with the quote doubled"));
             }
         }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        next = reader.position().byte() as usize;
+        lines_before += bytes[counted..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = start;
+        let line = lines_before + 1;
         let mut cells = Vec::with_capacity(record.len());
         for (col, field) in record.iter().enumerate() {
             match std::str::from_utf8(field) {
@@ -107,5 +120,19 @@ mod tests {
             "row 3, column B: the cell is not valid UTF-8 (its byte 1)"
         );
         assert_eq!(e.location.map(|l| l.line), Some(3));
+    }
+}
+#[cfg(test)]
+mod lines {
+    #[test]
+    fn lines_are_counted_from_byte_offsets() {
+        let s = super::read(
+            std::path::Path::new("d.csv"),
+            b"id,document,tag,content\r\n1,a,b,\"c, d\"\r\n2,a,b,c\r\n",
+        )
+        .unwrap();
+        assert_eq!(s.lines, [2, 3]);
+        let s = super::read(std::path::Path::new("d.csv"), b"a\n\"x\ny\"\n\nb\n").unwrap();
+        assert_eq!(s.lines, [2, 5]);
     }
 }

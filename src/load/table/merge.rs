@@ -15,7 +15,13 @@ use crate::load::datasets::{DataFile, Datasets};
 use crate::model::records::Segment;
 
 /// Reads the table `rel` (bytes `bytes`) into `data`.
-pub fn load(rel: &Path, bytes: &[u8], mapping: &Mapping, data: &mut Datasets, problems: &mut Diagnostics) {
+pub fn load(
+    rel: &Path,
+    bytes: &[u8],
+    mapping: &Mapping,
+    data: &mut Datasets,
+    problems: &mut Diagnostics,
+) {
     let sheet = match super::read(rel, bytes) {
         Ok(s) => s,
         Err(d) => return problems.push(d),
@@ -64,9 +70,21 @@ pub fn load(rel: &Path, bytes: &[u8], mapping: &Mapping, data: &mut Datasets, pr
         }};
     }
     match stem.as_str() {
-        "participants" => put!(data.participants, "participants", records::participants(&sheet, map)),
-        "codebook" => put!(data.codebook, "codebook", records::codebook(&sheet, map, problems)),
-        "sources" => put!(data.sources, "sources", records::sources(&sheet, map, problems)),
+        "participants" => put!(
+            data.participants,
+            "participants",
+            records::participants(&sheet, map)
+        ),
+        "codebook" => put!(
+            data.codebook,
+            "codebook",
+            records::codebook(&sheet, map, problems)
+        ),
+        "sources" => put!(
+            data.sources,
+            "sources",
+            records::sources(&sheet, map, problems)
+        ),
         "segments" => put!(
             data.segments,
             "segments",

@@ -14,7 +14,12 @@ use crate::model::records::{Code, Illustrative, Participant, Row, Segment, Sourc
 
 type Fields = [(&'static str, &'static [&'static str])];
 
-const PARTICIPANT: &Fields = &[("id", &[]), ("alias", &["name"]), ("role", &[]), ("persona", &[])];
+const PARTICIPANT: &Fields = &[
+    ("id", &[]),
+    ("alias", &["name"]),
+    ("role", &[]),
+    ("persona", &[]),
+];
 const CODE: &Fields = &[
     ("id", &[]),
     ("label", &["name", "code"]),
@@ -22,7 +27,12 @@ const CODE: &Fields = &[
     ("parent", &[]),
     ("colour", &["color"]),
 ];
-const SOURCE: &Fields = &[("id", &[]), ("kind", &[]), ("title", &["name"]), ("description", &[])];
+const SOURCE: &Fields = &[
+    ("id", &[]),
+    ("kind", &[]),
+    ("title", &["name"]),
+    ("description", &[]),
+];
 const SEGMENT: &Fields = &[
     ("id", &[]),
     ("participant", &[]),
@@ -116,7 +126,11 @@ pub fn participants(
                 .map(|(c, h)| (h.clone(), Value::String(sheet.cell(r, c).to_string())))
                 .collect();
             Participant {
-                alias: if alias.is_empty() { id.clone() } else { alias.to_string() },
+                alias: if alias.is_empty() {
+                    id.clone()
+                } else {
+                    alias.to_string()
+                },
                 id,
                 role: get(sheet, &cols, r, "role").to_string(),
                 persona: get(sheet, &cols, r, "persona").to_string(),
@@ -144,7 +158,11 @@ pub fn codebook(
                 "" => crate::load::qdpx::ids::from_name(&label, "code"),
                 id => id.to_string(),
             };
-            let opt = |f: &str| Some(get(sheet, &cols, r, f)).filter(|v| !v.is_empty()).map(String::from);
+            let opt = |f: &str| {
+                Some(get(sheet, &cols, r, f))
+                    .filter(|v| !v.is_empty())
+                    .map(String::from)
+            };
             Code {
                 id,
                 label,
@@ -171,7 +189,11 @@ pub fn sources(
             let id = get(sheet, &cols, r, "id").to_string();
             let title = get(sheet, &cols, r, "title");
             Source {
-                title: if title.is_empty() { id.clone() } else { title.to_string() },
+                title: if title.is_empty() {
+                    id.clone()
+                } else {
+                    title.to_string()
+                },
                 id,
                 kind: get(sheet, &cols, r, "kind").to_string(),
                 description: get(sheet, &cols, r, "description").to_string(),
@@ -196,13 +218,21 @@ pub fn segments(
     let stem = stem(sheet);
     let mut out = Vec::with_capacity(sheet.rows.len());
     for r in 0..sheet.rows.len() {
-        let opt = |f: &str| Some(get(sheet, &cols, r, f)).filter(|v| !v.is_empty()).map(String::from);
+        let opt = |f: &str| {
+            Some(get(sheet, &cols, r, f))
+                .filter(|v| !v.is_empty())
+                .map(String::from)
+        };
         let mut offset = |f: &str| -> Option<u64> {
             let v = opt(f)?;
             match v.parse() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(sheet.cell_error(r, cols[f], &format!("`{v}` is not a whole number")).help("start and end are character offsets: whole numbers from 0"));
+                    errors.push(
+                        sheet
+                            .cell_error(r, cols[f], &format!("`{v}` is not a whole number"))
+                            .help("start and end are character offsets: whole numbers from 0"),
+                    );
                     None
                 }
             }
@@ -262,7 +292,13 @@ fn scalar(cell: &str) -> Value {
         return Value::Number(i.into());
     }
     match cell.parse::<f64>().ok().and_then(Number::from_f64) {
-        Some(n) if cell.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) => Value::Number(n),
+        Some(n)
+            if cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) =>
+        {
+            Value::Number(n)
+        }
         _ => Value::String(cell.to_string()),
     }
 }

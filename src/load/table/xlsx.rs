@@ -71,9 +71,11 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
         }
     }
     if sheet.headers.iter().all(String::is_empty) {
-        return Err(Diagnostic::error(format!("worksheet {name} has no header row"))
-            .at(Location::file(rel))
-            .help("the first row must name the columns (id, participant, text, codes, …)"));
+        return Err(
+            Diagnostic::error(format!("worksheet {name} has no header row"))
+                .at(Location::file(rel))
+                .help("the first row must name the columns (id, participant, text, codes, …)"),
+        );
     }
     Ok(sheet)
 }
