@@ -37,8 +37,26 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "<", ">", "/>", "\"", "&amp;", "&#x1F600;", "&x;", "<!DOCTYPE a>", "<![CDATA[x]]>", "😀", "\r\n",
-    ",", ";", "\"\"", "\\", "99999999999999999999", "-1", "é", "\u{0}", "\u{feff}",
+    "<",
+    ">",
+    "/>",
+    "\"",
+    "&amp;",
+    "&#x1F600;",
+    "&x;",
+    "<!DOCTYPE a>",
+    "<![CDATA[x]]>",
+    "😀",
+    "\r\n",
+    ",",
+    ";",
+    "\"\"",
+    "\\",
+    "99999999999999999999",
+    "-1",
+    "é",
+    "\u{0}",
+    "\u{feff}",
 ];
 
 fn mutate(rng: &mut Rng, text: &str) -> String {
@@ -123,11 +141,23 @@ fn qdpx_bytes_never_panic() {
 fn csv_never_panics() {
     let mut rng = Rng(0x5eed_0003);
     let seeds = [
-        ("segments.csv", "id,participant,text,codes,start,end\ns1,p1,\"a, b\",x;y,0,4\n"),
-        ("participants.csv", "id,name,source,age\np1,Ann,doc.txt,34\n"),
+        (
+            "segments.csv",
+            "id,participant,text,codes,start,end\ns1,p1,\"a, b\",x;y,0,4\n",
+        ),
+        (
+            "participants.csv",
+            "id,name,source,age\np1,Ann,doc.txt,34\n",
+        ),
         ("codebook.csv", "id;label;parent\nx;X;\ny;Y;x\n"),
-        ("highlights.csv", "id,document,tag,content\n1,d.txt,trust,\"We, us\"\n2,d.txt,hope,\"We, us\"\n"),
-        ("maxqda.csv", "Document name,Code,Begin,End,Segment,Author\nA,T\\U,1,1,text,ann\n"),
+        (
+            "highlights.csv",
+            "id,document,tag,content\n1,d.txt,trust,\"We, us\"\n2,d.txt,hope,\"We, us\"\n",
+        ),
+        (
+            "maxqda.csv",
+            "Document name,Code,Begin,End,Segment,Author\nA,T\\U,1,1,text,ann\n",
+        ),
         ("table.csv", "phase,start,end\n1,2025-01-01,2025-02-01\n"),
     ];
     for _ in 0..rounds() {
@@ -136,7 +166,13 @@ fn csv_never_panics() {
             let rel = PathBuf::from("content/data").join(name);
             let mut data = Datasets::default();
             let mut problems = Diagnostics::new();
-            merge::load(&rel, text.as_bytes(), &Mapping::new(), &mut data, &mut problems);
+            merge::load(
+                &rel,
+                text.as_bytes(),
+                &Mapping::new(),
+                &mut data,
+                &mut problems,
+            );
             drop(problems.render(false));
             let labels = findings::load::config::Labels::default();
             match findings::model::study::Study::build(data, labels) {

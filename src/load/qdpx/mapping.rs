@@ -169,14 +169,15 @@ pub fn segments(
         let mut by_span: HashMap<(usize, usize), usize> = HashMap::new();
         let first_segment = out.segments.len();
         for sel in &q.selections {
-            let at = doc.at(sel.pos, "<PlainTextSelection".len());
+            // Locating is linear in the document: only for errors.
+            let at = || doc.at(sel.pos, "<PlainTextSelection".len());
             let (Some(start), Some(end)) = (sel.start, sel.end) else {
                 errors.push(
                     Diagnostic::error(format!(
                         "selection {} on source `{}` has no readable startPosition and endPosition",
                         sel.guid, source.title
                     ))
-                    .at(at)
+                    .at(at())
                     .help("both must be whole numbers: export the project again"),
                 );
                 continue;
@@ -184,7 +185,7 @@ pub fn segments(
             let (s, e) = match index.to_chars(unit, start, end) {
                 Ok(r) => r,
                 Err(bad) => {
-                    errors.push(bad_selection(&sel.guid, source, unit, start, end, &bad).at(at));
+                    errors.push(bad_selection(&sel.guid, source, unit, start, end, &bad).at(at()));
                     continue;
                 }
             };
@@ -200,7 +201,7 @@ pub fn segments(
                             "selection {} on source `{}` is coded with code {}, which is not in the codebook",
                             sel.guid, source.title, c.code
                         ))
-                        .at(at.clone())
+                        .at(at())
                         .help("export the project again; every CodeRef must name a Code of the CodeBook"),
                     );
                     continue;
