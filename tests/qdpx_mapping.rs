@@ -70,3 +70,37 @@ fn a_qdc_codebook_combines_with_csv_segments() {
     let page = common::text(&common::build_ok(dir.path()));
     assert!(page.contains("T=2 I=1"), "{page}");
 }
+
+#[test]
+fn json_segments_may_give_codes_per_coder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("content/data");
+    fs::create_dir_all(&data).expect("data");
+    fs::create_dir_all(dir.path().join("content/sections")).expect("sections");
+    fs::write(dir.path().join("content/report.toml"), "title = \"J\"\n").expect("config");
+    fs::write(
+        dir.path().join("content/sections/a.md"),
+        "+++\ntitle = \"A\"\n+++\n\nT={count}`segments[code=trust]` F={count}`segments[code=fear]` H={count}`segments[code=hope]`\n",
+    )
+    .expect("section");
+    fs::write(
+        data.join("participants.json"),
+        r#"[{"id": "p1", "alias": "Pat"}]"#,
+    )
+    .expect("p");
+    fs::write(
+        data.join("codebook.json"),
+        r#"[{"id": "trust", "label": "Trust"}, {"id": "fear", "label": "Fear"}, {"id": "hope", "label": "Hope"}]"#,
+    )
+    .expect("codebook");
+    // s1 has codes only per coder; s2 both; s3 only `codes`.
+    fs::write(
+        data.join("segments.json"),
+        r#"[{"id": "s1", "participant": "p1", "text": "a", "codings": {"ann": ["trust", "fear"], "ben": ["trust"]}},
+            {"id": "s2", "participant": "p1", "text": "b", "codes": ["hope"], "codings": {"ben": ["fear"]}},
+            {"id": "s3", "participant": "p1", "text": "c", "codes": ["trust"], "start": 4, "end": 5}]"#,
+    )
+    .expect("segments");
+    let page = common::text(&common::build_ok(dir.path()));
+    assert!(page.contains("T=2 F=2 H=1"), "{page}");
+}
