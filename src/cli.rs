@@ -52,6 +52,10 @@ pub enum Command {
     New {
         /// Folder to create (must not exist or be empty).
         dir: PathBuf,
+        /// Build the project around this REFI-QDA project (.qdpx), copied
+        /// into DIR/content/data/.
+        #[arg(long, value_name = "STUDY.qdpx")]
+        from: Option<PathBuf>,
     },
     /// Preview the report with live reload while you edit.
     Serve {

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod new;
+mod new_from;
 mod serve;
 
 use std::io::IsTerminal;
@@ -25,7 +26,10 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
-        Command::New { dir } => new::run(&dir),
+        Command::New { dir, from } => match from {
+            Some(study) => new_from::run(&dir, &study),
+            None => new::run(&dir),
+        },
         Command::Serve {
             project,
             port,

@@ -32,6 +32,23 @@ const FILES: [(&str, &str); 7] = [
 
 /// Creates the project in `dir`, which must not exist or be empty.
 pub fn run(dir: &Path) -> ExitCode {
+    if !is_free(dir) {
+        return ExitCode::FAILURE;
+    }
+    let files: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(rel, text)| (rel.to_string(), text.to_string()))
+        .collect();
+    if !write_all(dir, &files) {
+        return ExitCode::FAILURE;
+    }
+    println!("created {}", dir.display());
+    println!("next: findings build --project {}", dir.display());
+    ExitCode::SUCCESS
+}
+
+/// True when `dir` does not exist or is empty; otherwise says so.
+pub fn is_free(dir: &Path) -> bool {
     if dir.exists()
         && fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
@@ -39,9 +56,14 @@ pub fn run(dir: &Path) -> ExitCode {
     {
         eprintln!("error: {} already exists and is not empty", dir.display());
         eprintln!("help: pick a new folder name; findings new never writes into existing work");
-        return ExitCode::FAILURE;
+        return false;
     }
-    for (rel, text) in FILES {
+    true
+}
+
+/// Writes `files` (path relative to `dir`, contents) into `dir`.
+pub fn write_all(dir: &Path, files: &[(String, String)]) -> bool {
+    for (rel, text) in files {
         let path = dir.join(rel);
         let written = path
             .parent()
@@ -49,10 +71,8 @@ pub fn run(dir: &Path) -> ExitCode {
             .and_then(|()| fs::write(&path, text));
         if let Err(e) = written {
             eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::FAILURE;
+            return false;
         }
     }
-    println!("created {}", dir.display());
-    println!("next: findings build --project {}", dir.display());
-    ExitCode::SUCCESS
+    true
 }

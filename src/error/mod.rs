@@ -25,6 +25,9 @@ pub enum Severity {
     Error,
     /// Shown, but fails only with `--deny-warnings`.
     Warning,
+    /// What was read or decided on the way (an import's counts, say):
+    /// shown, never failing anything.
+    Note,
 }
 
 /// One problem found in a project.
@@ -62,6 +65,14 @@ impl Diagnostic {
         }
     }
 
+    /// A new note: information, not a problem.
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
     /// Attaches the place the problem is.
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
@@ -86,6 +97,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let mut group = Group::with_title(level.primary_title(&self.message));
         let path;

@@ -44,6 +44,12 @@ pub struct Config {
     /// Fields never to publish and small-cell suppression.
     #[serde(default)]
     pub privacy: Privacy,
+    /// `[columns.NAME]`: which column of the CSV/XLSX dataset `NAME` holds
+    /// which field, where the headers differ from the field names. The
+    /// table loader reads it itself (datasets load while this file is
+    /// parsed); it is declared here so that it is not an unknown key.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
     /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
     #[serde(skip)]
     pub label_places: Vec<(String, String, Location)>,

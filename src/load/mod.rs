@@ -8,6 +8,9 @@ pub mod assets;
 pub mod config;
 pub mod front_matter;
 pub mod json;
+pub mod qdpx;
+pub mod studies;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 
@@ -323,6 +326,7 @@ fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
             Err(d) => problems.push(d),
         }
     }
+    studies::load(root, &mut data, problems);
     data
 }
 
@@ -334,6 +338,20 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 
 /// [`read_text`] with a size limit of `limit` bytes (tests use a small one).
 pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, Diagnostic> {
+    let bytes = read_bytes_limited(root, rel, limit)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        Diagnostic::error(format!("the file is not valid UTF-8 (byte {valid})"))
+            .at(Location::in_text(rel, &text, valid, 1))
+            .help("save the file as UTF-8 in your editor")
+    })
+}
+
+/// Reads a project file's bytes (a `.qdpx` archive, say), with the same
+/// checks as [`read_text`] and a size limit of `limit` bytes.
+pub fn read_bytes_limited(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
     let path = root.join(rel);
     let real_root = root.canonicalize().map_err(|e| io_error(rel, &e))?;
@@ -360,14 +378,7 @@ pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, 
     if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-        Diagnostic::error(format!("the file is not valid UTF-8 (byte {valid})"))
-            .at(Location::in_text(rel, &text, valid, 1))
-            .help("save the file as UTF-8 in your editor")
-    })
+    Ok(bytes)
 }
 
 /// "256 MiB", "12 KiB", "80 bytes".

@@ -1,5 +1,7 @@
 //! The records a study is made of, as they are written in `content/data/`.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -78,9 +80,22 @@ pub struct Segment {
     pub source: Option<String>,
     /// The verbatim text.
     pub text: String,
-    /// Code ids.
+    /// Code ids: every code any coder applied, in the order first seen.
+    /// When only `codings` is given, its union (see [`Segment::union_codings`]).
     #[serde(default)]
     pub codes: Vec<String>,
+    /// The codes per coder (coder name → code ids), for inter-coder
+    /// agreement. Empty when the data does not say who coded what; a
+    /// `.qdpx` fills it from each coding's `creatingUser`.
+    #[serde(default)]
+    pub codings: BTreeMap<String, Vec<String>>,
+    /// Where the text starts in its source's text, in Unicode code points
+    /// (whatever unit the exporter counted in), when known.
+    #[serde(default)]
+    pub start: Option<u64>,
+    /// Where the text ends (exclusive), in code points, when known.
+    #[serde(default)]
+    pub end: Option<u64>,
     /// The stance the excerpt expresses.
     #[serde(default)]
     pub stance: Option<String>,
@@ -90,6 +105,21 @@ pub struct Segment {
     /// What of this record the study does not give.
     #[serde(default)]
     pub illustrative: Illustrative,
+}
+
+impl Segment {
+    /// Adds every code of `codings` missing from `codes`, coders in name
+    /// order, so that a segment given only per-coder codes still counts
+    /// for every other figure.
+    pub fn union_codings(&mut self) {
+        for ids in self.codings.values() {
+            for id in ids {
+                if !self.codes.contains(id) {
+                    self.codes.push(id.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Where data was collected.
@@ -106,6 +136,10 @@ pub struct Source {
     /// What it holds.
     #[serde(default)]
     pub description: String,
+    /// The source's plain text, when the study gives it (a `.qdpx` text
+    /// source does): segments' `start`/`end` point into it.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// A timeline metric.

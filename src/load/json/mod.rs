@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Location};
 use crate::model::input::{DataFile, Datasets, Step};
+use crate::model::records::Segment;
 
 /// Parses one dataset file named `stem` into `into`.
 pub fn parse_file(
@@ -36,7 +37,12 @@ pub fn parse_file(
     match stem {
         "participants" => into.participants = parse(path, text, problems),
         "codebook" => into.codebook = parse(path, text, problems),
-        "segments" => into.segments = parse(path, text, problems),
+        "segments" => {
+            into.segments = parse(path, text, problems).map(|mut file: DataFile<Vec<Segment>>| {
+                file.records.iter_mut().for_each(Segment::union_codings);
+                file
+            })
+        }
         "sources" => into.sources = parse(path, text, problems),
         "series" => into.series = parse(path, text, problems),
         _ => {

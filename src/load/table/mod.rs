@@ -1,0 +1,117 @@
+//! CSV and XLSX datasets: a spreadsheet read into a grid of text cells
+//! that remembers where each cell was ([`csv`], [`xlsx`]), then mapped to
+//! records by column names ([`columns`], [`records`]), or, for the coded
+//! segment exports of QDA tools, one row per coding ([`coded`]).
+
+pub mod coded;
+pub mod columns;
+pub mod csv;
+pub mod merge;
+pub mod records;
+pub mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Diagnostic, Location};
+
+/// A header row and the rows under it, every cell as text.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// The file as the user sees it.
+    pub path: PathBuf,
+    /// The worksheet's name (XLSX only).
+    pub sheet: Option<String>,
+    /// Column names, trimmed.
+    pub headers: Vec<String>,
+    /// Cells per row; rows shorter than the header are padded with "".
+    pub rows: Vec<Vec<String>>,
+    /// Each row's 1-based line in the file (CSV) or row in the sheet (XLSX).
+    pub lines: Vec<usize>,
+    /// The CSV's text, for excerpts (empty for XLSX).
+    pub text: String,
+}
+
+impl Sheet {
+    /// The column named `name`, ignoring case and surrounding spaces.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        self.headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+    }
+
+    /// How a cell is named in messages: `row 14, column C (`Code`)` for a
+    /// CSV, `Sheet1!C14 (`Code`)` for a worksheet.
+    pub fn cell_name(&self, row: usize, col: usize) -> String {
+        let header = self.headers.get(col).map(String::as_str).unwrap_or("");
+        let line = self.lines.get(row).copied().unwrap_or(0);
+        match &self.sheet {
+            Some(sheet) => format!("{sheet}!{}{line} (`{header}`)", column_letters(col)),
+            None => format!("row {line}, column {} (`{header}`)", column_letters(col)),
+        }
+    }
+
+    /// The place of row `row` for a diagnostic.
+    pub fn at_row(&self, row: usize) -> Location {
+        let line = self.lines.get(row).copied().unwrap_or(0);
+        if self.text.is_empty() || line == 0 {
+            Location::file(&self.path)
+        } else {
+            Location::at_line(&self.path, &self.text, line, 1)
+        }
+    }
+
+    /// An error about cell (`row`, `col`).
+    pub fn cell_error(&self, row: usize, col: usize, what: &str) -> Diagnostic {
+        Diagnostic::error(format!("{}: {what}", self.cell_name(row, col))).at(self.at_row(row))
+    }
+
+    /// The cell, or "" past the row's end.
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .map_or("", |c| c.trim())
+    }
+}
+
+/// 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Reads `bytes` of the CSV or XLSX file `rel` (by its extension).
+pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
+    let xlsx = rel
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if xlsx {
+        xlsx::read(rel, bytes)
+    } else {
+        csv::read(rel, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_like_spreadsheets() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(2), "C");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+}
