@@ -75,4 +75,7 @@ pub trait Renderer<'a> {
 
     /// Notes that what was just rendered rests on illustrative data.
     fn illustrative(&mut self);
+
+    /// Reports a warning at byte `at` of the section file.
+    fn warning(&mut self, at: usize, message: String, help: String);
 }

@@ -10,8 +10,8 @@ use crate::escape;
 use crate::markdown::context::Renderer;
 
 /// Every role name.
-pub const ROLES: [&str; 7] = [
-    "count", "share", "total", "fraction", "people", "ref", "label",
+pub const ROLES: [&str; 9] = [
+    "count", "share", "total", "fraction", "people", "ref", "label", "kappa", "alpha",
 ];
 
 /// What a role renders to.
@@ -140,8 +140,71 @@ pub fn evaluate(
             }
             Ok(Output::Text(study.labels.get(field, value).to_string()))
         }
+        "kappa" | "alpha" => {
+            let text = agreement(study, name, arg, ctx.format)?;
+            Ok(Output::Text(text))
+        }
         other => Err(unknown(other)),
     }
+}
+
+/// `{kappa}`CODE; unit=…; coders=a, b`` (CODE may be `all`): the
+/// coefficient over every segment, three decimals, "—" when undefined.
+fn agreement(
+    study: &crate::analysis::Analysis,
+    name: &str,
+    arg: &str,
+    f: &crate::model::numbers::NumberFormat,
+) -> Result<String, (String, String)> {
+    use crate::analysis::agreement::units::Unit;
+    use crate::analysis::agreement::{per_code, pick_coders};
+    let wrap = |p: Problem| (format!("{{{name}}}`{arg}`: {}", p.message), p.help);
+    let mut parts = arg.split(';');
+    let code = parts.next().unwrap_or("").trim();
+    let (mut unit, mut coders) = (Unit::Segment, None);
+    for option in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        match option.split_once('=').map(|(k, v)| (k.trim(), v.trim())) {
+            Some(("unit", v)) => unit = Unit::parse(v).map_err(wrap)?,
+            Some(("coders", v)) => {
+                coders = Some(
+                    v.split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>(),
+                )
+            }
+            _ => {
+                return Err((
+                    format!("{{{name}}}`{arg}`: `{option}` is not an option"),
+                    "options are unit=segment|character and coders=a, b, after a `;`".into(),
+                ))
+            }
+        }
+    }
+    let codes: Vec<usize> = if code == "all" {
+        (0..study.codes.len()).collect()
+    } else {
+        vec![study.code_position(code).ok_or_else(|| {
+            (
+                format!("{{{name}}}`{arg}`: unknown code `{code}`"),
+                did_you_mean(code, study.code_ids()).map_or_else(
+                    || "give a code id, or `all`".to_string(),
+                    |m| format!("did you mean `{m}`?"),
+                ),
+            )
+        })?]
+    };
+    let coders = pick_coders(study, coders.as_deref()).map_err(wrap)?;
+    let all = Selection::parse("segments").map_err(|e| (e, String::new()))?;
+    let m = select(study, &all).map_err(wrap)?;
+    let (each, pooled) = per_code(&m, &coders, &codes, unit).map_err(wrap)?;
+    let figures = if code == "all" { pooled } else { each[0] };
+    let value = if name == "kappa" {
+        figures.kappa
+    } else {
+        figures.alpha
+    };
+    Ok(value.map_or_else(|| "—".to_string(), |v| f.number(v, 3)))
 }
 
 /// The message and hint for a role name that is not one of [`ROLES`].

@@ -102,6 +102,13 @@ impl<'a> Renderer<'a> for SectionRenderer<'a> {
     fn illustrative(&mut self) {
         self.out.illustrative = true;
     }
+
+    fn warning(&mut self, at: usize, message: String, help: String) {
+        let d = Diagnostic::warning(message)
+            .at(self.locate(at, 1))
+            .help(help);
+        self.out.problems.push(d);
+    }
 }
 
 impl<'a> SectionRenderer<'a> {

@@ -30,20 +30,30 @@ impl Metric {
 /// Reliability data: `units[u][c]` is coder `c`'s value on unit `u`.
 pub type Data = [Vec<Option<f64>>];
 
+/// Reliability data with repeated units counted once: each distinct row
+/// of values with how many units have it. Character units of a long
+/// source repeat a handful of rows millions of times.
+pub type Weighted = [(Vec<Option<f64>>, f64)];
+
+/// Each unit of `data` once.
+pub fn weigh(data: &Data) -> Vec<(Vec<Option<f64>>, f64)> {
+    data.iter().map(|u| (u.clone(), 1.0)).collect()
+}
+
 /// The coincidence matrix of `data` as `(value, value) → weight`, and the
 /// number of pairable values `n`. Units with fewer than two values are
 /// not pairable and are left out.
-fn coincidences(data: &Data) -> (BTreeMap<(u64, u64), f64>, f64) {
+fn coincidences(data: &Weighted) -> (BTreeMap<(u64, u64), f64>, f64) {
     let mut o: BTreeMap<(u64, u64), f64> = BTreeMap::new();
     let mut n = 0.0;
-    for unit in data {
+    for (unit, times) in data {
         let values: Vec<f64> = unit.iter().flatten().copied().collect();
         let m = values.len();
         if m < 2 {
             continue;
         }
-        n += m as f64;
-        let weight = 1.0 / (m as f64 - 1.0);
+        n += m as f64 * times;
+        let weight = times / (m as f64 - 1.0);
         for (i, &a) in values.iter().enumerate() {
             for (j, &b) in values.iter().enumerate() {
                 if i != j {
@@ -59,7 +69,7 @@ fn coincidences(data: &Data) -> (BTreeMap<(u64, u64), f64>, f64) {
 /// observed disagreement D_o = Σ o_ck δ²_ck / n and the expected one
 /// D_e = Σ n_c n_k δ²_ck / (n (n − 1)). `None` when nothing is pairable
 /// or only one value occurs (D_e = 0).
-pub fn alpha(data: &Data, metric: Metric) -> Option<f64> {
+pub fn alpha(data: &Weighted, metric: Metric) -> Option<f64> {
     let (o, n) = coincidences(data);
     if n < 2.0 {
         return None;
@@ -83,7 +93,7 @@ pub fn alpha(data: &Data, metric: Metric) -> Option<f64> {
 /// Percent agreement: the share of pairable value pairs that agree,
 /// Σ o_cc / n (for two coders and no missing values, the share of units
 /// both coded alike). `None` when nothing is pairable.
-pub fn percent_agreement(data: &Data) -> Option<f64> {
+pub fn percent_agreement(data: &Weighted) -> Option<f64> {
     let (o, n) = coincidences(data);
     if n < 2.0 {
         return None;
@@ -95,24 +105,24 @@ pub fn percent_agreement(data: &Data) -> Option<f64> {
 /// Cohen's κ of two coders over the units both coded: (p_o − p_e) /
 /// (1 − p_e), p_e from each coder's own distribution of values. `None`
 /// when no unit has both values or p_e = 1 (one value only).
-pub fn kappa(data: &Data) -> Option<f64> {
-    let pairs: Vec<(f64, f64)> = data
+pub fn kappa(data: &Weighted) -> Option<f64> {
+    let pairs: Vec<(f64, f64, f64)> = data
         .iter()
-        .filter_map(|u| match u.as_slice() {
-            [Some(a), Some(b)] => Some((*a, *b)),
+        .filter_map(|(u, times)| match u.as_slice() {
+            [Some(a), Some(b)] => Some((*a, *b, *times)),
             _ => None,
         })
         .collect();
-    if pairs.is_empty() {
+    let n: f64 = pairs.iter().map(|p| p.2).sum();
+    if n == 0.0 {
         return None;
     }
-    let n = pairs.len() as f64;
-    let agree = pairs.iter().filter(|(a, b)| a == b).count() as f64;
+    let agree: f64 = pairs.iter().filter(|(a, b, _)| a == b).map(|p| p.2).sum();
     let mut first: BTreeMap<u64, f64> = BTreeMap::new();
     let mut second: BTreeMap<u64, f64> = BTreeMap::new();
-    for &(a, b) in &pairs {
-        *first.entry(a.to_bits()).or_default() += 1.0;
-        *second.entry(b.to_bits()).or_default() += 1.0;
+    for &(a, b, times) in &pairs {
+        *first.entry(a.to_bits()).or_default() += times;
+        *second.entry(b.to_bits()).or_default() += times;
     }
     let pe: f64 = first
         .iter()
@@ -197,11 +207,11 @@ mod tests {
         let data = canonical();
         // Published: nominal 0.743, interval 0.849.
         assert_eq!(
-            format!("{:.3}", alpha(&data, Metric::Nominal).unwrap()),
+            format!("{:.3}", alpha(&weigh(&data), Metric::Nominal).unwrap()),
             "0.743"
         );
         assert_eq!(
-            format!("{:.3}", alpha(&data, Metric::Interval).unwrap()),
+            format!("{:.3}", alpha(&weigh(&data), Metric::Interval).unwrap()),
             "0.849"
         );
     }
@@ -209,9 +219,9 @@ mod tests {
     #[test]
     fn one_value_only_leaves_alpha_and_kappa_undefined() {
         let data = vec![vec![Some(1.0), Some(1.0)], vec![Some(1.0), Some(1.0)]];
-        assert_eq!(alpha(&data, Metric::Nominal), None);
-        assert_eq!(kappa(&data), None);
-        assert_eq!(percent_agreement(&data), Some(100.0));
+        assert_eq!(alpha(&weigh(&data), Metric::Nominal), None);
+        assert_eq!(kappa(&weigh(&data)), None);
+        assert_eq!(percent_agreement(&weigh(&data)), Some(100.0));
     }
 
     #[test]
@@ -226,8 +236,18 @@ mod tests {
             }
         }
         data.push(vec![Some(1.0), None]);
-        assert!((kappa(&data).unwrap() - 0.4).abs() < 1e-12);
+        assert!((kappa(&weigh(&data)).unwrap() - 0.4).abs() < 1e-12);
         // The unit coded by one coder only is not pairable.
-        assert!((percent_agreement(&data).unwrap() - 70.0).abs() < 1e-12);
+        assert!((percent_agreement(&weigh(&data)).unwrap() - 70.0).abs() < 1e-12);
+        // Weighing repeated units gives the same as listing them.
+        let weighed = vec![
+            (vec![Some(1.0), Some(1.0)], 4.0),
+            (vec![Some(0.0), Some(0.0)], 3.0),
+            (vec![Some(1.0), Some(0.0)], 2.0),
+            (vec![Some(0.0), Some(1.0)], 1.0),
+        ];
+        assert!((kappa(&weighed).unwrap() - 0.4).abs() < 1e-12);
+        let listed = alpha(&weigh(&data), Metric::Nominal).unwrap();
+        assert!((alpha(&weighed, Metric::Nominal).unwrap() - listed).abs() < 1e-12);
     }
 }

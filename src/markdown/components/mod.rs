@@ -1,5 +1,6 @@
 //! The directives' renderers, one file each.
 
+mod agreement;
 mod chart;
 mod code_options;
 mod compare;
@@ -28,6 +29,11 @@ pub struct Spec {
 /// The registry: every directive. Adding one is a file in this folder and
 /// a line here.
 pub const SPECS: &[Spec] = &[
+    Spec {
+        name: "agreement",
+        options: agreement::OPTIONS,
+        render: agreement::render,
+    },
     Spec {
         name: "quote",
         options: &["role"],
