@@ -152,3 +152,75 @@ fn few_units_are_warned_about() {
     assert!(err.contains("warning: this agreement rests on"), "{err}");
     assert!(err.contains("fewer than 10"), "{err}");
 }
+
+#[test]
+fn consensus_decides_whose_codes_count() {
+    let segments: Value = serde_json::from_str(
+        &fs::read_to_string(repo().join("tests/fixtures/agreement/content/data/segments.json"))
+            .expect("segments"),
+    )
+    .expect("json");
+    let coded = |s: &Value, coder: &str, code: &str| {
+        s["codings"][coder].as_array().is_some_and(|a| {
+            a.iter()
+                .any(|c| c == code || (code == "trust" && c == "audit"))
+        })
+    };
+    let all = segments.as_array().expect("array");
+    let ben = all.iter().filter(|s| coded(s, "ben", "trust")).count();
+    // "all" keeps a code only where every coder applied that very code;
+    // the segment then counts for trust if that code is trust or audit.
+    let exactly = |s: &Value, coder: &str, code: &str| {
+        s["codings"][coder]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|c| c == code))
+    };
+    let every = all
+        .iter()
+        .filter(|s| {
+            ["trust", "audit"]
+                .iter()
+                .any(|code| ["ann", "ben", "cy"].iter().all(|c| exactly(s, c, code)))
+        })
+        .count();
+    let union = all
+        .iter()
+        .filter(|s| ["ann", "ben", "cy"].iter().any(|c| coded(s, c, "trust")))
+        .count();
+    for (rule, want) in [(None, union), (Some("ben"), ben), (Some("all"), every)] {
+        let dir = copy_project(&repo().join("tests/fixtures/agreement"));
+        if let Some(rule) = rule {
+            fs::write(
+                dir.path().join("content/report.toml"),
+                format!("title = \"A\"\n\n[coding]\nconsensus = \"{rule}\"\n"),
+            )
+            .expect("write");
+        }
+        fs::write(
+            dir.path().join("content/sections/01-agreement.md"),
+            "+++\ntitle = \"A\"\n+++\n\n- N: {count}`segments[code=trust]`\n",
+        )
+        .expect("write");
+        let html = build_ok(dir.path());
+        assert!(html.contains(&format!("N: {want}<")), "{rule:?}: {want}");
+    }
+    assert!(
+        ben != union && every < ben,
+        "the fixture must tell the rules apart"
+    );
+    let dir = copy_project(&repo().join("tests/fixtures/agreement"));
+    fs::write(
+        dir.path().join("content/report.toml"),
+        "title = \"A\"\n\n[coding]\nconsensus = \"bem\"\n",
+    )
+    .expect("write");
+    let out = findings(dir.path(), &["build"]);
+    let err = stderr(&out);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("`consensus` names `bem`, who coded nothing"),
+        "{err}"
+    );
+    assert!(err.contains("report.toml:4:13"), "{err}");
+    assert!(err.contains("did you mean `ben`?"), "{err}");
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Location};
+use crate::model::coding::Coding;
 use crate::model::date::Date;
 use crate::model::labels::Labels;
 use crate::model::numbers::NumberFormat;
@@ -44,6 +45,9 @@ pub struct Config {
     /// Fields never to publish and small-cell suppression.
     #[serde(default)]
     pub privacy: Privacy,
+    /// Whose codes count when several coders coded a segment.
+    #[serde(default)]
+    pub coding: Coding,
     /// `[columns.NAME]`: which column of the CSV/XLSX dataset `NAME` holds
     /// which field, where the headers differ from the field names. The
     /// table loader reads it itself (datasets load while this file is
@@ -53,6 +57,9 @@ pub struct Config {
     /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
     #[serde(skip)]
     pub label_places: Vec<(String, String, Location)>,
+    /// Where `[coding] consensus` is written.
+    #[serde(skip)]
+    pub coding_place: Option<Location>,
 }
 
 fn default_language() -> String {
@@ -72,6 +79,13 @@ pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic
     let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
     let mut problems = Vec::new();
     check_privacy(path, text, &mut config.privacy, &mut problems);
+    if let Some(value) = &config.coding.consensus {
+        let quoted = format!("\"{value}\"");
+        config.coding_place = text
+            .find("consensus")
+            .and_then(|k| text[k..].find(&quoted).map(|v| k + v))
+            .map(|at| Location::in_text(path, text, at, quoted.len()));
+    }
     let mut labels = Labels::default();
     // Label order matters (it is the display order), so read it from the
     // document itself: toml::Table is sorted by key.

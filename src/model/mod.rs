@@ -3,6 +3,7 @@
 //! Turns the parsed datasets into an indexed [`study::Study`]: every
 //! reference resolved to an index once, so analysis never searches by id.
 
+pub mod coding;
 pub mod date;
 pub mod input;
 pub mod labels;

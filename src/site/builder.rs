@@ -168,14 +168,22 @@ impl State {
         };
         let theme = theme::load(root, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
         let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
-        let (mut study, model_problems) =
-            Study::build(loaded.data, loaded.labels).map_err(|model| {
-                let mut all = with_early(model);
-                for s in &loaded.sections {
-                    all.extend(syntax::check_syntax(s));
-                }
-                all
-            })?;
+        let mut data = loaded.data;
+        let at = loaded
+            .config
+            .coding_place
+            .clone()
+            .unwrap_or_else(|| crate::error::Location::file(Path::new("content/report.toml")));
+        if let Err(d) = loaded.config.coding.apply(&mut data, at) {
+            return Err(with_early(d.into()));
+        }
+        let (mut study, model_problems) = Study::build(data, loaded.labels).map_err(|model| {
+            let mut all = with_early(model);
+            for s in &loaded.sections {
+                all.extend(syntax::check_syntax(s));
+            }
+            all
+        })?;
         let mut warnings = with_early(model_problems);
         warnings.extend(study.configure(&loaded.config.privacy, &loaded.config.label_places));
         Ok(State {
