@@ -2,7 +2,8 @@
 //! levels deep with ~50-character names in Hungarian and Japanese and with
 //! emoji, one label repeated under eighteen parents, 120 participants with
 //! five attributes, 260 segments of which ~40 % carry two to four codes
-//! (some both a parent and its child), CRLF and emoji in the texts.
+//! (some both a parent and its child), CRLF and emoji in the texts, and
+//! two coders whose codings differ.
 //! Deterministic: the same seed gives the
 //! same files. Shared by the tests and `examples/real_shaped.rs` (which
 //! writes it to a folder for screenshots and benchmarks).
@@ -247,9 +248,18 @@ pub fn write(root: &Path) {
             HU[rng.below(HU.len())],
             s
         );
+        // Two coders: anna coded every segment; béla every third, leaving
+        // out the last code where there were several. The union of their
+        // codings is `codes`, so every other figure is unchanged.
+        let mut codings = format!("{{\"anna\": {}", list(&seg_codes));
+        if s % 3 == 0 {
+            let keep = seg_codes.len().saturating_sub(1).max(1);
+            let _ = write!(codings, ", \"béla\": {}", list(&seg_codes[..keep]));
+        }
+        codings.push('}');
         let _ = writeln!(
             json,
-            "  {{\"id\": \"s{s:03}\", \"participant\": \"p{participant:03}\", \"source\": \"src{}\", \"text\": {}, \"codes\": {}}}{}",
+            "  {{\"id\": \"s{s:03}\", \"participant\": \"p{participant:03}\", \"source\": \"src{}\", \"text\": {}, \"codes\": {}, \"codings\": {codings}}}{}",
             rng.below(6),
             quote(&text),
             list(&seg_codes),
