@@ -134,9 +134,10 @@ pub fn code_rows(m: &Matches, q: &CodeQuery) -> CodeRows {
             .collect(),
     };
     let available = candidates.len();
-    let shown: Vec<bool> = (0..study.codes.len())
-        .map(|c| q.level.shows(study, c))
-        .collect();
+    let mut shown = vec![false; study.codes.len()];
+    for &c in &candidates {
+        shown[c] = true;
+    }
     let mut rows: Vec<CodeRow> = candidates
         .iter()
         .map(|&c| CodeRow {
@@ -161,7 +162,8 @@ pub fn code_rows(m: &Matches, q: &CodeQuery) -> CodeRows {
             top_applied = true;
             let mut ranked = rows.clone();
             ranked.sort_by(by_count);
-            let keep: Vec<usize> = ranked[..n].iter().map(|r| r.code).collect();
+            let keep: std::collections::HashSet<usize> =
+                ranked[..n].iter().map(|r| r.code).collect();
             rows.retain(|r| keep.contains(&r.code));
         }
     }

@@ -130,11 +130,15 @@ pub fn labels(study: &Study, rows: &CodeRows) -> Vec<String> {
         .iter()
         .map(|r| study.codes[r.code].label.as_str())
         .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &l in &plain {
+        *seen.entry(l).or_default() += 1;
+    }
     rows.rows
         .iter()
         .zip(&plain)
         .map(|(r, &label)| {
-            let twice = plain.iter().filter(|&&l| l == label).count() > 1;
+            let twice = seen.get(label).is_some_and(|&n| n > 1);
             match study.code_ancestors[r.code].get(1) {
                 Some(&parent) if twice => {
                     format!("{label} ({})", study.codes[parent].label)
