@@ -62,6 +62,14 @@ pub fn read(
         }
     }
     let cell = |r: usize, f: &str| cols.get(f).map_or("", |&c| sheet.cell(r, c));
+    let taken: Vec<usize> = cols.values().copied().collect();
+    let unread: Vec<&str> = sheet
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !taken.contains(i) && !h.is_empty())
+        .map(|(_, h)| h.as_str())
+        .collect();
     let mut errors = Diagnostics::new();
     let mut paths: Vec<Vec<String>> = Vec::new();
     let mut path_index: HashMap<Vec<String>, usize> = HashMap::new();
@@ -223,6 +231,13 @@ pub fn read(
         coders.len(),
         if coders.is_empty() { String::new() } else { format!(" ({})", coders.join(", ")) }
     )));
+    if !unread.is_empty() {
+        out.report.push(Diagnostic::note(format!(
+            "columns of {} not read (a coded export's other details): {}",
+            sheet.path.display(),
+            unread.join(", ")
+        )));
+    }
     Ok(out)
 }
 
