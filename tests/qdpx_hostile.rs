@@ -221,3 +221,26 @@ fn an_archive_without_a_project_is_refused() {
         &["error: the archive has no project.qde"],
     );
 }
+
+#[test]
+fn thousands_of_bad_selections_are_reported_quickly_with_a_count() {
+    let sels: String = (0..30_000)
+        .map(|i| selection(&format!("bad-{i}"), 0, 1_000_000, &[("c1", "u1")]))
+        .collect();
+    let xml = qde(
+        "x",
+        &format!(
+            "<Users><User guid=\"u1\" name=\"ann\"/></Users>{}<Sources><TextSource guid=\"s1\" name=\"Int\" plainTextPath=\"internal://s1.txt\">{sels}</TextSource></Sources>",
+            codebook(&[("c1", "x")]),
+        ),
+    );
+    let started = std::time::Instant::now();
+    refused(
+        &with_text(&xml, b"short"),
+        &[
+            "selection bad-19 on source `Int` ends at 1000000",
+            "and 29980 more selections like these (only the first 20 are shown)",
+        ],
+    );
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}

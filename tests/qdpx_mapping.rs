@@ -104,3 +104,30 @@ fn json_segments_may_give_codes_per_coder() {
     let page = common::text(&common::build_ok(dir.path()));
     assert!(page.contains("T=2 F=2 H=1"), "{page}");
 }
+
+#[test]
+fn notes_become_descriptions_and_a_case_can_claim_one_selection() {
+    let xml = qde(
+        "ATLAS.ti 24",
+        &format!(
+            "<Users><User guid=\"u1\" name=\"ann\"/></Users><CodeBook><Codes><Code guid=\"c1\" name=\"x\" isCodable=\"true\"><Description>Defined.</Description><NoteRef targetGUID=\"n1\"/></Code></Codes></CodeBook><Cases><Case guid=\"k1\" name=\"Whole\"><SourceRef targetGUID=\"s1\"/></Case><Case guid=\"k2\" name=\"Guest\"><SourceRef targetGUID=\"b\"/></Case></Cases><Sources><TextSource guid=\"s1\" name=\"Group talk\"><Description>Focus group.</Description><NoteRef targetGUID=\"n2\"/><PlainTextContent>host speaks guest speaks</PlainTextContent>{}{}</TextSource></Sources><Notes><Note guid=\"n1\" name=\"memo\"><PlainTextContent>A memo on x.</PlainTextContent></Note><Note guid=\"n2\"><PlainTextContent>Recorded in May.</PlainTextContent></Note><Note guid=\"n3\"><PlainTextContent>Loose.</PlainTextContent></Note></Notes>",
+            selection("a", 0, 11, &[("c1", "u1")]),
+            selection("b", 12, 24, &[("c1", "u1")]),
+        ),
+    );
+    let i = findings::load::qdpx::read(std::path::Path::new("s.qdpx"), &qdpx(&xml, &[]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(i.codes[0].description, "Defined.\n\nA memo on x.");
+    assert_eq!(i.sources[0].description, "Focus group.\n\nRecorded in May.");
+    let who: Vec<(&str, &str)> = i
+        .segments
+        .iter()
+        .map(|s| (s.text.as_str(), s.participant.as_str()))
+        .collect();
+    assert_eq!(who, [("host speaks", "whole"), ("guest speaks", "guest")]);
+    let messages: Vec<&str> = i.report.0.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.contains(&"1 notes (memos) are attached to no code or source and were left out"),
+        "{messages:?}"
+    );
+}

@@ -40,7 +40,8 @@ pub fn load(root: &Path, data: &mut Datasets, problems: &mut Diagnostics) {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
         match ext.as_str() {
-            "json" => {}
+            // Read by the JSON loader (which wants the lower-case extension).
+            "json" if rel.extension().is_some_and(|e| e == "json") => {}
             "qdpx" => {
                 if let Some(first) = &imported {
                     problems.push(

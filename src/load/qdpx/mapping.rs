@@ -9,8 +9,11 @@ use super::ids::{self, Unique};
 use super::offsets::{self, Bad, Indexed, Unit};
 use super::project::{Kind, QSource, Qde};
 use super::Doc;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::model::records::{Code, Illustrative, Segment, Source};
+
+/// At most this many bad selections are reported one by one.
+const MAX_REPORTED: usize = 20;
 
 /// Codes with stable ids; `by_guid` maps a code GUID to its index.
 pub struct Codebook {
@@ -144,6 +147,9 @@ pub fn segments(
         .collect();
     let origin = qde.origin.as_deref().unwrap_or_default();
     let mut errors = Diagnostics::new();
+    // Locating an error costs a pass over the document, so a file with
+    // thousands of bad selections reports the first ones and a count.
+    let mut more = 0usize;
     let mut out = Sliced {
         segments: Vec::new(),
         source_of: Vec::new(),
@@ -172,6 +178,10 @@ pub fn segments(
             // Locating is linear in the document: only for errors.
             let at = || doc.at(sel.pos, "<PlainTextSelection".len());
             let (Some(start), Some(end)) = (sel.start, sel.end) else {
+                if errors.0.len() >= MAX_REPORTED {
+                    more += 1;
+                    continue;
+                }
                 errors.push(
                     Diagnostic::error(format!(
                         "selection {} on source `{}` has no readable startPosition and endPosition",
@@ -184,6 +194,10 @@ pub fn segments(
             };
             let (s, e) = match index.to_chars(unit, start, end) {
                 Ok(r) => r,
+                Err(_) if errors.0.len() >= MAX_REPORTED => {
+                    more += 1;
+                    continue;
+                }
                 Err(bad) => {
                     errors.push(bad_selection(&sel.guid, source, unit, start, end, &bad).at(at()));
                     continue;
@@ -196,6 +210,10 @@ pub fn segments(
             let mut coded: Vec<(Option<&str>, &str)> = Vec::new();
             for c in &sel.codings {
                 let Some(&ci) = book.by_guid.get(&c.code) else {
+                    if errors.0.len() >= MAX_REPORTED {
+                        more += 1;
+                        continue;
+                    }
                     errors.push(
                         Diagnostic::error(format!(
                             "selection {} on source `{}` is coded with code {}, which is not in the codebook",
@@ -255,6 +273,15 @@ pub fn segments(
             segments: out.segments.len() - first_segment,
             overlapping: overlapping(&spans),
         });
+    }
+    if more > 0 {
+        errors.push(
+            Diagnostic::error(format!(
+                "and {more} more selections like these (only the first {MAX_REPORTED} are shown)"
+            ))
+            .at(Location::file(&doc.path))
+            .help("the project's offsets do not fit its texts: export the project again"),
+        );
     }
     if errors.has_errors() {
         Err(errors)

@@ -62,7 +62,15 @@ pub fn read(
         }
     }
     let cell = |r: usize, f: &str| cols.get(f).map_or("", |&c| sheet.cell(r, c));
-    let mut errors = Diagnostics::new();
+    let taken: Vec<usize> = cols.values().copied().collect();
+    let unread: Vec<&str> = sheet
+        .headers
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !taken.contains(i) && !h.is_empty())
+        .map(|(_, h)| h.as_str())
+        .collect();
+    let mut errors = super::CellErrors::default();
     let mut paths: Vec<Vec<String>> = Vec::new();
     let mut path_index: HashMap<Vec<String>, usize> = HashMap::new();
     let mut documents: Vec<String> = Vec::new();
@@ -73,11 +81,11 @@ pub fn read(
         let code = cell(r, "code");
         if doc.is_empty() || code.is_empty() {
             let field = if doc.is_empty() { "document" } else { "code" };
-            errors.push(
+            errors.push(|| {
                 sheet
                     .cell_error(r, cols[field], &format!("the {field} is empty"))
-                    .help("every row of a coded-segments export names its document and its code"),
-            );
+                    .help("every row of a coded-segments export names its document and its code")
+            });
             continue;
         }
         let path: Vec<String> = if shape == Shape::Maxqda {
@@ -149,27 +157,27 @@ pub fn read(
                     "add the code to the codebook, or export the codebook with the segments".into()
                 }
             };
-            errors.push(
+            errors.push(|| {
                 sheet
                     .cell_error(
                         r,
                         cols["code"],
                         &format!("code `{wanted}` is not in the codebook"),
                     )
-                    .help(help),
-            );
+                    .help(help)
+            });
             continue;
         };
         let Some(owner) = owners[d].clone() else {
-            errors.push(
+            errors.push(|| {
                 sheet
                     .cell_error(
                         r,
                         cols["document"],
                         &format!("document `{}` belongs to no participant", documents[d]),
                     )
-                    .help("give a participant the attribute `source` with this document's name"),
-            );
+                    .help("give a participant the attribute `source` with this document's name")
+            });
             continue;
         };
         let key = (d, cell(r, "begin"), cell(r, "end"), cell(r, "text"));
@@ -204,8 +212,8 @@ pub fn read(
             }
         }
     }
-    if errors.has_errors() {
-        return Err(errors);
+    if errors.any() {
+        return Err(errors.finish(&sheet.path));
     }
     out.report.push(Diagnostic::note(format!(
         "read {} as a {} coded-segments export: {} codings in {} segments of {} documents, {} codes, {} coders{}",
@@ -223,6 +231,13 @@ pub fn read(
         coders.len(),
         if coders.is_empty() { String::new() } else { format!(" ({})", coders.join(", ")) }
     )));
+    if !unread.is_empty() {
+        out.report.push(Diagnostic::note(format!(
+            "columns of {} not read (a coded export's other details): {}",
+            sheet.path.display(),
+            unread.join(", ")
+        )));
+    }
     Ok(out)
 }
 

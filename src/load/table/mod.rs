@@ -12,7 +12,48 @@ pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Diagnostic, Location};
+use crate::error::{Diagnostic, Diagnostics, Location};
+
+/// At most this many cell errors of one file are reported one by one:
+/// locating each costs a pass over the file.
+pub const MAX_CELL_ERRORS: usize = 20;
+
+/// A file's cell errors: the first [`MAX_CELL_ERRORS`], then a count.
+#[derive(Debug, Default)]
+pub struct CellErrors {
+    list: Diagnostics,
+    more: usize,
+}
+
+impl CellErrors {
+    /// Adds the error `make` gives, unless enough are reported already.
+    pub fn push(&mut self, make: impl FnOnce() -> Diagnostic) {
+        if self.list.0.len() < MAX_CELL_ERRORS {
+            self.list.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// True when any error was pushed.
+    pub fn any(&self) -> bool {
+        !self.list.is_empty()
+    }
+
+    /// The errors, with a last one counting those not shown.
+    pub fn finish(mut self, path: &Path) -> Diagnostics {
+        if self.more > 0 {
+            self.list.push(
+                Diagnostic::error(format!(
+                    "and {} more cell errors like these (only the first {MAX_CELL_ERRORS} are shown)",
+                    self.more
+                ))
+                .at(Location::file(path)),
+            );
+        }
+        self.list
+    }
+}
 
 /// A header row and the rows under it, every cell as text.
 #[derive(Debug, Clone, Default)]

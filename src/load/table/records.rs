@@ -214,7 +214,7 @@ pub fn segments(
     if let Some(w) = unused(sheet, &cols, "segment") {
         problems.push(w);
     }
-    let mut errors = Diagnostics::new();
+    let mut errors = super::CellErrors::default();
     let stem = stem(sheet);
     let mut out = Vec::with_capacity(sheet.rows.len());
     for r in 0..sheet.rows.len() {
@@ -228,11 +228,11 @@ pub fn segments(
             match v.parse() {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    errors.push(
+                    errors.push(|| {
                         sheet
                             .cell_error(r, cols[f], &format!("`{v}` is not a whole number"))
-                            .help("start and end are character offsets: whole numbers from 0"),
-                    );
+                            .help("start and end are character offsets: whole numbers from 0")
+                    });
                     None
                 }
             }
@@ -262,8 +262,8 @@ pub fn segments(
             illustrative: Illustrative::default(),
         });
     }
-    if errors.has_errors() {
-        Err(errors)
+    if errors.any() {
+        Err(errors.finish(&sheet.path))
     } else {
         Ok(out)
     }
