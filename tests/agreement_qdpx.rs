@@ -16,7 +16,12 @@ fn row(html: &str, caption: &str) -> Vec<String> {
         .find(|t| t.text().collect::<String>().contains(caption))
         .expect("table")
         .select(&cells)
-        .map(|c| c.text().collect::<String>().trim_end_matches('*').to_string())
+        .map(|c| {
+            c.text()
+                .collect::<String>()
+                .trim_end_matches('*')
+                .to_string()
+        })
         .collect()
 }
 
@@ -51,5 +56,8 @@ fn segment_and_character_agreement_of_a_two_user_export() {
     // κ: p_e = 8/19·13/19 + 11/19·6/19 = 170/361, κ = 96/191 = 0.503.
     // α: n 38, o11 16, o00 12, o01 = o10 5, n1 21, n0 17:
     // α = 1 − (10/38)/(2·21·17/(38·37)) = 0.482.
-    assert_eq!(row(&html, "By character"), ["19", "73.7%", "0.503", "0.482"]);
+    assert_eq!(
+        row(&html, "By character"),
+        ["19", "73.7%", "0.503", "0.482"]
+    );
 }
