@@ -288,11 +288,13 @@ fn ids<T>(file: &DataFile<Vec<T>>) -> Vec<Location> {
         .collect()
 }
 
-/// Participants nobody quotes and codes no segment carries are usually a
-/// coding slip; they are worth a warning, not a failed build.
+/// Listed one by one up to this many; past it, one warning names the
+/// count and the first few (an imported codebook of 262 codes may leave
+/// 160 unused, and a page of warnings hides the one that matters).
+const LIST_UNUSED: usize = 5;
+
+/// Warnings for participants without segments and codes on no segment.
 fn unused_warnings(study: &Study, at: &Locations) -> Diagnostics {
-    let place =
-        |list: &Option<Vec<Location>>, i: usize| list.as_ref().and_then(|l| l.get(i)).cloned();
     let mut warnings = Diagnostics::new();
     if study.segments.is_empty() {
         return warnings;
@@ -302,14 +304,22 @@ fn unused_warnings(study: &Study, at: &Locations) -> Diagnostics {
         .segment_participant
         .iter()
         .for_each(|&p| quoted[p] = true);
-    for (i, (p, used)) in study.participants.iter().zip(&quoted).enumerate() {
-        if !used {
-            let mut d = Diagnostic::warning(format!("participant `{}` has no segments", p.id))
-                .help("code at least one segment for them, or remove them from participants.json");
-            d.location = place(&at.participants, i);
-            warnings.push(d);
-        }
-    }
+    let idle: Vec<usize> = (0..study.participants.len())
+        .filter(|&i| !quoted[i])
+        .collect();
+    report_unused(
+        &mut warnings,
+        &idle,
+        |i| study.participants[i].id.as_str(),
+        at.participants.as_deref(),
+        Unused {
+            one: "participant `{}` has no segments",
+            many: "participants have no segments",
+            total: study.participants.len(),
+            help_one: "code at least one segment for them, or remove them from participants.json",
+            help: "code at least one segment for each, or remove them from the participants",
+        },
+    );
     let mut carried = vec![false; study.codes.len()];
     for codes in &study.segment_codes {
         for &c in codes {
@@ -318,13 +328,67 @@ fn unused_warnings(study: &Study, at: &Locations) -> Diagnostics {
             }
         }
     }
-    for (i, (c, used)) in study.codes.iter().zip(&carried).enumerate() {
-        if !used {
-            let mut d = Diagnostic::warning(format!("code `{}` is on no segment", c.id))
-                .help("apply it to a segment, or remove it from codebook.json");
-            d.location = place(&at.codes, i);
-            warnings.push(d);
-        }
-    }
+    let unused: Vec<usize> = (0..study.codes.len()).filter(|&i| !carried[i]).collect();
+    report_unused(
+        &mut warnings,
+        &unused,
+        |i| study.codes[i].id.as_str(),
+        at.codes.as_deref(),
+        Unused {
+            one: "code `{}` is on no segment",
+            many: "codes are on no segment",
+            total: study.codes.len(),
+            help_one: "apply it to a segment, or remove it from codebook.json",
+            help: "apply them to segments, or remove them from the codebook (a table by code lists them with 0)",
+        },
+    );
     warnings
+}
+
+/// The wording of an unused-records warning.
+struct Unused {
+    /// For one record; `{}` is its id.
+    one: &'static str,
+    /// For several, after "N of M".
+    many: &'static str,
+    /// Records in the dataset.
+    total: usize,
+    /// The hint for one.
+    help_one: &'static str,
+    /// The hint for several.
+    help: &'static str,
+}
+
+fn report_unused<'a>(
+    out: &mut Diagnostics,
+    unused: &[usize],
+    id: impl Fn(usize) -> &'a str,
+    places: Option<&[Location]>,
+    words: Unused,
+) {
+    let place = |i: usize| places.and_then(|l| l.get(i)).cloned();
+    if unused.len() <= LIST_UNUSED {
+        for &i in unused {
+            let mut d = Diagnostic::warning(words.one.replace("{}", id(i))).help(words.help_one);
+            d.location = place(i);
+            out.push(d);
+        }
+        return;
+    }
+    let first: Vec<String> = unused
+        .iter()
+        .take(3)
+        .map(|&i| format!("`{}`", id(i)))
+        .collect();
+    let mut d = Diagnostic::warning(format!(
+        "{} of {} {}: {}, and {} more",
+        unused.len(),
+        words.total,
+        words.many,
+        first.join(", "),
+        unused.len() - first.len()
+    ))
+    .help(words.help);
+    d.location = place(unused[0]);
+    out.push(d);
 }
