@@ -42,7 +42,7 @@ fn small_project_renders_numbers_quotes_tables_and_components() {
         // By hand: speed s1 s3, trust s3 and (through audit) s2, audit s2;
         // each share over the 3 segments and 3 participants, not over
         // the 5 codings.
-        page.contains("Code (a parent counts its sub-codes) Segments Share of 3 segments Participants Share of 3 participants Speed 2 66.7% 2 66.7% Trust 2 66.7% 2 66.7% Audits 1 33.3% 1 33.3% Segments (n = 3), participants (n = 3) 3 100.0% 3 100.0%"),
+        page.contains("Code (a parent counts its sub-codes) Segments Share of 3 Participants Share of 3 Speed 2 66.7% 2 66.7% Trust 2 66.7% 2 66.7% Audits 1 33.3% 1 33.3% Segments (n = 3), participants (n = 3) 3 100.0% 3 100.0%"),
         "{page}"
     );
     assert!(

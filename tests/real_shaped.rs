@@ -442,9 +442,9 @@ fn every_figure_on_a_real_shaped_report_matches_the_data() {
         &[
             format!("Code {PARENT}"),
             "Segments".into(),
-            format!("Share of {n_seg} segments"),
+            format!("Share of {n_seg}"),
             "Participants".into(),
-            format!("Share of {n_people} participants"),
+            format!("Share of {n_people}"),
         ],
         &body,
         &[vec![
@@ -649,9 +649,9 @@ fn every_figure_on_a_real_shaped_report_matches_the_data() {
         &[
             format!("Code {PARENT}"),
             "Segments".into(),
-            format!("Share of {tn} segments"),
+            format!("Share of {tn}"),
             "Participants".into(),
-            format!("Share of {tp} participants"),
+            format!("Share of {tp}"),
         ],
         &body,
         &[vec![
