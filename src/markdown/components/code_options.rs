@@ -54,6 +54,19 @@ pub fn query(study: &Study, d: &Directive, default_sort: CodeSort) -> Result<Cod
     })
 }
 
+/// The codes of the code set `name` (a REFI-QDA `Set`, read into the
+/// table `code_sets` with columns `set` and `code`), in its order.
+fn set_members(study: &Study, name: &str) -> Option<Vec<usize>> {
+    let rows = study.tables.get("code_sets")?;
+    let codes: Vec<usize> = rows
+        .iter()
+        .filter(|r| r.get("set").and_then(|v| v.as_str()) == Some(name))
+        .filter_map(|r| r.get("code").and_then(|v| v.as_str()))
+        .filter_map(|id| study.code_position(id))
+        .collect();
+    (!codes.is_empty()).then_some(codes)
+}
+
 /// `:count: segments` (the default) or `:count: participants`.
 pub fn people(d: &Directive) -> Result<bool, Failure> {
     match d.option("count").unwrap_or("segments") {
@@ -77,20 +90,25 @@ fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
         }
         let mut codes = Vec::new();
         for id in list(list_text) {
-            let code = study.code_position(&id).ok_or_else(|| {
-                let help = did_you_mean(&id, study.code_ids()).map_or_else(
-                    || "use code ids from the codebook".to_string(),
-                    |m| format!("did you mean `{m}`?"),
-                );
-                (format!("unknown code `{id}` in `:codes:`"), help)
-            })?;
-            if codes.contains(&code) {
-                return Err((
-                    format!("`{id}` is listed twice in `:codes:`"),
-                    "list each code once".into(),
-                ));
+            let members = match study.code_position(&id) {
+                Some(code) => vec![code],
+                None => set_members(study, &id).ok_or_else(|| {
+                    let help = did_you_mean(&id, study.code_ids()).map_or_else(
+                        || "use code ids from the codebook, or the name of a code set".to_string(),
+                        |m| format!("did you mean `{m}`?"),
+                    );
+                    (format!("unknown code `{id}` in `:codes:`"), help)
+                })?,
+            };
+            for code in members {
+                if codes.contains(&code) {
+                    return Err((
+                        format!("`{}` is listed twice in `:codes:`", study.codes[code].id),
+                        "list each code once (a code set's codes count as listed)".into(),
+                    ));
+                }
+                codes.push(code);
             }
-            codes.push(code);
         }
         return Ok(CodeLevel::Listed(codes));
     }

@@ -1,7 +1,8 @@
-//! Agreement on a `.qdpx` where two users code the same text: one passage
-//! both coded alike (its selections merge into one segment), and one where
-//! their spans differ. Expected figures worked out by hand in the
-//! comments, by the rules of docs/format.md.
+//! Reports over hand-made `.qdpx` studies: agreement where two users code
+//! the same text (one passage both coded alike, whose selections merge
+//! into one segment, and one where their spans differ), and code sets in
+//! `:codes:`. Expected figures worked out by hand in the comments, by the
+//! rules of docs/format.md.
 
 mod common;
 mod qdpx_support;
@@ -60,4 +61,33 @@ fn segment_and_character_agreement_of_a_two_user_export() {
         row(&html, "By character"),
         ["19", "73.7%", "0.503", "0.482"]
     );
+}
+
+#[test]
+fn a_code_set_stands_for_its_codes_in_codes() {
+    let xml = qde(
+        "NVivo 12.6",
+        &format!(
+            "<Users><User guid=\"u1\" name=\"ann\"/></Users>{}<Sources><TextSource guid=\"s1\" name=\"Int\"><PlainTextContent>one two three</PlainTextContent>{}{}{}</TextSource></Sources><Sets><Set guid=\"st\" name=\"Core\"><MemberCode targetGUID=\"c3\"/><MemberCode targetGUID=\"c1\"/></Set></Sets>",
+            codebook(&[("c1", "x"), ("c2", "y"), ("c3", "z")]),
+            selection("a", 0, 3, &[("c1", "u1")]),
+            selection("b", 4, 7, &[("c2", "u1"), ("c3", "u1")]),
+            selection("c", 8, 13, &[("c3", "u1")]),
+        ),
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    project(
+        dir.path(),
+        &qdpx(&xml, &[]),
+        "```{chart} bar\n:data: segments\n:by: code\n:codes: Core, y\n:title: Set\n```",
+    );
+    let html = common::build_ok(dir.path());
+    let doc = scraper::Html::parse_document(&html);
+    let rows = scraper::Selector::parse("table.chart-data tbody tr").expect("selector");
+    let got: Vec<String> = doc
+        .select(&rows)
+        .map(|r| r.text().collect::<Vec<_>>().join(" "))
+        .collect();
+    // The set's codes in its order (z, x), then y; z on two of three segments.
+    assert_eq!(got, ["z 2 66.7%", "x 1 33.3%", "y 1 33.3%"]);
 }
