@@ -235,6 +235,25 @@ fn open_row_head(html: &mut String, head: Option<&RowHead>) {
     }
 }
 
+/// One row: its header cell (with its place in the code tree), then
+/// numbers right-aligned and made-up values marked.
+fn push_row(html: &mut String, cells: &[(String, bool)], head: Option<&RowHead>) {
+    html.push_str("<tr>");
+    for (i, (cell, made_up)) in cells.iter().enumerate() {
+        match (i, is_numeric(cell)) {
+            (0, _) => open_row_head(html, head),
+            (_, true) => html.push_str("<td class=\"num\">"),
+            _ => html.push_str("<td>"),
+        }
+        push_html(html, cell);
+        if *made_up {
+            html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
+        }
+        html.push_str(if i == 0 { "</th>" } else { "</td>" });
+    }
+    html.push_str("</tr>\n");
+}
+
 fn table_html(caption: Option<&str>, t: &Table) -> String {
     let mut html = String::from("<div class=\"table-wrap\"><table>\n");
     if let Some(c) = caption {
@@ -250,36 +269,14 @@ fn table_html(caption: Option<&str>, t: &Table) -> String {
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for (r, cells) in t.rows.iter().enumerate() {
-        html.push_str("<tr>");
-        for (i, (cell, made_up)) in cells.iter().enumerate() {
-            match (i, is_numeric(cell)) {
-                (0, _) => open_row_head(&mut html, t.row_heads.get(r)),
-                (_, true) => html.push_str("<td class=\"num\">"),
-                _ => html.push_str("<td>"),
-            }
-            push_html(&mut html, cell);
-            if *made_up {
-                html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
-            }
-            html.push_str(if i == 0 { "</th>" } else { "</td>" });
-        }
-        html.push_str("</tr>\n");
+        push_row(&mut html, cells, t.row_heads.get(r));
     }
     html.push_str("</tbody>\n");
     if !t.foot.is_empty() {
         html.push_str("<tfoot>\n");
         for cells in &t.foot {
-            html.push_str("<tr>");
-            for (i, cell) in cells.iter().enumerate() {
-                html.push_str(match (i, is_numeric(cell)) {
-                    (0, _) => "<th scope=\"row\">",
-                    (_, true) => "<td class=\"num\">",
-                    _ => "<td>",
-                });
-                push_html(&mut html, cell);
-                html.push_str(if i == 0 { "</th>" } else { "</td>" });
-            }
-            html.push_str("</tr>\n");
+            let cells: Vec<(String, bool)> = cells.iter().map(|c| (c.clone(), false)).collect();
+            push_row(&mut html, &cells, None);
         }
         html.push_str("</tfoot>\n");
     }
