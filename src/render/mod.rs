@@ -3,6 +3,7 @@
 //! Numbers figures and headings across sections, then renders the theme's
 //! templates with view structs whose strings are already escaped HTML.
 
+pub mod csp;
 pub mod escape;
 pub mod page;
 pub mod resolve;

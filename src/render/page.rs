@@ -7,6 +7,7 @@ use crate::error::{Diagnostic, Location};
 use crate::load::config::Config;
 use crate::markdown::section::inline;
 use crate::model::date::Date;
+use crate::render::csp;
 use crate::render::escape::html;
 use crate::render::theme::Theme;
 
@@ -57,6 +58,8 @@ pub struct PageView {
     pub css: String,
     /// Whether to show the illustrative-data notice.
     pub illustrative: bool,
+    /// The `<meta>` carrying the page's Content-Security-Policy.
+    pub csp_meta: String,
 }
 
 impl PageView {
@@ -79,6 +82,7 @@ impl PageView {
             sections: Vec::new(),
             css: String::new(),
             illustrative: false,
+            csp_meta: csp::meta(csp::BUILD),
         }
     }
 }
