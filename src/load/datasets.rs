@@ -154,6 +154,14 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         "change the value to the expected type".to_string()
     } else if message.starts_with("control character") {
         "a string runs past the end of its line: close it with `\"` (write a line break inside a string as \\n)".to_string()
+    } else if message.starts_with("number out of range") {
+        "JSON numbers here must fit a 64-bit float (up to about 1.8e308); write the value in a larger unit".to_string()
+    } else if text.get(e_offset(text, e)..).is_some_and(|rest| {
+        ["NaN", "Infinity", "-Infinity", "inf", "-inf", "nan"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    }) {
+        "JSON has no NaN or Infinity: leave the point out, or write a number".to_string()
     } else if message.starts_with("recursion limit") {
         "datasets are lists of flat records: flatten the nesting".to_string()
     } else if matches!(e.classify(), serde_json::error::Category::Eof) {
@@ -168,6 +176,16 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         message
     };
     Diagnostic::error(message).at(location).help(help)
+}
+
+/// The byte offset in `text` where serde_json's error `e` points.
+fn e_offset(text: &str, e: &serde_json::Error) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start + e.column().saturating_sub(1)
 }
 
 /// True when `v` is a scalar (string, number, boolean or null).

@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod directive;
+pub mod events;
 pub mod roles;
 pub mod section;
 pub mod slug;

@@ -8,11 +8,12 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::analysis::format::NumberFormat;
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
+use crate::markdown::events::EventBuffer;
 use crate::markdown::{components, directive, roles, slug::slugify};
 use crate::model::study::Study;
 
@@ -98,7 +99,8 @@ fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagn
                     .help(help),
             );
         };
-    let mut last_text: Option<Event<'_>> = None;
+    // Text since the last other event, for roles split over pieces.
+    let mut last_text = String::new();
     let mut iter = Parser::new_ext(text, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
         match event {
@@ -132,22 +134,16 @@ fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagn
                 }
             }
             Event::Code(_) => {
-                if let Some(name) = roles::trailing_role(last_text.as_ref()) {
+                if let Some(name) = roles::trailing_role_in(&last_text) {
                     if !roles::ROLES.contains(&name) {
                         let at = (base + range.start).saturating_sub(name.len() + 2);
                         error(problems, at, name.len() + 2, roles::unknown(name));
                     }
                 }
-                last_text = None;
+                last_text.clear();
             }
-            Event::Text(t) => {
-                let merged = match last_text.take() {
-                    Some(Event::Text(before)) => format!("{before}{t}"),
-                    _ => t.into_string(),
-                };
-                last_text = Some(Event::Text(merged.into()));
-            }
-            _ => last_text = None,
+            Event::Text(t) => last_text.push_str(&t),
+            _ => last_text.clear(),
         }
     }
 }
@@ -188,7 +184,7 @@ impl<'a> SectionRenderer<'a> {
     /// Renders `text`, which starts at byte `base` of the section file.
     /// `scope` prefixes footnote names so sections never share them.
     pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
-        let mut events: Vec<Event<'_>> = Vec::new();
+        let mut events = EventBuffer::new();
         let mut heading_start: Option<usize> = None;
         let mut iter = Parser::new_ext(text, options()).into_offset_iter();
         while let Some((event, range)) = iter.next() {
@@ -222,16 +218,12 @@ impl<'a> SectionRenderer<'a> {
                     );
                     events.push(Event::Html(html.into()));
                 }
-                Event::Code(arg) => match roles::trailing_role(events.last()) {
+                Event::Code(arg) => match events.trailing_role() {
                     Some(name) => {
-                        let name = name.to_string();
-                        if let Some(Event::Text(t)) = events.last_mut() {
-                            let keep = t.len() - name.len() - 2;
-                            *t = CowStr::from(t[..keep].to_string());
-                        }
+                        events.drop_text_suffix(name.len() + 2);
                         let at = base + range.start;
                         match roles::evaluate(self, &name, &arg, at, range.len()) {
-                            Ok(roles::Output::Text(s)) => push_text(&mut events, s),
+                            Ok(roles::Output::Text(s)) => events.push_text(&s),
                             Ok(roles::Output::Html(s)) => events.push(Event::InlineHtml(s.into())),
                             Err((message, help)) => {
                                 // An unknown role is the name's fault, not the argument's.
@@ -249,10 +241,8 @@ impl<'a> SectionRenderer<'a> {
                     }
                     None => events.push(Event::Code(arg)),
                 },
-                Event::Text(t) => push_text(&mut events, t.into_string()),
-                Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => {
-                    push_text(&mut events, h.into_string())
-                }
+                Event::Text(t) => events.push_text(&t),
+                Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
                 Event::FootnoteReference(name) => {
                     events.push(Event::FootnoteReference(format!("{scope}-{name}").into()))
                 }
@@ -262,7 +252,7 @@ impl<'a> SectionRenderer<'a> {
                     )));
                 }
                 Event::Start(Tag::Heading { .. }) => {
-                    heading_start = Some(events.len());
+                    heading_start = Some(events.events().len());
                     events.push(event);
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
@@ -270,7 +260,7 @@ impl<'a> SectionRenderer<'a> {
                 }
                 Event::End(TagEnd::Heading(level)) => {
                     if let Some(start) = heading_start.take() {
-                        let html = self.heading(&mut events, start, level);
+                        let html = self.heading(events.events(), start, level);
                         events.push(Event::Html(html.into()));
                     }
                 }
@@ -278,7 +268,7 @@ impl<'a> SectionRenderer<'a> {
             }
         }
         let mut html = String::with_capacity(text.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, events.into_events().into_iter());
         html
     }
 
@@ -510,18 +500,6 @@ fn block_text<'t>(events: impl Iterator<Item = (Event<'t>, std::ops::Range<usize
         }
     }
     block
-}
-
-/// Appends text, merging it with a preceding text event so that a role
-/// name split over several events (smart punctuation splits them) is seen.
-fn push_text(events: &mut Vec<Event<'_>>, s: String) {
-    if let Some(Event::Text(t)) = events.last_mut() {
-        let mut merged = t.to_string();
-        merged.push_str(&s);
-        *t = merged.into();
-    } else {
-        events.push(Event::Text(s.into()));
-    }
 }
 
 /// Renders a one-line Markdown string (a title, a side heading) inline,
