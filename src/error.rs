@@ -60,8 +60,34 @@ impl Location {
     pub fn in_text(path: &Path, text: &str, offset: usize, len: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        Location::at_line_start(path, text, offset, len, line, line_start)
+    }
+
+    /// Like [`Location::in_text`], with `line_starts` (where each line of
+    /// `text` starts) to find the line without counting from the top.
+    pub fn in_indexed_text(
+        path: &Path,
+        text: &str,
+        line_starts: &[usize],
+        offset: usize,
+        len: usize,
+    ) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = line_starts.get(line - 1).copied().unwrap_or(0);
+        Location::at_line_start(path, text, offset, len, line, line_start)
+    }
+
+    fn at_line_start(
+        path: &Path,
+        text: &str,
+        offset: usize,
+        len: usize,
+        line: usize,
+        line_start: usize,
+    ) -> Self {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let column = text[line_start..offset].chars().count() + 1;
         let span_end = floor_char_boundary(text, (offset + len).min(line_end));
         let len = text[offset..span_end].chars().count().max(1);
@@ -377,6 +403,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indexed_location_is_the_counted_one() {
+        let text = "ab\n\ncé\nlast line";
+        let lines = [0, 3, 4, 8];
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                Location::in_indexed_text(Path::new("f"), text, &lines, offset, 2),
+                Location::in_text(Path::new("f"), text, offset, 2),
+                "offset {offset}"
+            );
+        }
+    }
 
     #[test]
     fn locates_offsets_in_lines_and_columns() {

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Location};
-use crate::load::json_locate::{locate, Step};
+use crate::load::json_locate::{element_starts, locate, locate_from, Step};
 use crate::model::records::{Code, Participant, Row, Segment, SeriesRecord, Source};
 
 /// A parsed file, kept with its text so later stages can point into it.
@@ -19,16 +20,57 @@ pub struct DataFile<T> {
     pub text: String,
     /// What it holds.
     pub records: T,
+    /// Where records and lines start, made at the first diagnostic.
+    index: OnceLock<TextIndex>,
+}
+
+/// Offsets that make locating linear overall: a codebook of 100,000 codes
+/// may warn about each one, and walking the file from its start for each
+/// warning took minutes.
+#[derive(Debug, Clone)]
+struct TextIndex {
+    records: Vec<usize>,
+    lines: Vec<usize>,
 }
 
 impl<T> DataFile<T> {
+    /// A file's text and what it was parsed into.
+    pub fn new(path: PathBuf, text: String, records: T) -> Self {
+        DataFile {
+            path,
+            text,
+            records,
+            index: OnceLock::new(),
+        }
+    }
+
     /// The location of `path` inside this file (the whole file if not found).
     pub fn locate(&self, path: &[Step]) -> Location {
-        match locate(&self.text, path) {
-            Some((start, len)) => Location::in_text(&self.path, &self.text, start, len),
+        let index = self.index.get_or_init(|| TextIndex {
+            records: element_starts(&self.text),
+            lines: line_starts(&self.text),
+        });
+        let found = match path.split_first() {
+            Some((Step::Index(i), rest)) => index
+                .records
+                .get(*i)
+                .and_then(|&start| locate_from(&self.text, start, rest)),
+            _ => locate(&self.text, path),
+        };
+        match found {
+            Some((start, len)) => {
+                Location::in_indexed_text(&self.path, &self.text, &index.lines, start, len)
+            }
             None => Location::file(&self.path),
         }
     }
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 /// Every dataset of a project. Missing files are empty datasets.
@@ -65,11 +107,7 @@ pub fn parse_file(
         problems: &mut Diagnostics,
     ) -> Option<DataFile<T>> {
         match serde_json::from_str::<T>(&text) {
-            Ok(records) => Some(DataFile {
-                path: path.to_path_buf(),
-                text,
-                records,
-            }),
+            Ok(records) => Some(DataFile::new(path.to_path_buf(), text, records)),
             Err(e) => {
                 problems.push(json_error(path, &text, &e));
                 None
