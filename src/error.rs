@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::render::escape::is_hidden;
+
 /// How bad a diagnostic is: errors fail the build, warnings only inform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -202,26 +204,35 @@ impl Diagnostic {
 
     /// Renders the diagnostic the way rustc does: message, `-->` location,
     /// the source line with a caret, and `help:`.
+    ///
+    /// Control characters and bidi overrides quoted from a project would
+    /// act on the terminal (colours, text reordered), so each is printed
+    /// as U+FFFD: one character for one, which keeps the caret in place.
     pub fn render(&self, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let mut group = Group::with_title(level.primary_title(&self.message));
+        let message = tame(&self.message);
+        let line_text = self.location.as_ref().map(|l| tame(&l.line_text));
+        let label = self.label.as_deref().map(tame);
+        let help = self.help.as_deref().map(tame);
+        let mut group = Group::with_title(level.primary_title(&message));
         let path;
         if let Some(loc) = &self.location {
             path = loc.file.display().to_string();
             if loc.line == 0 {
                 group = group.element(annotate_snippets::Origin::path(&path));
             } else {
+                let line_text = line_text.as_deref().unwrap_or_default();
                 let column = loc.column.saturating_sub(1 + loc.skipped);
-                let start = char_to_byte(&loc.line_text, column);
-                let end = char_to_byte(&loc.line_text, column + loc.len.max(1));
+                let start = char_to_byte(line_text, column);
+                let end = char_to_byte(line_text, column + loc.len.max(1));
                 let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
-                if let Some(label) = &self.label {
+                if let Some(label) = &label {
                     annotation = annotation.label(label);
                 }
-                let snippet = Snippet::source(&loc.line_text)
+                let snippet = Snippet::source(line_text)
                     .line_start(loc.line)
                     .annotation(annotation);
                 // A cut excerpt would make the renderer count the column
@@ -233,7 +244,7 @@ impl Diagnostic {
                 });
             }
         }
-        if let Some(help) = &self.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help));
         }
         let renderer = if color {
@@ -251,6 +262,14 @@ impl Diagnostic {
             _ => out,
         }
     }
+}
+
+/// `text` with every hidden character (see `render::escape::is_hidden`)
+/// replaced by U+FFFD.
+fn tame(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_hidden(c) { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {

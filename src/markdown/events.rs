@@ -10,6 +10,7 @@
 use pulldown_cmark::{CowStr, Event};
 
 use super::roles;
+use crate::render::escape::show_hidden;
 
 /// Events so far, and the text after the last of them.
 #[derive(Default)]
@@ -30,9 +31,10 @@ impl<'a> EventBuffer<'a> {
         self.events.push(event);
     }
 
-    /// Appends text, merged with the text before it.
+    /// Appends text, merged with the text before it, with hidden
+    /// characters (controls, bidi overrides) shown.
     pub fn push_text(&mut self, text: &str) {
-        self.text.push_str(text);
+        self.text.push_str(&show_hidden(text));
     }
 
     /// The role name when the text so far ends with `{name}`.

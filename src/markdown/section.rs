@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::analysis::format::NumberFormat;
 use crate::error::{Diagnostic, Diagnostics, Location};
@@ -16,6 +16,7 @@ use crate::load::SectionSource;
 use crate::markdown::events::EventBuffer;
 use crate::markdown::{components, directive, roles, slug::slugify};
 use crate::model::study::Study;
+use crate::render::escape::show_hidden;
 
 /// What every section render needs to know about the report.
 #[derive(Debug, Clone, Copy)]
@@ -239,7 +240,7 @@ impl<'a> SectionRenderer<'a> {
                             }
                         }
                     }
-                    None => events.push(Event::Code(arg)),
+                    None => events.push(Event::Code(shown(arg))),
                 },
                 Event::Text(t) => events.push_text(&t),
                 Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
@@ -511,7 +512,9 @@ pub fn inline(text: &str, raw_html: bool) -> String {
     )
     .filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(shown(h))),
+        Event::Text(t) => Some(Event::Text(shown(t))),
+        Event::Code(t) => Some(Event::Code(shown(t))),
         Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
             Some(Event::Start(safe_link(tag)))
         }
@@ -520,6 +523,14 @@ pub fn inline(text: &str, raw_html: bool) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_string()
+}
+
+/// `text` with hidden characters (controls, bidi overrides) shown.
+fn shown(text: CowStr<'_>) -> CowStr<'_> {
+    match show_hidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(s) => CowStr::from(s),
+    }
 }
 
 #[cfg(test)]

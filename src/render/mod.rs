@@ -8,3 +8,4 @@ pub mod escape;
 pub mod page;
 pub mod resolve;
 pub mod theme;
+pub mod theme_guard;

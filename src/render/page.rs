@@ -10,6 +10,7 @@ use crate::model::date::Date;
 use crate::render::csp;
 use crate::render::escape::html;
 use crate::render::theme::Theme;
+use crate::render::theme_guard;
 
 /// One section as the templates see it; every string is already HTML.
 #[derive(Debug, Clone, Serialize)]
@@ -97,8 +98,10 @@ pub fn templates(theme: &Theme) -> Result<Tera, Diagnostic> {
         .filter(|f| f.0.ends_with(".html"))
         .map(|f| (f.0, f.1.as_str()))
         .collect();
+    theme_guard::restrict_functions(&mut tera);
     tera.add_raw_templates(templates)
         .map_err(|e| template_error(theme, &e))?;
+    theme_guard::check(&tera, theme)?;
     Ok(tera)
 }
 
