@@ -15,8 +15,20 @@ pub fn count_ticks(max: u64) -> Vec<u64> {
     ticks
 }
 
+/// No axis needs more ticks than this; the loops that extend the ticks
+/// stop here whatever the arithmetic does near the limits of `f64`.
+const MAX_TICKS: usize = 64;
+
 /// Round tick values covering `min..max`.
 pub fn value_ticks(min: f64, max: f64) -> Vec<f64> {
+    // A span wider than an f64 holds (values near ±1.8e308) has no round
+    // step: its ends (and zero between them) are the ticks.
+    if !(max - min).is_finite() {
+        return [min, 0.0, max]
+            .into_iter()
+            .filter(|v| v.is_finite() && (min..=max).contains(v))
+            .collect();
+    }
     let (min, max) = if (max - min).abs() < f64::EPSILON {
         (min - 1.0, max + 1.0)
     } else {
@@ -27,10 +39,22 @@ pub fn value_ticks(min: f64, max: f64) -> Vec<f64> {
         return vec![min, max];
     }
     let step = ticks[1] - ticks[0];
-    while ticks[0] > min + step * 1e-9 {
+    // A step lost to rounding (huge values, tiny differences) would never
+    // move a tick.
+    if !(step.is_finite() && step > 0.0) || ticks[0] - step == ticks[0] {
+        return vec![min, max];
+    }
+    while ticks[0] > min + step * 1e-9 && ticks.len() < MAX_TICKS {
         ticks.insert(0, ticks[0] - step);
     }
     extend_to(&mut ticks, max, |a, b| a + b, |a, b| a - b);
+    // A round step past ±1.8e308 overflows: the end itself is the tick.
+    let last = ticks.len() - 1;
+    for (i, end) in [(0, min), (last, max)] {
+        if !ticks[i].is_finite() {
+            ticks[i] = end;
+        }
+    }
     ticks
 }
 
@@ -46,7 +70,7 @@ fn extend_to<T: Copy + PartialOrd>(
     }
     let step = sub(ticks[1], ticks[0]);
     while let Some(&last) = ticks.last() {
-        if last >= max {
+        if last >= max || ticks.len() >= MAX_TICKS {
             break;
         }
         ticks.push(add(last, step));
@@ -175,6 +199,28 @@ mod tests {
         assert!(*t.last().unwrap() >= 7);
         let t = count_ticks(2);
         assert!(t.windows(2).all(|w| w[1] > w[0]));
+    }
+
+    #[test]
+    fn value_ticks_at_the_limits_of_f64_end() {
+        let max = f64::MAX;
+        assert_eq!(value_ticks(-max, max), [-max, 0.0, max]);
+        assert_eq!(value_ticks(0.0, max).first(), Some(&0.0));
+        for (lo, hi) in [
+            (1.0, max),
+            (-max, -1.0),
+            (1e300, 1e300 * (1.0 + 1e-15)),
+            (5e-324, 1e-323),
+            (-max / 2.0, max / 2.0),
+        ] {
+            let ticks = value_ticks(lo, hi);
+            assert!((2..=64).contains(&ticks.len()), "{lo}..{hi}: {ticks:?}");
+            assert!(ticks.iter().all(|t| t.is_finite()), "{lo}..{hi}: {ticks:?}");
+            assert!(
+                ticks[0] <= lo && ticks[ticks.len() - 1] >= hi,
+                "{lo}..{hi}: {ticks:?}"
+            );
+        }
     }
 
     #[test]

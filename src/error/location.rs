@@ -45,8 +45,34 @@ impl Location {
     pub fn in_text(path: &Path, text: &str, offset: usize, len: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line = text[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        Location::at_line_start(path, text, offset, len, line, line_start)
+    }
+
+    /// Like [`Location::in_text`], with `line_starts` (where each line of
+    /// `text` starts) to find the line without counting from the top.
+    pub fn in_indexed_text(
+        path: &Path,
+        text: &str,
+        line_starts: &[usize],
+        offset: usize,
+        len: usize,
+    ) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = line_starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = line_starts.get(line - 1).copied().unwrap_or(0);
+        Location::at_line_start(path, text, offset, len, line, line_start)
+    }
+
+    fn at_line_start(
+        path: &Path,
+        text: &str,
+        offset: usize,
+        len: usize,
+        line: usize,
+        line_start: usize,
+    ) -> Self {
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let column = text[line_start..offset].chars().count() + 1;
         let span_end = floor_char_boundary(text, (offset + len).min(line_end));
         let len = text[offset..span_end].chars().count().max(1);

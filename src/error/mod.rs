@@ -18,6 +18,8 @@ pub use suggest::{did_you_mean, expected_keys};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::escape::is_hidden;
+
 /// How bad a diagnostic is: errors fail the build, warnings only inform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -93,27 +95,36 @@ impl Diagnostic {
 
     /// Renders the diagnostic the way rustc does: message, `-->` location,
     /// the source line with a caret, and `help:`.
+    ///
+    /// Control characters and bidi overrides quoted from a project would
+    /// act on the terminal (colours, text reordered), so each is printed
+    /// as U+FFFD: one character for one, which keeps the caret in place.
     pub fn render(&self, color: bool) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
             Severity::Note => Level::NOTE,
         };
-        let mut group = Group::with_title(level.primary_title(&self.message));
+        let message = tame(&self.message);
+        let line_text = self.location.as_ref().map(|l| tame(&l.line_text));
+        let label = self.label.as_deref().map(tame);
+        let help = self.help.as_deref().map(tame);
+        let mut group = Group::with_title(level.primary_title(&message));
         let path;
         if let Some(loc) = &self.location {
             path = loc.file.display().to_string();
             if loc.line == 0 {
                 group = group.element(annotate_snippets::Origin::path(&path));
             } else {
+                let line_text = line_text.as_deref().unwrap_or_default();
                 let column = loc.column.saturating_sub(1 + loc.skipped);
-                let start = char_to_byte(&loc.line_text, column);
-                let end = char_to_byte(&loc.line_text, column + loc.len.max(1));
+                let start = char_to_byte(line_text, column);
+                let end = char_to_byte(line_text, column + loc.len.max(1));
                 let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
-                if let Some(label) = &self.label {
+                if let Some(label) = &label {
                     annotation = annotation.label(label);
                 }
-                let snippet = Snippet::source(&loc.line_text)
+                let snippet = Snippet::source(line_text)
                     .line_start(loc.line)
                     .annotation(annotation);
                 // A cut excerpt would make the renderer count the column
@@ -125,7 +136,7 @@ impl Diagnostic {
                 });
             }
         }
-        if let Some(help) = &self.help {
+        if let Some(help) = &help {
             group = group.element(Level::HELP.message(help));
         }
         let renderer = if color {
@@ -143,6 +154,14 @@ impl Diagnostic {
             _ => out,
         }
     }
+}
+
+/// `text` with every hidden character (see `escape::is_hidden`)
+/// replaced by U+FFFD.
+fn tame(text: &str) -> String {
+    text.chars()
+        .map(|c| if is_hidden(c) { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
@@ -247,6 +266,19 @@ impl std::error::Error for Diagnostics {}
 mod tests {
     use super::*;
     use std::path::Path;
+
+    #[test]
+    fn an_indexed_location_is_the_counted_one() {
+        let text = "ab\n\ncé\nlast line";
+        let lines = [0, 3, 4, 8];
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                Location::in_indexed_text(Path::new("f"), text, &lines, offset, 2),
+                Location::in_text(Path::new("f"), text, offset, 2),
+                "offset {offset}"
+            );
+        }
+    }
 
     #[test]
     fn locates_offsets_in_lines_and_columns() {

@@ -248,6 +248,8 @@ pub fn toml_error(path: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
         d = d.help("add the missing key; see docs/format.md");
     } else if message.starts_with("invalid type") {
         d = d.help("change the value to the expected type (a list is written [\"a\", \"b\"])");
+    } else if message.contains("max recursion depth") {
+        d = d.help("nothing here nests more than a few levels: flatten the lists and tables");
     } else {
         d = d.help("check the TOML syntax: key = \"value\", one per line");
     }

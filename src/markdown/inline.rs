@@ -2,7 +2,9 @@
 //! and the link check every rendering applies, shared by the section
 //! renderer and the components.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::escape::show_hidden;
 
 /// Renders a one-line Markdown string (a title, a side heading) inline,
 /// without the paragraph around it, with smart punctuation.
@@ -13,7 +15,9 @@ pub fn inline(text: &str, raw_html: bool) -> String {
     )
     .filter_map(|e| match e {
         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(h)),
+        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(shown(h))),
+        Event::Text(t) => Some(Event::Text(shown(t))),
+        Event::Code(t) => Some(Event::Code(shown(t))),
         Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
             Some(Event::Start(safe_link(tag)))
         }
@@ -26,6 +30,14 @@ pub fn inline(text: &str, raw_html: bool) -> String {
 
 /// URL schemes that run code or smuggle a document when followed.
 const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
+
+/// `text` with hidden characters (controls, bidi overrides) shown.
+pub fn shown(text: CowStr<'_>) -> CowStr<'_> {
+    match show_hidden(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(s) => CowStr::from(s),
+    }
+}
 
 /// A link or image whose destination would run script when followed
 /// (`javascript:` and friends, however they are cased or padded) gets a

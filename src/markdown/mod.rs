@@ -7,6 +7,7 @@
 pub mod components;
 pub mod context;
 pub mod directive;
+pub mod events;
 mod fence;
 pub mod inline;
 pub mod roles;

@@ -28,7 +28,11 @@ pub fn trailing_role<'e>(event: Option<&'e Event<'_>>) -> Option<&'e str> {
     let Some(Event::Text(t)) = event else {
         return None;
     };
-    let t: &str = t;
+    trailing_role_in(t)
+}
+
+/// The role name if `t` ends with `{name}`.
+pub fn trailing_role_in(t: &str) -> Option<&str> {
     let rest = t.strip_suffix('}')?;
     let open = rest.rfind('{')?;
     let name = &rest[open + 1..];

@@ -8,13 +8,14 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
 use crate::markdown::context::{Context, Failure, Renderer};
+use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
-use crate::markdown::inline::safe_link;
+use crate::markdown::inline::{safe_link, shown};
 use crate::markdown::parser_options as options;
 use crate::markdown::{components, directive, roles};
 use crate::slug::slugify;
@@ -128,7 +129,7 @@ impl<'a> SectionRenderer<'a> {
     /// Renders `text`, which starts at byte `base` of the section file.
     /// `scope` prefixes footnote names so sections never share them.
     pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
-        let mut events: Vec<Event<'_>> = Vec::new();
+        let mut events = EventBuffer::new();
         let mut heading_start: Option<usize> = None;
         let mut iter = Parser::new_ext(text, options()).into_offset_iter();
         while let Some((event, range)) = iter.next() {
@@ -162,16 +163,12 @@ impl<'a> SectionRenderer<'a> {
                     );
                     events.push(Event::Html(html.into()));
                 }
-                Event::Code(arg) => match roles::trailing_role(events.last()) {
+                Event::Code(arg) => match events.trailing_role() {
                     Some(name) => {
-                        let name = name.to_string();
-                        if let Some(Event::Text(t)) = events.last_mut() {
-                            let keep = t.len() - name.len() - 2;
-                            *t = CowStr::from(t[..keep].to_string());
-                        }
+                        events.drop_text_suffix(name.len() + 2);
                         let at = base + range.start;
                         match roles::evaluate(self, &name, &arg, at, range.len()) {
-                            Ok(roles::Output::Text(s)) => push_text(&mut events, s),
+                            Ok(roles::Output::Text(s)) => events.push_text(&s),
                             Ok(roles::Output::Html(s)) => events.push(Event::InlineHtml(s.into())),
                             Err((message, help)) => {
                                 // An unknown role is the name's fault, not the argument's.
@@ -187,12 +184,10 @@ impl<'a> SectionRenderer<'a> {
                             }
                         }
                     }
-                    None => events.push(Event::Code(arg)),
+                    None => events.push(Event::Code(shown(arg))),
                 },
-                Event::Text(t) => push_text(&mut events, t.into_string()),
-                Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => {
-                    push_text(&mut events, h.into_string())
-                }
+                Event::Text(t) => events.push_text(&t),
+                Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
                 Event::FootnoteReference(name) => {
                     events.push(Event::FootnoteReference(format!("{scope}-{name}").into()))
                 }
@@ -202,7 +197,7 @@ impl<'a> SectionRenderer<'a> {
                     )));
                 }
                 Event::Start(Tag::Heading { .. }) => {
-                    heading_start = Some(events.len());
+                    heading_start = Some(events.events().len());
                     events.push(event);
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
@@ -210,7 +205,7 @@ impl<'a> SectionRenderer<'a> {
                 }
                 Event::End(TagEnd::Heading(level)) => {
                     if let Some(start) = heading_start.take() {
-                        let html = self.heading(&mut events, start, level);
+                        let html = self.heading(events.events(), start, level);
                         events.push(Event::Html(html.into()));
                     }
                 }
@@ -218,7 +213,7 @@ impl<'a> SectionRenderer<'a> {
             }
         }
         let mut html = String::with_capacity(text.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, events.into_events().into_iter());
         html
     }
 
@@ -375,17 +370,5 @@ impl<'a> SectionRenderer<'a> {
         let loc = self.locate(at, len);
         self.out.refs.push((label.to_string(), loc));
         format!("{MARK}R{label}{MARK}")
-    }
-}
-
-/// Appends text, merging it with a preceding text event so that a role
-/// name split over several events (smart punctuation splits them) is seen.
-fn push_text(events: &mut Vec<Event<'_>>, s: String) {
-    if let Some(Event::Text(t)) = events.last_mut() {
-        let mut merged = t.to_string();
-        merged.push_str(&s);
-        *t = merged.into();
-    } else {
-        events.push(Event::Text(s.into()));
     }
 }

@@ -38,7 +38,8 @@ fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagn
                     .help(help),
             );
         };
-    let mut last_text: Option<Event<'_>> = None;
+    // Text since the last other event, for roles split over pieces.
+    let mut last_text = String::new();
     let mut iter = Parser::new_ext(text, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
         match event {
@@ -72,22 +73,16 @@ fn syntax(path: &Path, file: &str, text: &str, base: usize, problems: &mut Diagn
                 }
             }
             Event::Code(_) => {
-                if let Some(name) = roles::trailing_role(last_text.as_ref()) {
+                if let Some(name) = roles::trailing_role_in(&last_text) {
                     if !roles::ROLES.contains(&name) {
                         let at = (base + range.start).saturating_sub(name.len() + 2);
                         error(problems, at, name.len() + 2, roles::unknown(name));
                     }
                 }
-                last_text = None;
+                last_text.clear();
             }
-            Event::Text(t) => {
-                let merged = match last_text.take() {
-                    Some(Event::Text(before)) => format!("{before}{t}"),
-                    _ => t.into_string(),
-                };
-                last_text = Some(Event::Text(merged.into()));
-            }
-            _ => last_text = None,
+            Event::Text(t) => last_text.push_str(&t),
+            _ => last_text.clear(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -32,11 +33,45 @@ pub struct DataFile<T> {
     /// Finds the text of a record's value, given its path; each reader
     /// brings its own (JSON keys, CSV cells, …).
     pub locator: Locator,
+    /// Where records and lines start, made at the first diagnostic.
+    index: OnceLock<TextIndex>,
 }
 
-/// A reader's way to find the byte range (start, length) of the value at
-/// a path into its file's text.
-pub type Locator = fn(&str, &[Step]) -> Option<(usize, usize)>;
+/// The byte range (start, length) of a value, found from an offset and a
+/// path.
+pub type LocateFrom = fn(&str, usize, &[Step]) -> Option<(usize, usize)>;
+
+/// A reader's way to point into its file's text.
+#[derive(Debug, Clone, Copy)]
+pub struct Locator {
+    /// Where each record starts, in one pass over the text.
+    pub record_starts: fn(&str) -> Vec<usize>,
+    /// The byte range (start, length) of the value at a path into the
+    /// value that starts at the given offset.
+    pub locate_from: LocateFrom,
+}
+
+/// The locator of a reader that cannot point into its text.
+pub const UNLOCATED: Locator = Locator {
+    record_starts: |_| Vec::new(),
+    locate_from: |_, _, _| None,
+};
+
+/// Offsets that make locating linear overall: a codebook of 100,000 codes
+/// may warn about each one, and walking the file from its start for each
+/// warning took minutes.
+#[derive(Debug, Clone)]
+struct TextIndex {
+    records: Vec<usize>,
+    lines: Vec<usize>,
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
 
 impl<T> DataFile<T> {
     /// A file read by a reader that can point into its text.
@@ -46,20 +81,34 @@ impl<T> DataFile<T> {
             text,
             records,
             locator,
+            index: OnceLock::new(),
         }
     }
 
     /// A file whose problems can only be reported at the file itself.
     pub fn unlocated(path: &Path, records: T) -> DataFile<T> {
-        DataFile::new(path, String::new(), records, |_, _| None)
+        DataFile::new(path, String::new(), records, UNLOCATED)
     }
 }
 
 impl<T> DataFile<T> {
     /// The location of `path` inside this file (the whole file if not found).
     pub fn locate(&self, path: &[Step]) -> Location {
-        match (self.locator)(&self.text, path) {
-            Some((start, len)) => Location::in_text(&self.path, &self.text, start, len),
+        let index = self.index.get_or_init(|| TextIndex {
+            records: (self.locator.record_starts)(&self.text),
+            lines: line_starts(&self.text),
+        });
+        let found = match path.split_first() {
+            Some((Step::Index(i), rest)) => index
+                .records
+                .get(*i)
+                .and_then(|&start| (self.locator.locate_from)(&self.text, start, rest)),
+            _ => (self.locator.locate_from)(&self.text, 0, path),
+        };
+        match found {
+            Some((start, len)) => {
+                Location::in_indexed_text(&self.path, &self.text, &index.lines, start, len)
+            }
             None => Location::file(&self.path),
         }
     }

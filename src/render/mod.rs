@@ -3,6 +3,8 @@
 //! Numbers figures and headings across sections, then renders the theme's
 //! templates with view structs whose strings are already escaped HTML.
 
+pub mod csp;
 pub mod page;
 pub mod resolve;
 pub mod theme;
+pub mod theme_guard;

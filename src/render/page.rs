@@ -8,7 +8,9 @@ use crate::escape::html;
 use crate::load::config::Config;
 use crate::markdown::inline::inline;
 use crate::model::date::Date;
+use crate::render::csp;
 use crate::render::theme::Theme;
+use crate::render::theme_guard;
 
 /// One section as the templates see it; every string is already HTML.
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +59,8 @@ pub struct PageView {
     pub css: String,
     /// Whether to show the illustrative-data notice.
     pub illustrative: bool,
+    /// The `<meta>` carrying the page's Content-Security-Policy.
+    pub csp_meta: String,
 }
 
 impl PageView {
@@ -79,6 +83,7 @@ impl PageView {
             sections: Vec::new(),
             css: String::new(),
             illustrative: false,
+            csp_meta: csp::meta(csp::BUILD),
         }
     }
 }
@@ -93,8 +98,23 @@ pub fn templates(theme: &Theme) -> Result<Tera, Diagnostic> {
         .filter(|f| f.0.ends_with(".html"))
         .map(|f| (f.0, f.1.as_str()))
         .collect();
+    theme_guard::restrict_functions(&mut tera);
+    theme_guard::check_extends(&templates).map_err(|chain| {
+        Diagnostic::error(format!(
+            "the theme's templates extend each other in a loop: {chain}"
+        ))
+        .at(Location::file(
+            theme
+                .files
+                .iter()
+                .find(|f| chain.starts_with(f.0))
+                .map_or("theme", |f| f.2.as_str()),
+        ))
+        .help("a template may include or extend only templates that do not lead back to it")
+    })?;
     tera.add_raw_templates(templates)
         .map_err(|e| template_error(theme, &e))?;
+    theme_guard::check(&tera, theme)?;
     Ok(tera)
 }
 

@@ -98,6 +98,8 @@ pub fn stream(mut out: impl Write, greeting: &str, subscription: Subscription) -
           Content-Type: text/event-stream\r\n\
           Cache-Control: no-store\r\n\
           X-Content-Type-Options: nosniff\r\n\
+          Referrer-Policy: no-referrer\r\n\
+          Content-Security-Policy: default-src 'none'\r\n\
           Connection: close\r\n\r\n",
     )?;
     out.write_all(greeting.as_bytes())?;

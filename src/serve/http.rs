@@ -2,7 +2,9 @@
 //!
 //! The server knows exactly two paths, the page and its event stream, and
 //! answers 404 to everything else. Nothing maps a URL to a file, so no
-//! spelling of `../` can reach the disk.
+//! spelling of `../` can reach the disk. Before any of that, [`Guard`]
+//! turns away requests for another host name (421) and event streams
+//! asked for by another origin (403).
 
 use std::sync::{PoisonError, RwLock};
 use std::thread;
@@ -10,8 +12,12 @@ use std::thread;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::events::{self, Hub};
+use super::guard::Guard;
 use super::preview::Preview;
-use super::reload::EVENTS_PATH;
+use super::reload::{self, EVENTS_PATH};
+
+/// The policy of every answer but the page: nothing may load or run.
+const NOTHING: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// What a request asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,16 +41,29 @@ pub fn route(target: &str) -> Route {
 }
 
 /// Answers requests for as long as the server runs.
-pub fn serve(server: &Server, preview: &RwLock<Preview>, hub: &Hub) {
+pub fn serve(server: &Server, preview: &RwLock<Preview>, hub: &Hub, guard: &Guard) {
     for request in server.incoming_requests() {
-        if let Err(e) = answer(request, preview, hub) {
+        if let Err(e) = answer(request, preview, hub, guard) {
             // One broken connection must not stop the preview.
             eprintln!("warning: answering a request: {e}");
         }
     }
 }
 
-fn answer(request: Request, preview: &RwLock<Preview>, hub: &Hub) -> std::io::Result<()> {
+fn answer(
+    request: Request,
+    preview: &RwLock<Preview>,
+    hub: &Hub,
+    guard: &Guard,
+) -> std::io::Result<()> {
+    let host = header_value(&request, "Host");
+    if !guard.allows_host(host.as_deref()) {
+        guard.log_refused(host.as_deref());
+        return request.respond(text(
+            "Misdirected request: this preview answers only to localhost\n",
+            421,
+        ));
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let response = text("Method not allowed\n", 405);
         return request.respond(response.with_header(header("Allow", "GET, HEAD")));
@@ -55,15 +74,23 @@ fn answer(request: Request, preview: &RwLock<Preview>, hub: &Hub) -> std::io::Re
                 .read()
                 .unwrap_or_else(PoisonError::into_inner)
                 .page();
-            let response = Response::from_string(page)
+            let response = secured(Response::from_string(page), reload::policy())
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store"))
-                .with_header(header("X-Content-Type-Options", "nosniff"));
+                .with_header(header("Cache-Control", "no-store"));
             request.respond(response)
+        }
+        Route::Events
+            if !guard
+                .allows_origin(header_value(&request, "Origin").as_deref(), host.as_deref()) =>
+        {
+            request.respond(text(
+                "Forbidden: the event stream is for this preview's own page\n",
+                403,
+            ))
         }
         // A HEAD gets the stream's headers; there is no body to hold open.
         Route::Events if *request.method() == Method::Head => {
-            let response = Response::empty(200)
+            let response = secured(Response::empty(200), NOTHING)
                 .with_header(header("Content-Type", "text/event-stream"))
                 .with_header(header("Cache-Control", "no-store"));
             request.respond(response)
@@ -91,14 +118,34 @@ fn answer(request: Request, preview: &RwLock<Preview>, hub: &Hub) -> std::io::Re
 }
 
 fn text(body: &str, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
+    secured(Response::from_string(body), NOTHING)
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", "text/plain; charset=utf-8"))
         .with_header(header("Cache-Control", "no-store"))
 }
 
+/// The headers every answer carries: its policy, no guessing of types, and
+/// no `Referer` leaking the preview's address to a link's target.
+fn secured<R: std::io::Read>(response: Response<R>, policy: &str) -> Response<R> {
+    response
+        .with_header(header("Content-Security-Policy", policy))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Referrer-Policy", "no-referrer"))
+}
+
+/// The value of the request's header `name`, when it has exactly one.
+fn header_value(request: &Request, name: &'static str) -> Option<String> {
+    let mut values = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str().to_string());
+    let first = values.next()?;
+    values.next().is_none().then_some(first)
+}
+
 fn header(name: &str, value: &str) -> Header {
-    // Only called with the fixed names and values above.
+    // Only called with fixed names and values, and the policy (ASCII).
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid static header")
 }
 

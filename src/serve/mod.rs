@@ -7,6 +7,7 @@
 
 mod browser;
 mod events;
+mod guard;
 mod http;
 mod overlay;
 mod preview;
@@ -24,6 +25,7 @@ use std::thread;
 use tiny_http::Server;
 
 use self::events::Hub;
+use self::guard::Guard;
 use self::preview::Preview;
 use self::watch::Watch;
 use crate::site::Builder;
@@ -86,9 +88,10 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
     }
     {
         let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
+        let guard = Guard::new(address);
         thread::Builder::new()
             .name("findings-http".into())
-            .spawn(move || http::serve(&server, &preview, &hub))?;
+            .spawn(move || http::serve(&server, &preview, &hub, &guard))?;
     }
 
     let url = format!("http://{}/", browsable(address));

@@ -3,25 +3,60 @@
 //! The script listens to the server-sent events of [`super::events`]: it
 //! reloads on a new good build (keeping the scroll position across the
 //! reload) and shows or replaces the error overlay on a failed one.
+//!
+//! Its text never changes (the build number is an attribute of its
+//! element), so the page's Content-Security-Policy can allow exactly this
+//! script by its SHA-256 hash and no other.
+
+use std::sync::LazyLock;
+
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
+use crate::render::csp;
 
 /// The path of the server-sent events stream the script connects to.
 pub const EVENTS_PATH: &str = "/__findings/events";
 
 /// Inserts the reload script (and `overlay`, when a build failed) into
 /// `html` for build number `generation`.
+/// The page's built-in policy is swapped for [`policy`], which a
+/// `<meta>` must state too: a page enforces every policy it carries.
 pub fn inject(html: &str, generation: u64, overlay: Option<&str>) -> String {
-    let script = SCRIPT
-        .replace("__GENERATION__", &generation.to_string())
-        .replace("__EVENTS__", EVENTS_PATH)
-        .replace("__OVERLAY__", super::overlay::ID);
-    let snippet = format!("{}<script>{script}</script>", overlay.unwrap_or(""));
-    let at = body_end(html).unwrap_or(html.len());
+    let snippet = format!(
+        "{}<script data-generation=\"{generation}\">{}</script>",
+        overlay.unwrap_or(""),
+        &*SCRIPT
+    );
+    let html = html.replacen(&csp::meta(csp::BUILD), &csp::meta(&POLICY), 1);
+    let at = body_end(&html).unwrap_or(html.len());
     let mut out = String::with_capacity(html.len() + snippet.len());
     out.push_str(&html[..at]);
     out.push_str(&snippet);
     out.push_str(&html[at..]);
     out
 }
+
+/// The policy of a served page: the built page's, plus the reload script
+/// by hash and the event stream on the page's own origin.
+pub fn policy() -> &'static str {
+    &POLICY
+}
+
+static POLICY: LazyLock<String> = LazyLock::new(|| {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()));
+    format!(
+        "{}; script-src 'sha256-{hash}'; connect-src 'self'",
+        csp::BUILD
+    )
+});
+
+/// The script's text, with its fixed names filled in.
+static SCRIPT: LazyLock<String> = LazyLock::new(|| {
+    TEMPLATE
+        .replace("__EVENTS__", EVENTS_PATH)
+        .replace("__OVERLAY__", super::overlay::ID)
+});
 
 /// Byte offset of the last `</body>` (any case); the snippet goes just
 /// before it so it runs after the whole report is in the document.
@@ -39,8 +74,8 @@ pub const EMPTY_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta cha
 // The generation check makes a page that missed an event (it connected
 // after a rebuild, or the server restarted) catch up as soon as it hears
 // the server's greeting.
-const SCRIPT: &str = r##"(() => {
-  let generation = __GENERATION__;
+const TEMPLATE: &str = r##"(() => {
+  let generation = Number(document.currentScript.dataset.generation);
   const key = "findings-scroll:" + location.pathname;
   const saved = sessionStorage.getItem(key);
   if (saved !== null) {
@@ -82,16 +117,16 @@ mod tests {
     #[test]
     fn injects_before_the_closing_body_tag() {
         let page = inject("<html><body><p>x</p></body></html>", 3, None);
-        assert!(page.starts_with("<html><body><p>x</p><script>"), "{page}");
+        assert!(page.starts_with("<html><body><p>x</p><script "), "{page}");
         assert!(page.ends_with("</script></body></html>"), "{page}");
-        assert!(page.contains("let generation = 3;"), "{page}");
+        assert!(page.contains("<script data-generation=\"3\">"), "{page}");
         assert!(page.contains("\"/__findings/events\""), "{page}");
     }
 
     #[test]
     fn uses_the_last_body_tag_in_any_case() {
         let page = inject("<BODY><pre>&lt;/body&gt; </body></pre></BODY>", 1, None);
-        let script = page.find("<script>").unwrap_or(0);
+        let script = page.find("<script ").unwrap_or(0);
         assert_eq!(&page[script - 6..script], "</pre>", "{page}");
         assert!(page.ends_with("</script></BODY>"), "{page}");
     }
@@ -99,7 +134,7 @@ mod tests {
     #[test]
     fn appends_when_there_is_no_body_tag() {
         let page = inject("<p>fragment</p>", 1, None);
-        assert!(page.starts_with("<p>fragment</p><script>"), "{page}");
+        assert!(page.starts_with("<p>fragment</p><script "), "{page}");
     }
 
     #[test]
@@ -110,7 +145,7 @@ mod tests {
             Some("<div id=\"findings-overlay\">bad</div>"),
         );
         assert!(
-            page.contains("<body><div id=\"findings-overlay\">bad</div><script>"),
+            page.contains("<body><div id=\"findings-overlay\">bad</div><script "),
             "{page}"
         );
     }

@@ -10,8 +10,12 @@ pub use crate::model::input::Step;
 /// The byte range of the value at `path` in `text`, if the path exists.
 /// For the last `Key` step the range covers the value, not the key.
 pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    locate_from(text, skip_ws(text.as_bytes(), 0), path)
+}
+
+/// Like [`locate`], for the value that starts at byte `pos` of `text`.
+pub fn locate_from(text: &str, mut pos: usize, path: &[Step]) -> Option<(usize, usize)> {
     let b = text.as_bytes();
-    let mut pos = skip_ws(b, 0);
     for step in path {
         match (step, b.get(pos)?) {
             (Step::Index(n), b'[') => {
@@ -55,6 +59,31 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     }
     let end = skip_value(b, pos)?;
     Some((pos, end - pos))
+}
+
+/// Where each element of the top-level array of `text` starts, in one
+/// pass: a diagnostic about record 90,000 then needs no walk over the
+/// 89,999 before it.
+pub fn element_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut pos = skip_ws(b, 0);
+    if b.get(pos) != Some(&b'[') {
+        return starts;
+    }
+    pos = skip_ws(b, pos + 1);
+    while pos < b.len() && b[pos] != b']' {
+        starts.push(pos);
+        let Some(end) = skip_value(b, pos) else {
+            break;
+        };
+        pos = skip_ws(b, end);
+        if b.get(pos) != Some(&b',') {
+            break;
+        }
+        pos = skip_ws(b, pos + 1);
+    }
+    starts
 }
 
 fn skip_ws(b: &[u8], mut pos: usize) -> usize {
@@ -115,6 +144,18 @@ fn skip_value(b: &[u8], pos: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_where_top_level_elements_start() {
+        let text = " [ {\"a\": [1, 2]}, \"x,]\" ,3 ]";
+        assert_eq!(element_starts(text), [3, 18, 25]);
+        assert_eq!(element_starts("[]"), Vec::<usize>::new());
+        assert_eq!(element_starts("{\"a\": 1}"), Vec::<usize>::new());
+        assert_eq!(
+            locate_from(text, 3, &[Step::Key("a"), Step::Index(1)]),
+            Some((13, 1))
+        );
+    }
 
     #[test]
     fn finds_nested_values() {

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Location};
-use crate::model::input::{DataFile, Datasets, Step};
+use crate::model::input::{DataFile, Datasets, Locator, Step};
 use crate::model::records::Segment;
 
 /// Parses one dataset file named `stem` into `into`.
@@ -27,7 +27,7 @@ pub fn parse_file(
         problems: &mut Diagnostics,
     ) -> Option<DataFile<T>> {
         match serde_json::from_str::<T>(&text) {
-            Ok(records) => Some(DataFile::new(path, text, records, json_locator)),
+            Ok(records) => Some(DataFile::new(path, text, records, JSON_LOCATOR)),
             Err(e) => {
                 problems.push(json_error(path, &text, &e));
                 None
@@ -54,9 +54,21 @@ pub fn parse_file(
     }
 }
 
-/// Where the value at `path` is in a JSON file's text.
-fn json_locator(text: &str, path: &[Step]) -> Option<(usize, usize)> {
-    locate::locate(text, path)
+/// How a JSON file's values are found: records are the top-level array's
+/// elements, and a path walks into one from where it starts.
+const JSON_LOCATOR: Locator = Locator {
+    record_starts: locate::element_starts,
+    locate_from: json_from,
+};
+
+/// [`locate::locate_from`], starting at the top-level value when `pos` is 0.
+fn json_from(text: &str, pos: usize, path: &[crate::model::input::Step]) -> Option<(usize, usize)> {
+    let pos = if pos == 0 {
+        text.len() - text.trim_start().len()
+    } else {
+        pos
+    };
+    locate::locate_from(text, pos, path)
 }
 
 /// Generic tables hold scalars only: a nested value cannot be a cell.
@@ -122,6 +134,14 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         "change the value to the expected type".to_string()
     } else if message.starts_with("control character") {
         "a string runs past the end of its line: close it with `\"` (write a line break inside a string as \\n)".to_string()
+    } else if message.starts_with("number out of range") {
+        "JSON numbers here must fit a 64-bit float (up to about 1.8e308); write the value in a larger unit".to_string()
+    } else if text.get(e_offset(text, e)..).is_some_and(|rest| {
+        ["NaN", "Infinity", "-Infinity", "inf", "-inf", "nan"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    }) {
+        "JSON has no NaN or Infinity: leave the point out, or write a number".to_string()
     } else if message.starts_with("recursion limit") {
         "datasets are lists of flat records: flatten the nesting".to_string()
     } else if matches!(e.classify(), serde_json::error::Category::Eof) {
@@ -136,6 +156,16 @@ pub fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic 
         message
     };
     Diagnostic::error(message).at(location).help(help)
+}
+
+/// The byte offset in `text` where serde_json's error `e` points.
+fn e_offset(text: &str, e: &serde_json::Error) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    line_start + e.column().saturating_sub(1)
 }
 
 #[cfg(test)]

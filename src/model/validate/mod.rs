@@ -8,6 +8,7 @@ use crate::model::date::Date;
 use crate::model::input::Step;
 use crate::model::input::{is_scalar, DataFile, Datasets};
 use crate::model::labels::Labels;
+use crate::model::records::Code;
 use crate::model::study::Study;
 
 mod series;
@@ -167,38 +168,29 @@ fn check_codebook(
             found
         })
         .collect();
+    report_cycles(file, &parents, problems);
     let mut ancestors = Vec::with_capacity(parents.len());
-    // Every code of a cycle would find it; it is reported once.
-    let mut in_reported_cycle = vec![false; parents.len()];
-    for i in 0..file.records.len() {
+    let mut reported_depth = false;
+    for i in 0..parents.len() {
         let mut chain = vec![i];
         let mut at = parents[i];
         while let Some(p) = at {
+            // A cycle was reported above; its walk just ends.
             if chain.contains(&p) {
-                if in_reported_cycle[p] {
-                    break;
+                break;
+            }
+            if chain.len() > MAX_CODE_DEPTH {
+                if !reported_depth {
+                    reported_depth = true;
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "code `{}` is nested more than {MAX_CODE_DEPTH} levels deep",
+                            file.records[i].id
+                        ))
+                        .at(file.locate(&[Step::Index(i), Step::Key("parent")]))
+                        .help("a codebook is a shallow tree of themes: give deep codes a parent nearer the top"),
+                    );
                 }
-                let start = chain.iter().position(|&c| c == p).unwrap_or(0);
-                chain[start..]
-                    .iter()
-                    .for_each(|&c| in_reported_cycle[c] = true);
-                let cycle: Vec<&str> = chain[start..]
-                    .iter()
-                    .map(|&c| file.records[c].id.as_str())
-                    .collect();
-                let closing = chain.last().copied().unwrap_or(i);
-                problems.push(
-                    Diagnostic::error(format!(
-                        "the codebook has a cycle: {} → {}",
-                        cycle.join(" → "),
-                        file.records[p].id
-                    ))
-                    .at(file.locate(&[Step::Index(closing), Step::Key("parent")]))
-                    .help(format!(
-                        "a code cannot be its own ancestor: change the `parent` of `{}`",
-                        file.records[closing].id
-                    )),
-                );
                 break;
             }
             chain.push(p);
@@ -207,6 +199,77 @@ fn check_codebook(
         ancestors.push(chain);
     }
     ancestors
+}
+
+/// A code may sit at most this many levels below its top-level theme.
+/// Each code keeps its chain of ancestors, so the depth bounds the memory
+/// and time of everything that walks them.
+const MAX_CODE_DEPTH: usize = 32;
+
+/// Reports every cycle of `parents` once, in one pass: each code is walked
+/// up only until it meets a code walked before.
+fn report_cycles(
+    file: &DataFile<Vec<Code>>,
+    parents: &[Option<usize>],
+    problems: &mut Diagnostics,
+) {
+    const NEW: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; parents.len()];
+    let mut position = vec![0; parents.len()];
+    for i in 0..parents.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(i);
+        while let Some(c) = at {
+            match state[c] {
+                NEW => {
+                    state[c] = ON_WALK;
+                    position[c] = walk.len();
+                    walk.push(c);
+                    at = parents[c];
+                }
+                ON_WALK => {
+                    let cycle = &walk[position[c]..];
+                    let closing = walk.last().copied().unwrap_or(c);
+                    problems.push(
+                        Diagnostic::error(format!(
+                            "the codebook has a cycle: {} → {}",
+                            cycle_names(file, cycle),
+                            file.records[c].id
+                        ))
+                        .at(file.locate(&[Step::Index(closing), Step::Key("parent")]))
+                        .help(format!(
+                            "a code cannot be its own ancestor: change the `parent` of `{}`",
+                            file.records[closing].id
+                        )),
+                    );
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for c in walk {
+            state[c] = DONE;
+        }
+    }
+}
+
+/// The ids of a cycle's codes joined by arrows; a long cycle shows its
+/// first and last few.
+fn cycle_names(file: &DataFile<Vec<Code>>, cycle: &[usize]) -> String {
+    let id = |&c: &usize| file.records[c].id.as_str();
+    if cycle.len() <= 8 {
+        return cycle.iter().map(id).collect::<Vec<_>>().join(" → ");
+    }
+    let head: Vec<&str> = cycle[..4].iter().map(id).collect();
+    let tail: Vec<&str> = cycle[cycle.len() - 3..].iter().map(id).collect();
+    format!(
+        "{} → … ({} more) → {}",
+        head.join(" → "),
+        cycle.len() - 7,
+        tail.join(" → ")
+    )
 }
 
 fn check_segments(

@@ -13,6 +13,11 @@ pub(super) fn bad_date(at: crate::error::Location, text: &str) -> Diagnostic {
         .help("write dates as YYYY-MM-DD, e.g. \"2025-11-03\"")
 }
 
+/// The largest magnitude a series value may have: beyond it, numbers
+/// written in full run to hundreds of digits and chart steps lose
+/// precision.
+const MAX_VALUE: f64 = 1e15;
+
 pub(super) fn check_series(data: &Datasets, problems: &mut Diagnostics) -> Vec<TimeSeries> {
     let Some(file) = &data.series else {
         return Vec::new();
@@ -88,6 +93,23 @@ pub(super) fn check_series(data: &Datasets, problems: &mut Diagnostics) -> Vec<T
                 label: p.label.clone(),
             })
             .collect();
+        for (j, p) in s.points.iter().enumerate() {
+            if p.value.abs() > MAX_VALUE {
+                problems.push(
+                    Diagnostic::error(format!(
+                        "value {:e} of series `{}` is too large to show",
+                        p.value, s.id
+                    ))
+                    .at(file.locate(&[
+                        Step::Index(i),
+                        Step::Key("points"),
+                        Step::Index(j),
+                        Step::Key("value"),
+                    ]))
+                    .help("values up to a quadrillion (1e15) can be charted and written out: give the series in a larger unit, e.g. \"billion USD\""),
+                );
+            }
+        }
         points.sort_by_key(|p| p.0);
         out.push(TimeSeries {
             id: s.id.clone(),
