@@ -99,8 +99,15 @@ pub fn templates(theme: &Theme) -> Result<Tera, Diagnostic> {
         .map(|f| (f.0, f.1.as_str()))
         .collect();
     theme_guard::restrict_functions(&mut tera);
-    tera.add_raw_templates(templates)
-        .map_err(|e| template_error(theme, &e))?;
+    tera.add_raw_templates(templates).map_err(|e| {
+        // Tera names whichever template of the loop its hash map gives
+        // first; the message must not change from one run to the next.
+        if e.to_string().contains("Circular extend detected") {
+            theme_guard::extends_loop(theme)
+        } else {
+            template_error(theme, &e)
+        }
+    })?;
     theme_guard::check(&tera, theme)?;
     Ok(tera)
 }

@@ -100,6 +100,25 @@ pub fn check(tera: &Tera, theme: &Theme) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// The error for templates that extend each other in a loop, at the first
+/// (by name) theme template that extends another.
+pub fn extends_loop(theme: &Theme) -> Diagnostic {
+    let mut extending: Vec<&(&str, String, String)> = theme
+        .files
+        .iter()
+        .filter(|f| f.0.ends_with(".html") && f.1.contains("extends"))
+        .collect();
+    extending.sort_by_key(|f| f.0);
+    let names: Vec<&str> = extending.iter().map(|f| f.0).collect();
+    let file = extending.first().map_or("theme", |f| f.2.as_str());
+    Diagnostic::error(format!(
+        "the theme's templates extend each other in a loop ({})",
+        names.join(", ")
+    ))
+    .at(Location::file(file))
+    .help("a template may include or extend only templates that do not lead back to it")
+}
+
 /// Collects the templates `nodes` include; true when they define a macro.
 fn visit(nodes: &[Node], includes: &mut Vec<String>) -> bool {
     nodes.iter().any(|node| match node {
