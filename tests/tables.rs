@@ -244,3 +244,51 @@ fn cell_errors_name_file_row_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn a_ten_megabyte_single_line_cell_is_read_or_refused_cleanly() {
+    let big = "x".repeat(10 * 1024 * 1024);
+    // Read: the cell becomes an attribute, and the page shows the count.
+    let dir = tempfile::tempdir().expect("temp dir");
+    project(dir.path(), "", "We spoke to {count}`participants` people.");
+    fs::write(
+        dir.path().join("content/data/participants.csv"),
+        format!("id,alias,note\np1,Ann,{big}\np2,Bo,short\n"),
+    )
+    .expect("csv");
+    let page = common::text(&common::build_ok(dir.path()));
+    assert!(
+        page.contains("We spoke to 2 people."),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    // Refused: the same cell left unclosed is an error at its row, exit 1,
+    // and the previous page stays.
+    let before = fs::read(dir.path().join("output/index.html")).expect("page");
+    fs::write(
+        dir.path().join("content/data/participants.csv"),
+        format!("id,alias,note\np1,Ann,\"{big}\np2,Bo,short\n"),
+    )
+    .expect("csv");
+    let out = common::findings(dir.path(), &["build"]);
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("content/data/participants.csv:2:1"),
+        "{}",
+        &err[..err.len().min(600)]
+    );
+    assert!(
+        err.contains("row 2: a quoted cell opens here and never closes"),
+        "{}",
+        &err[..err.len().min(600)]
+    );
+    assert!(
+        err.len() < 20_000,
+        "the message must not quote the 10 MB cell"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("output/index.html")).expect("page"),
+        before
+    );
+}

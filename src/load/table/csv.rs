@@ -56,6 +56,21 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
             }
         }
         next = reader.position().byte() as usize;
+        // The csv reader lets a quote that never closes run to the end of
+        // the file, swallowing every row after it into one cell.
+        if next >= bytes.len() && unclosed_quote(&bytes[start.min(bytes.len())..], delimiter) {
+            let line = lines_before
+                + bytes[counted..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                + 1;
+            return Err(Diagnostic::error(format!(
+                "row {line}: a quoted cell opens here and never closes, so the rest of the file would be read into it"
+            ))
+            .at(Location::at_line(rel, &sheet.text, line, 1))
+            .help("close the quote, and write a quote inside a quoted cell twice (\"\")"));
+        }
         lines_before += bytes[counted..start]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -94,8 +109,42 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
     Ok(sheet)
 }
 
+/// Whether `record` (the raw bytes of the last record) ends inside a
+/// quoted cell: a quote that opens a cell and is never closed.
+fn unclosed_quote(record: &[u8], delimiter: u8) -> bool {
+    let (mut quoted, mut at_start, mut i) = (false, true, 0);
+    while i < record.len() {
+        let b = record[i];
+        if quoted {
+            if b == b'"' {
+                if record.get(i + 1) == Some(&b'"') {
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+            }
+        } else {
+            if b == b'"' && at_start {
+                quoted = true;
+            }
+            at_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    quoted
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sees_a_quote_that_never_closes() {
+        use super::unclosed_quote;
+        assert!(unclosed_quote(b"p1,\"open\nmore,rows\n", b','));
+        assert!(!unclosed_quote(b"p1,\"a \"\"quoted\"\" word\",x\n", b','));
+        assert!(!unclosed_quote(b"p1,a 5\" screen,x\n", b','));
+        assert!(!unclosed_quote(b"p1;\"a;b\";c\n", b';'));
+    }
+
     use super::*;
 
     #[test]
