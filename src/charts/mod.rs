@@ -37,6 +37,7 @@ use crate::model::numbers::NumberFormat;
 
 pub use heatmap::MAX_CODES;
 pub use kinds::{ChartKind, KindSpec, Shape, KINDS};
+pub use table::open_row_head;
 
 pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
 

@@ -239,44 +239,46 @@ fn first_heading(field: &str, hierarchy: &Hierarchy) -> String {
     }
 }
 
-/// Row `i` of a table whose rows may be codes: indented by depth (a
-/// parent, whose next row is deeper, is set apart), or led by the path of
-/// the codes above it.
+/// Row `i` of a table whose rows may be codes.
 fn row_in(t: &mut String, hierarchy: &Hierarchy, i: usize, label: &str, cells: &[String]) {
+    t.push_str("<tr>");
+    open_row_head(t, hierarchy, i);
+    let _ = write!(t, "{}</th>", escape(label));
+    for c in cells {
+        let _ = write!(t, "<td>{}</td>", escape(c));
+    }
+    t.push_str("</tr>");
+}
+
+/// Deepest indentation drawn; deeper codes are indented as far.
+const MAX_INDENT: usize = 6;
+
+/// Opens the header cell of row `i`, showing where it sits in the code
+/// tree: indented by depth (a parent, whose next row is deeper, is set
+/// apart), or led by the path of the codes above it. Report tables and
+/// chart data tables alike write their code rows with it.
+pub fn open_row_head(out: &mut String, hierarchy: &Hierarchy, i: usize) {
     match hierarchy {
-        Hierarchy::Flat => row(t, label, cells),
         Hierarchy::Tree(depths) => {
             let depth = depths.get(i).copied().unwrap_or(0);
             let parent = depths.get(i + 1).is_some_and(|&next| next > depth);
             let _ = write!(
-                t,
-                "<tr><th scope=\"row\" class=\"code-depth-{}{}\">{}</th>",
+                out,
+                "<th scope=\"row\" class=\"code-depth-{}{}\">",
                 depth.min(MAX_INDENT),
-                if parent { " code-parent" } else { "" },
-                escape(label)
+                if parent { " code-parent" } else { "" }
             );
-            for c in cells {
-                let _ = write!(t, "<td>{}</td>", escape(c));
-            }
-            t.push_str("</tr>");
         }
-        Hierarchy::Paths(paths) => {
-            let path = paths.get(i).map_or("", String::as_str);
-            let _ = write!(t, "<tr><th scope=\"row\">");
-            if !path.is_empty() {
-                let _ = write!(t, "<span class=\"code-path\">{} › </span>", escape(path));
-            }
-            let _ = write!(t, "{}</th>", escape(label));
-            for c in cells {
-                let _ = write!(t, "<td>{}</td>", escape(c));
-            }
-            t.push_str("</tr>");
+        Hierarchy::Paths(paths) if paths.get(i).is_some_and(|p| !p.is_empty()) => {
+            let _ = write!(
+                out,
+                "<th scope=\"row\"><span class=\"code-path\">{} › </span>",
+                escape(&paths[i])
+            );
         }
+        _ => out.push_str("<th scope=\"row\">"),
     }
 }
-
-/// Deepest indentation drawn; deeper codes are indented as far.
-pub const MAX_INDENT: usize = 6;
 
 fn row(t: &mut String, label: &str, cells: &[String]) {
     let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));

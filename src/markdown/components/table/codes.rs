@@ -2,7 +2,7 @@
 //! selection (a multi-response table: a segment can carry several codes),
 //! and `:across: FIELD`, a code × attribute crosstab.
 
-use crate::analysis::codes::{code_rows, path};
+use crate::analysis::codes::code_rows;
 use crate::analysis::select::Matches;
 use crate::analysis::{code_crosstab, CodeRows, CodeSort};
 use crate::markdown::context::Directive;
@@ -10,7 +10,7 @@ use crate::model::numbers::NumberFormat;
 
 use super::super::code_options;
 use super::super::Failure;
-use super::{heading, plain, RowHead, Table};
+use super::{heading, plain, Table};
 
 const PARENT_NOTE: &str = "a parent counts its sub-codes";
 
@@ -46,7 +46,7 @@ pub fn frequency(m: &Matches, d: &Directive, f: &NumberFormat) -> Result<Table, 
             "Participants".into(),
             format!("Share of {}", f.count(np)),
         ],
-        row_heads: heads(m, &rows),
+        hierarchy: code_options::hierarchy(study, &rows),
         rows: body,
         foot: vec![vec![
             format!(
@@ -112,7 +112,7 @@ pub fn crosstab(
     }
     Ok(Table {
         head,
-        row_heads: heads(m, &rows),
+        hierarchy: code_options::hierarchy(study, &rows),
         rows: body,
         foot: vec![foot],
         notes,
@@ -146,24 +146,6 @@ fn code_crosstab_base(
         out[c] += 1;
     }
     Ok(out)
-}
-
-/// The first cell of each row: indented in tree order, else led by the
-/// path of the codes above it.
-fn heads(m: &Matches, rows: &CodeRows) -> Vec<RowHead> {
-    let depths: Vec<usize> = rows.rows.iter().map(|r| r.depth).collect();
-    rows.rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            if rows.tree_order {
-                let parent = depths.get(i + 1).is_some_and(|&next| next > r.depth);
-                RowHead::Depth(r.depth, parent)
-            } else {
-                RowHead::Path(path(m.study, r.code))
-            }
-        })
-        .collect()
 }
 
 /// What a reader needs to read the shares right.

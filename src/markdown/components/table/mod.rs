@@ -6,6 +6,7 @@ mod codes;
 use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
+use crate::charts::{open_row_head, Hierarchy};
 use crate::escape::push_html;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
@@ -13,9 +14,6 @@ use crate::markdown::inline::inline;
 use crate::model::numbers::NumberFormat;
 
 use super::{list, needs_argument, Failure};
-
-/// Deepest indentation the theme draws; deeper codes are indented as far.
-const MAX_INDENT: usize = 6;
 
 /// The options of `{table}`.
 pub const OPTIONS: &[&str] = &[
@@ -66,21 +64,12 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure
 /// Rows of cells; a cell's flag says it holds a made-up value.
 type Rows = Vec<Vec<(String, bool)>>;
 
-/// How a row's first cell shows where the row sits in the code tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum RowHead {
-    /// Indented by depth; `true` for a parent whose sub-codes follow.
-    Depth(usize, bool),
-    /// Led by the labels of the codes above ("Theme › Sub-theme").
-    Path(String),
-}
-
 /// A table ready to write.
 struct Table {
     head: Vec<String>,
     rows: Rows,
-    /// Per row, how its first cell shows the code tree (empty: plain rows).
-    row_heads: Vec<RowHead>,
+    /// Where the rows sit in the code tree (flat for other tables).
+    hierarchy: Hierarchy,
     /// Rows under the body (bases, totals).
     foot: Vec<Vec<String>>,
     /// Sentences under the table.
@@ -94,7 +83,7 @@ impl Table {
         Table {
             head,
             rows,
-            row_heads: Vec::new(),
+            hierarchy: Hierarchy::Flat,
             foot: Vec::new(),
             notes: Vec::new(),
             illustrative,
@@ -215,33 +204,13 @@ fn is_numeric(cell: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ".,%<\u{a0}\u{202f} ".contains(c))
 }
 
-/// Opens the row header cell `i`, with its place in the code tree.
-fn open_row_head(html: &mut String, head: Option<&RowHead>) {
-    match head {
-        Some(RowHead::Depth(depth, parent)) => {
-            html.push_str("<th scope=\"row\" class=\"code-depth-");
-            html.push_str(&(*depth).min(MAX_INDENT).to_string());
-            if *parent {
-                html.push_str(" code-parent");
-            }
-            html.push_str("\">");
-        }
-        Some(RowHead::Path(path)) if !path.is_empty() => {
-            html.push_str("<th scope=\"row\"><span class=\"code-path\">");
-            push_html(html, path);
-            html.push_str(" › </span>");
-        }
-        _ => html.push_str("<th scope=\"row\">"),
-    }
-}
-
 /// One row: its header cell (with its place in the code tree), then
 /// numbers right-aligned and made-up values marked.
-fn push_row(html: &mut String, cells: &[(String, bool)], head: Option<&RowHead>) {
+fn push_row(html: &mut String, cells: &[(String, bool)], hierarchy: &Hierarchy, r: usize) {
     html.push_str("<tr>");
     for (i, (cell, made_up)) in cells.iter().enumerate() {
         match (i, is_numeric(cell)) {
-            (0, _) => open_row_head(html, head),
+            (0, _) => open_row_head(html, hierarchy, r),
             (_, true) => html.push_str("<td class=\"num\">"),
             _ => html.push_str("<td>"),
         }
@@ -269,14 +238,14 @@ fn table_html(caption: Option<&str>, t: &Table) -> String {
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for (r, cells) in t.rows.iter().enumerate() {
-        push_row(&mut html, cells, t.row_heads.get(r));
+        push_row(&mut html, cells, &t.hierarchy, r);
     }
     html.push_str("</tbody>\n");
     if !t.foot.is_empty() {
         html.push_str("<tfoot>\n");
         for cells in &t.foot {
             let cells: Vec<(String, bool)> = cells.iter().map(|c| (c.clone(), false)).collect();
-            push_row(&mut html, &cells, None);
+            push_row(&mut html, &cells, &Hierarchy::Flat, 0);
         }
         html.push_str("</tfoot>\n");
     }
