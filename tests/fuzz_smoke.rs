@@ -3,6 +3,9 @@
 //! realistic seeds, from a fixed-seed generator, and must never panic.
 //! The crashes the real fuzzer found are kept as explicit cases at the end.
 
+mod fuzz_support;
+
+use fuzz_support::{rounds, Rng};
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event};
@@ -21,31 +24,6 @@ use findings::model::labels::Labels;
 use findings::model::numbers::NumberFormat;
 use findings::model::study::Study;
 use findings::{Diagnostics, Location};
-
-/// Mutations per seed and target: enough to shake out slicing bugs in a
-/// second or two of a debug build. `FINDINGS_FUZZ_ROUNDS` runs longer.
-fn rounds() -> usize {
-    std::env::var("FINDINGS_FUZZ_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(400)
-}
-
-/// xorshift64*: tiny, deterministic, good enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Characters the parsers treat specially, plus multi-byte ones (the
 /// classic source of byte-slicing panics).
@@ -85,7 +63,7 @@ fn mutate(rng: &mut Rng, text: &str, other: &str) -> String {
 /// Runs `check` on every seed and on [`rounds`] mutations of each.
 fn fuzz(seed: u64, seeds: &[&str], mut check: impl FnMut(&str)) {
     let mut rng = Rng(seed);
-    let rounds = rounds();
+    let rounds = rounds(400);
     for (i, s) in seeds.iter().enumerate() {
         check(s);
         let mut current = s.to_string();

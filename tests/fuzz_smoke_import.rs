@@ -3,6 +3,7 @@
 //! seeds through the `.qdpx`, `.qdc` and CSV readers, which must never
 //! panic and whose errors must render. `FINDINGS_FUZZ_ROUNDS` runs longer.
 
+mod fuzz_support;
 mod qdpx_support;
 
 use std::path::{Path, PathBuf};
@@ -11,30 +12,8 @@ use findings::load::qdpx;
 use findings::load::table::{columns::Mapping, merge};
 use findings::model::input::Datasets;
 use findings::Diagnostics;
+use fuzz_support::{rounds, Rng};
 use qdpx_support::{codebook, qde, selection};
-
-fn rounds() -> usize {
-    std::env::var("FINDINGS_FUZZ_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(300)
-}
-
-/// xorshift64*, as in tests/fuzz_smoke.rs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const PIECES: &[&str] = &[
     "<",
@@ -101,7 +80,7 @@ fn qda_xml_never_panics() {
     let mut rng = Rng(0x5eed_0001);
     let seed = seed_qde();
     let path = Path::new("content/data/study.qdpx");
-    for _ in 0..rounds() {
+    for _ in 0..rounds(300) {
         let xml = mutate(&mut rng, &seed);
         let text = mutate(&mut rng, "hello 😀 world\r\nand more");
         let archive = qdpx_support::qdpx(&xml, &[("sources/s1.txt", text.as_bytes())]);
@@ -120,7 +99,7 @@ fn qdpx_bytes_never_panic() {
     let mut rng = Rng(0x5eed_0002);
     let good = qdpx_support::qdpx(&seed_qde(), &[("sources/s1.txt", b"hello world")]);
     let path = Path::new("content/data/study.qdpx");
-    for _ in 0..rounds() {
+    for _ in 0..rounds(300) {
         let mut bytes = good.clone();
         match rng.below(3) {
             0 => bytes.truncate(rng.below(good.len())),
@@ -160,7 +139,7 @@ fn csv_never_panics() {
         ),
         ("table.csv", "phase,start,end\n1,2025-01-01,2025-02-01\n"),
     ];
-    for _ in 0..rounds() {
+    for _ in 0..rounds(300) {
         for (name, seed) in seeds {
             let text = mutate(&mut rng, seed);
             let rel = PathBuf::from("content/data").join(name);
