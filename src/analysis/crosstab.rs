@@ -121,3 +121,30 @@ pub fn code_crosstab(
         counts,
     })
 }
+
+/// Per column, the selected segments (or distinct participants) with that
+/// value of `across`, whatever their codes.
+pub fn column_totals(
+    m: &Matches,
+    across: &str,
+    people: bool,
+    columns: &[(String, String)],
+) -> Vec<u64> {
+    let study = m.study;
+    let mut out = vec![0u64; columns.len()];
+    let mut seen = vec![vec![false; study.participants.len()]; columns.len()];
+    for &i in &m.indices {
+        let v = value(study, m.kind, &m.dataset, i, across);
+        let Some(c) = columns.iter().position(|col| col.0 == v.as_ref()) else {
+            continue;
+        };
+        if people {
+            let p = study.segment_participant[i];
+            if std::mem::replace(&mut seen[c][p], true) {
+                continue;
+            }
+        }
+        out[c] += 1;
+    }
+    out
+}

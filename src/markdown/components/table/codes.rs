@@ -3,6 +3,7 @@
 //! and `:across: FIELD`, a code × attribute crosstab.
 
 use crate::analysis::codes::code_rows;
+use crate::analysis::crosstab::column_totals;
 use crate::analysis::select::Matches;
 use crate::analysis::{code_crosstab, CodeRows, CodeSort};
 use crate::markdown::context::Directive;
@@ -94,7 +95,7 @@ pub fn crosstab(
         .collect();
     // The base row counts each segment (participant) once per column,
     // however many codes it carries.
-    let base = code_crosstab_base(m, across, q.people, &x.columns)?;
+    let base = column_totals(m, across, q.people, &x.columns);
     let n = if q.people {
         rows.base_participants
     } else {
@@ -118,34 +119,6 @@ pub fn crosstab(
         notes,
         illustrative: m.illustrative(&["codes", across]),
     })
-}
-
-/// Per column, the selected segments (or distinct participants) with that
-/// value of `across`, whatever their codes.
-fn code_crosstab_base(
-    m: &Matches,
-    across: &str,
-    people: bool,
-    columns: &[(String, String)],
-) -> Result<Vec<u64>, Failure> {
-    use crate::analysis::select::value;
-    let study = m.study;
-    let mut out = vec![0u64; columns.len()];
-    let mut seen = vec![vec![false; study.participants.len()]; columns.len()];
-    for &i in &m.indices {
-        let v = value(study, m.kind, &m.dataset, i, across);
-        let Some(c) = columns.iter().position(|col| col.0 == v.as_ref()) else {
-            continue;
-        };
-        if people {
-            let p = study.segment_participant[i];
-            if std::mem::replace(&mut seen[c][p], true) {
-                continue;
-            }
-        }
-        out[c] += 1;
-    }
-    Ok(out)
 }
 
 /// What a reader needs to read the shares right.
