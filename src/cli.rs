@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n\nThe project format is described in docs/format.md."
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
 )]
 pub struct Cli {
     /// What to do.
@@ -47,6 +47,15 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+    },
+    /// Check that a built page still matches its data: rebuild in memory
+    /// and name every input that changed since (exit 1 when any did).
+    Verify {
+        /// The built page, e.g. output/index.html.
+        page: PathBuf,
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
     },
     /// Create a small example project in DIR that builds as is.
     New {

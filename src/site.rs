@@ -8,10 +8,12 @@
 
 mod builder;
 mod changes;
+mod verify;
 
 use std::path::Path;
 
 pub use builder::Builder;
+pub use verify::{verify, Verdict};
 
 use crate::error::Diagnostics;
 

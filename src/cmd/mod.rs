@@ -5,6 +5,7 @@ mod check;
 mod new;
 mod new_from;
 mod serve;
+mod verify;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -26,6 +27,7 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
+        Command::Verify { page, project } => verify::run(&page, &project),
         Command::New { dir, from } => match from {
             Some(study) => new_from::run(&dir, &study),
             None => new::run(&dir),

@@ -54,12 +54,52 @@ pub struct Config {
     /// parsed); it is declared here so that it is not an unknown key.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// `[citations]`: how `{cite}` and the bibliography are written.
+    #[serde(default)]
+    pub citations: Citations,
+    /// `[lints]`: thresholds of the evidence lints.
+    #[serde(default)]
+    pub lints: Lints,
     /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
     #[serde(skip)]
     pub label_places: Vec<(String, String, Location)>,
     /// Where `[coding] consensus` is written.
     #[serde(skip)]
     pub coding_place: Option<Location>,
+}
+
+/// The `[citations]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citations {
+    /// A CSL style bundled with hayagriva, by name (`apa`, `ieee`,
+    /// `chicago-author-date`, …); APA 7 when not given.
+    #[serde(default)]
+    pub style: Option<String>,
+}
+
+impl Citations {
+    /// The style's name, APA when none is given.
+    pub fn style_name(&self) -> &str {
+        self.style.as_deref().unwrap_or("apa")
+    }
+}
+
+/// The `[lints]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lints {
+    /// A code named in the prose needs at least this many participants
+    /// behind it (2 when not given).
+    #[serde(default)]
+    pub min_participants: Option<u64>,
+}
+
+impl Lints {
+    /// The threshold of thin evidence.
+    pub fn min_participants(&self) -> u64 {
+        self.min_participants.unwrap_or(2)
+    }
 }
 
 fn default_language() -> String {
@@ -125,6 +165,27 @@ pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic
                 Diagnostic::error(format!("`date` is not a date: {date:?}"))
                     .at(locate_key(path, text, "date"))
                     .help("write dates as YYYY-MM-DD, e.g. date = \"2025-11-20\""),
+            );
+        }
+    }
+    if let Some(style) = &config.citations.style {
+        if hayagriva::archive::ArchivedStyle::by_name(style).is_none() {
+            let names = hayagriva::archive::ArchivedStyle::all()
+                .iter()
+                .flat_map(|s| s.names().iter().copied());
+            let help = did_you_mean(style, names).map_or_else(
+                || "name a CSL style bundled with hayagriva, e.g. style = \"apa\", \"ieee\", \"chicago-author-date\", \"modern-language-association\"".to_string(),
+                |m| format!("did you mean `{m}`?"),
+            );
+            let quoted = format!("\"{style}\"");
+            let at = text.find(&quoted).map_or_else(
+                || locate_key(path, text, "style"),
+                |o| Location::in_text(path, text, o, quoted.len()),
+            );
+            problems.push(
+                Diagnostic::error(format!("unknown citation style `{style}`"))
+                    .at(at)
+                    .help(help),
             );
         }
     }

@@ -24,6 +24,9 @@ pub struct FrontMatter {
     /// Left out of the build when true.
     #[serde(default)]
     pub draft: bool,
+    /// Evidence lints this section allows, by name.
+    #[serde(default)]
+    pub allow: Vec<String>,
 }
 
 /// Splits `text` into front matter and body. Returns the parsed front

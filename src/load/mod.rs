@@ -7,9 +7,11 @@
 pub mod assets;
 pub mod config;
 mod files;
+pub mod inputs;
 pub mod front_matter;
 pub mod json;
 pub mod qdpx;
+pub mod references;
 pub mod studies;
 pub mod table;
 
@@ -63,6 +65,8 @@ pub struct Project {
     pub sections: Vec<SectionSource>,
     /// The datasets.
     pub data: Datasets,
+    /// The works `{cite}` may cite, when the project has a references file.
+    pub references: Option<references::References>,
 }
 
 /// Reads the project in `root`; any error fails the whole read.
@@ -140,6 +144,10 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
             (load_datasets(root, &mut p), p)
         },
     );
+    let references = references::load(root).unwrap_or_else(|d| {
+        problems.push(d);
+        None
+    });
     let data_ok = !data_problems.has_errors();
     problems.extend(section_problems);
     problems.extend(data_problems);
@@ -151,6 +159,7 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
                 labels,
                 sections,
                 data,
+                references,
             }),
             problems,
         ),

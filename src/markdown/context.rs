@@ -8,7 +8,13 @@
 use std::path::Path;
 
 use crate::analysis::Analysis;
+use crate::error::Location;
+use crate::load::references::References;
 use crate::model::numbers::NumberFormat;
+
+/// Marks a placeholder in rendered HTML (`U+0001 kind payload U+0001`),
+/// filled in by the page stage.
+pub const MARK: char = '\u{1}';
 
 /// A directive's or role's failure: message and hint; the renderer adds
 /// the location.
@@ -25,6 +31,48 @@ pub struct Context<'a> {
     pub root: &'a Path,
     /// Whether raw HTML in Markdown passes through.
     pub raw_html: bool,
+    /// The works `{cite}` may cite (`content/references.bib` or `.json`).
+    pub references: Option<&'a References>,
+    /// The lints this section allows (`allow = [...]` in its front matter).
+    pub allow: &'a [String],
+    /// Fewer participants than this behind a code named in the prose is
+    /// thin evidence (`[lints] min_participants`).
+    pub min_participants: u64,
+}
+
+/// What a section shows that the report-wide appendices list and link to:
+/// sections render apart (in parallel), so each keeps its own trail and the
+/// page stage joins them.
+#[derive(Debug, Clone, Default)]
+pub struct Trail {
+    /// Segments shown as quotes, in order of first appearance.
+    pub quoted: Vec<usize>,
+    /// Codes a `{codebook}` here lists: their entries are link targets.
+    pub codebook: Vec<usize>,
+    /// A `{quote-index}` placed here: the segments it lists beyond the
+    /// quoted ones, and where it is written.
+    pub quote_index: Option<(Vec<usize>, Location)>,
+    /// Where a `{bibliography}` placed here is written.
+    pub bibliography: Option<Location>,
+    /// `{cite}` roles in order; placeholder `C n` is `citations[n]`.
+    pub citations: Vec<Citation>,
+}
+
+impl Trail {
+    /// Notes that segment `i` is shown as a quote.
+    pub fn quote(&mut self, i: usize) {
+        if !self.quoted.contains(&i) {
+            self.quoted.push(i);
+        }
+    }
+}
+
+/// One `{cite}` role: the works it cites, each with an optional locator
+/// ("p. 12"), already checked against the references.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// `(key, locator)` pairs in the order written.
+    pub items: Vec<(String, Option<String>)>,
 }
 
 /// A directive as written, before it is rendered.
@@ -78,4 +126,22 @@ pub trait Renderer<'a> {
 
     /// Reports a warning at byte `at` of the section file.
     fn warning(&mut self, at: usize, message: String, help: String);
+
+    /// Reports lint `name`'s finding at byte `at`, unless the section's
+    /// front matter allows it.
+    fn lint(&mut self, name: &str, at: usize, message: String, help: String) {
+        if !self.ctx().allow.iter().any(|a| a == name) {
+            self.warning(
+                at,
+                format!("{message} [{name}]"),
+                format!("{help}; or allow it in this section's front matter: allow = [\"{name}\"]"),
+            );
+        }
+    }
+
+    /// What this section shows for the appendices.
+    fn trail(&mut self) -> &mut Trail;
+
+    /// The location of `len` bytes at byte `at` of the section file.
+    fn locate(&self, at: usize, len: usize) -> Location;
 }

@@ -4,12 +4,14 @@
 //! directive blocks into components and role spans into numbers, so code
 //! blocks and inline code that are not directives are never touched.
 
+pub mod cite;
 pub mod components;
 pub mod context;
 pub mod directive;
 pub mod events;
 mod fence;
 pub mod inline;
+pub mod lints;
 pub mod roles;
 pub mod section;
 pub mod syntax;

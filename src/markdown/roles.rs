@@ -10,8 +10,8 @@ use crate::escape;
 use crate::markdown::context::Renderer;
 
 /// Every role name.
-pub const ROLES: [&str; 9] = [
-    "count", "share", "total", "fraction", "people", "ref", "label", "kappa", "alpha",
+pub const ROLES: [&str; 10] = [
+    "count", "share", "total", "fraction", "people", "ref", "label", "kappa", "alpha", "cite",
 ];
 
 /// What a role renders to.
@@ -70,6 +70,9 @@ pub fn evaluate(
     match name {
         "count" | "total" | "fraction" | "people" => {
             let sel = parse(arg)?;
+            if name != "total" {
+                super::lints::thin_codes(r, &sel, at);
+            }
             let m = select(study, &sel).map_err(data_error)?;
             let f = ctx.format;
             // Small counts are bounded ("< 3") when [privacy] asks; a
@@ -96,6 +99,7 @@ pub fn evaluate(
         }
         "share" => {
             let sel = parse(arg)?;
+            super::lints::thin_codes(r, &sel, at);
             let s = share(study, &sel, ctx.format).map_err(data_error)?;
             let m = select(study, &sel).map_err(data_error)?;
             let text = study.privacy.share(s.count, s.total, s.percent, ctx.format);
@@ -144,6 +148,7 @@ pub fn evaluate(
             }
             Ok(Output::Text(study.labels.get(field, value).to_string()))
         }
+        "cite" => super::cite::cite(r, arg).map(Output::Html),
         "kappa" | "alpha" => {
             let text = agreement(study, name, arg, ctx.format)?;
             Ok(Output::Text(text))

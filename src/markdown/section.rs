@@ -12,12 +12,12 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
-use crate::markdown::context::{Context, Failure, Renderer};
+use crate::markdown::context::{Context, Failure, Renderer, Trail};
 use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::{safe_link, shown};
 use crate::markdown::parser_options as options;
-use crate::markdown::{components, directive, roles};
+use crate::markdown::{components, directive, lints, roles};
 use crate::slug::slugify;
 
 /// A heading inside a section.
@@ -44,12 +44,13 @@ pub struct RenderedSection {
     pub refs: Vec<(String, Location)>,
     /// Whether anything illustrative was shown.
     pub illustrative: bool,
+    /// Quotes, codebook entries, placed appendices and citations.
+    pub trail: Trail,
     /// Errors and warnings.
     pub problems: Diagnostics,
 }
 
-/// Marks a placeholder in rendered HTML.
-pub const MARK: char = '\u{1}';
+pub use crate::markdown::context::MARK;
 
 /// Renders `section` in `ctx`.
 pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
@@ -59,7 +60,9 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
         text: &section.text,
         section: &section.id,
         out: RenderedSection::default(),
+        figures: None,
     };
+    r.check_allow();
     let html = r.markdown(section.body(), section.body_start, &section.id);
     r.out.html = html;
     r.out
@@ -76,6 +79,9 @@ pub struct SectionRenderer<'a> {
     section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
+    /// The figures the data gives, for the hand-typed-number lint; made
+    /// when the first number in prose needs them.
+    figures: Option<Vec<lints::numbers::Figure>>,
 }
 
 impl<'a> Renderer<'a> for SectionRenderer<'a> {
@@ -109,6 +115,14 @@ impl<'a> Renderer<'a> for SectionRenderer<'a> {
             .at(self.locate(at, 1))
             .help(help);
         self.out.problems.push(d);
+    }
+
+    fn trail(&mut self) -> &mut Trail {
+        &mut self.out.trail
+    }
+
+    fn locate(&self, at: usize, len: usize) -> Location {
+        SectionRenderer::locate(self, at, len)
     }
 }
 
@@ -186,7 +200,10 @@ impl<'a> SectionRenderer<'a> {
                     }
                     None => events.push(Event::Code(shown(arg))),
                 },
-                Event::Text(t) => events.push_text(&t),
+                Event::Text(t) => {
+                    self.lint_numbers(&t, &text[range.clone()], base + range.start);
+                    events.push_text(&t)
+                }
                 Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
                 Event::FootnoteReference(name) => {
                     events.push(Event::FootnoteReference(format!("{scope}-{name}").into()))
@@ -319,6 +336,52 @@ impl<'a> SectionRenderer<'a> {
                     (!word(before) && !word(after)).then_some((from + i, token.len()))
                 })
             })
+    }
+
+    /// Every `allow` entry of the front matter must name a lint.
+    fn check_allow(&mut self) {
+        for name in self.ctx.allow {
+            if !lints::NAMES.contains(&name.as_str()) {
+                let quoted = format!("\"{name}\"");
+                let at = self.text.find(&quoted).unwrap_or(0);
+                self.error(
+                    at,
+                    quoted.len(),
+                    format!("`{name}` is not a lint"),
+                    crate::error::did_you_mean(name, lints::NAMES).map_or_else(
+                        || format!("the lints are {}", lints::NAMES.join(", ")),
+                        |m| format!("did you mean `{m}`?"),
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The hand-typed-number lint on prose text `t` (written `source`, at
+    /// file offset `at`).
+    fn lint_numbers(&mut self, t: &str, source: &str, at: usize) {
+        if self.ctx.allow.iter().any(|a| a == lints::HAND_TYPED_NUMBER)
+            || !t.bytes().any(|b| b.is_ascii_digit())
+        {
+            return;
+        }
+        let study = self.ctx.study;
+        let figures = self
+            .figures
+            .get_or_insert_with(|| lints::numbers::figures(study));
+        let hits = lints::hand_typed_numbers(t, figures);
+        for (offset, _, typed, role) in hits {
+            // Smart punctuation can make the event's text differ from the
+            // source; then the lint points at the start of the text.
+            let offset = if t == source { offset } else { 0 };
+            Renderer::lint(
+                self,
+                lints::HAND_TYPED_NUMBER,
+                at + offset,
+                format!("`{typed}` is typed by hand, and the data gives it"),
+                format!("write {role} so the number follows the data"),
+            );
+        }
     }
 
     /// Registers a figure and returns its placeholder number and element id.

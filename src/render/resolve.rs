@@ -8,6 +8,8 @@ use crate::error::{did_you_mean, Diagnostic, Diagnostics};
 use crate::markdown::section::{RenderedSection, MARK};
 use crate::slug::slugify;
 
+use super::late::Late;
+
 /// Report-wide numbering of figures and ids of headings.
 #[derive(Debug, Default)]
 pub struct Numbering {
@@ -109,8 +111,10 @@ pub fn number<S: Borrow<RenderedSection>>(
     }
 }
 
-/// Replaces the placeholders in section `index`'s HTML.
-pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
+/// Replaces the placeholders in section `index`'s HTML: numbers and ids
+/// from `n`, quote numbers, the quote index, citations and the
+/// bibliography from `late`.
+pub fn fill(html: &str, index: usize, n: &Numbering, late: &Late) -> String {
     // Heading ids are longer than their placeholders; a little room up
     // front saves doubling a large section's buffer at the end.
     let mut out = String::with_capacity(html.len() + html.len() / 16);
@@ -134,6 +138,18 @@ pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
                 let local: usize = payload.parse().unwrap_or(0);
                 out.push_str(n.heading_ids[index].get(local).map_or("", String::as_str));
             }
+            "N" => {
+                let segment: usize = payload.parse().unwrap_or(usize::MAX);
+                let number = late.quote_numbers.get(&segment).copied().unwrap_or(0);
+                out.push_str(&number.to_string());
+            }
+            "C" => {
+                let local: usize = payload.parse().unwrap_or(usize::MAX);
+                let cited = late.citations.get(index).and_then(|c| c.get(local));
+                out.push_str(cited.map_or("", String::as_str));
+            }
+            "Q" => out.push_str(&late.quote_index),
+            "B" => out.push_str(&late.bibliography),
             _ => {}
         }
         rest = &after[end + 1..];

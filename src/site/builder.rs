@@ -20,6 +20,8 @@ use tera::Tera;
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::load::inputs::{self, HashCache};
+use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
 use crate::markdown::inline::inline;
@@ -27,6 +29,8 @@ use crate::markdown::section::{self, RenderedSection};
 use crate::markdown::syntax;
 use crate::model::study::Study;
 use crate::render::page::{self, PageView, SectionView, TocEntry};
+use crate::render::late::{self, Appendix, Late, SectionRef};
+use crate::render::manifest::Manifest;
 use crate::render::resolve;
 use crate::render::theme::{self, Theme};
 
@@ -64,6 +68,9 @@ struct State {
     theme: Theme,
     tera: Tera,
     study: Analysis,
+    references: Option<References>,
+    /// Hashes of the input files, kept for the next build's manifest.
+    hashes: HashCache,
     /// Problems from loading and indexing: warnings, or errors in
     /// sections that failed to read at load time.
     warnings: Diagnostics,
@@ -100,7 +107,8 @@ impl Builder {
             None => self.state.insert(State::load(&self.root)?),
         };
         state.render_stale(&self.root);
-        let built = state.page();
+        let late = state.late();
+        let built = state.page(&self.root, late);
         if built.is_err() && state.load_failed {
             self.state = None;
         }
@@ -143,8 +151,9 @@ impl Builder {
 pub(super) fn build_once(root: &Path) -> Result<Built, Diagnostics> {
     let mut state = State::load(root)?;
     state.render_stale(root);
+    let late = state.late();
     state.study = Analysis::default();
-    state.page()
+    state.page(root, late)
 }
 
 impl State {
@@ -195,6 +204,8 @@ impl State {
             theme,
             tera,
             study: Analysis::new(study),
+            references: loaded.references,
+            hashes: HashCache::default(),
             warnings,
         })
     }
@@ -229,19 +240,57 @@ impl State {
             format: &self.config.numbers,
             root,
             raw_html: self.config.raw_html,
+            references: self.references.as_ref(),
+            allow: &[],
+            min_participants: self.config.lints.min_participants(),
         };
         let rendered = &self.rendered;
         let fresh: Vec<(PathBuf, RenderedSection)> = self
             .sections
             .par_iter()
             .filter(|s| !rendered.contains_key(&s.path))
-            .map(|s| (s.path.clone(), section::render(s, ctx)))
+            .map(|s| {
+                let ctx = Context {
+                    allow: &s.front.allow,
+                    ..ctx
+                };
+                (s.path.clone(), section::render(s, ctx))
+            })
             .collect();
         self.rendered.extend(fresh);
     }
 
+    /// The report-wide parts that need the study: the quote index,
+    /// citations and bibliography.
+    fn late(&mut self) -> Late {
+        load::order_sections(&mut self.sections, &mut Diagnostics::new());
+        let titles: Vec<String> = self
+            .sections
+            .iter()
+            .map(|s| inline(&s.front.title, false))
+            .collect();
+        let sections: Vec<SectionRef<'_>> = self
+            .sections
+            .iter()
+            .zip(&titles)
+            .filter_map(|(s, title)| {
+                self.rendered.get(&s.path).map(|rendered| SectionRef {
+                    id: &s.id,
+                    title,
+                    rendered,
+                })
+            })
+            .collect();
+        late::compute(
+            &self.study,
+            &sections,
+            self.references.as_ref(),
+            self.config.citations.style_name(),
+        )
+    }
+
     /// Numbers figures and headings across the report and renders the page.
-    fn page(&mut self) -> Result<Built, Diagnostics> {
+    fn page(&mut self, root: &Path, late: Late) -> Result<Built, Diagnostics> {
         let mut read_problems = Diagnostics::new();
         let mut unreadable: Vec<_> = self.unreadable.iter().collect();
         unreadable.sort_by_key(|(path, _)| *path);
@@ -262,9 +311,31 @@ impl State {
         for r in &rendered {
             problems.extend(r.problems.clone());
         }
+        problems.extend(late.problems.clone());
+        let inputs = match inputs::inputs(root, &self.config.theme, &mut self.hashes) {
+            Ok(i) => i,
+            Err(d) => {
+                problems.push(d);
+                Vec::new()
+            }
+        };
+        // Appendices the report adds take ids no section has.
+        let mut ids: Vec<String> = self.sections.iter().map(|s| s.id.clone()).collect();
+        let mut appendices = late.appendices.clone();
+        let manifest = Manifest::new(&inputs, late.counts);
+        appendices.push(Appendix {
+            id: "about-this-report".into(),
+            title: "About this report".into(),
+            body: manifest.appendix(&self.config.numbers),
+        });
+        for a in &mut appendices {
+            while ids.contains(&a.id) {
+                a.id.push_str("-appendix");
+            }
+            ids.push(a.id.clone());
+        }
         // Cross-references are checked even when sections failed, so that
         // a dangling {ref} is reported with everything else.
-        let ids: Vec<String> = self.sections.iter().map(|s| s.id.clone()).collect();
         let numbering = match resolve::number(&ids, &rendered) {
             Err(e) => {
                 problems.extend(e);
@@ -303,10 +374,25 @@ impl State {
             view.sections.push(SectionView {
                 id: source.id.clone(),
                 title,
-                body: resolve::fill(&r.html, i, &numbering),
+                body: resolve::fill(&r.html, i, &numbering, &late),
             });
         }
-        let html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
+        for a in appendices {
+            view.toc.push(TocEntry {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                children: Vec::new(),
+            });
+            view.sections.push(SectionView {
+                id: a.id,
+                title: a.title,
+                body: a.body,
+            });
+        }
+        let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
+        // After the template, so that no theme can leave it out.
+        let at = html.rfind("</body>").unwrap_or(html.len());
+        html.insert_str(at, &manifest.element());
         Ok(Built {
             html,
             warnings: problems,

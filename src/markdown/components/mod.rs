@@ -1,6 +1,7 @@
 //! The directives' renderers, one file each.
 
 mod agreement;
+mod appendix;
 mod chart;
 mod code_options;
 mod compare;
@@ -10,6 +11,7 @@ mod table;
 mod text_blocks;
 
 use crate::markdown::context::{Directive, Failure, Renderer};
+use crate::markdown::lints;
 
 /// Renders a directive: the renderer, the directive as written, the byte
 /// offset of its body in the section file, and the footnote scope.
@@ -36,13 +38,13 @@ pub const SPECS: &[Spec] = &[
     },
     Spec {
         name: "quote",
-        options: &["role"],
-        render: |r, d, _, _| quote::one(r, d),
+        options: &["role", "illustrative"],
+        render: |r, d, at, _| quote::one(r, d, at),
     },
     Spec {
         name: "quotes",
-        options: &["limit", "role"],
-        render: |r, d, _, _| quote::many(r, d),
+        options: &["limit", "role", "illustrative"],
+        render: |r, d, at, _| quote::many(r, d, at),
     },
     Spec {
         name: "callout",
@@ -79,6 +81,31 @@ pub const SPECS: &[Spec] = &[
         options: chart::OPTIONS,
         render: chart::render,
     },
+    Spec {
+        name: "codebook",
+        options: appendix::codebook::OPTIONS,
+        render: |r, d, at, _| appendix::codebook::render(r, d, at),
+    },
+    Spec {
+        name: "participants",
+        options: &["by", "columns"],
+        render: |r, d, at, _| appendix::participants::render(r, d, at),
+    },
+    Spec {
+        name: "sources",
+        options: &[],
+        render: |r, d, at, _| appendix::sources::render(r, d, at),
+    },
+    Spec {
+        name: "quote-index",
+        options: &[],
+        render: |r, d, at, _| appendix::quote_index(r, d, at),
+    },
+    Spec {
+        name: "bibliography",
+        options: &[],
+        render: |r, d, at, _| appendix::bibliography(r, d, at),
+    },
 ];
 
 /// Renders directive `d` whose body starts at file offset `body_at`.
@@ -89,7 +116,16 @@ pub fn render(
     scope: &str,
 ) -> Result<String, Failure> {
     match SPECS.iter().find(|s| s.name == d.name) {
-        Some(spec) => (spec.render)(r, d, body_at, scope),
+        Some(spec) => {
+            // Thin evidence: codes a directive names, by selection or list.
+            if let Ok(sel) = crate::analysis::select::Selection::parse(&d.argument) {
+                lints::thin_codes(r, &sel, body_at);
+            }
+            if let Some(codes) = d.option("codes") {
+                lints::thin(r, &list(codes), body_at);
+            }
+            (spec.render)(r, d, body_at, scope)
+        }
         None => Err((
             format!("unknown directive `{{{}}}`", d.name),
             "see docs/format.md".into(),

@@ -6,10 +6,13 @@ use crate::escape::push_html;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
+use crate::markdown::lints;
+use crate::markdown::context::MARK;
+
 use super::{needs_argument, Failure};
 
 /// `{quote} SEGMENT-ID`.
-pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn one(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
     let id = d.argument.trim();
     if id.is_empty() {
         return Err(needs_argument("quote", "segment-id"));
@@ -24,13 +27,15 @@ pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     })?;
     let field = role_field(d)?;
     text_not_private(r)?;
+    let marked = marked(d)?;
     let mut html = String::new();
     segment(r, i, field, &mut html);
+    check(r, i, field, marked, at);
     Ok(html)
 }
 
 /// `{quotes} SELECTION` with `:limit:`.
-pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn many(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("quotes", "segments[code=diversification]"));
     }
@@ -54,9 +59,11 @@ pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> 
     };
     let field = role_field(d)?;
     text_not_private(r)?;
+    let marked = marked(d)?;
     let mut html = String::from("<div class=\"quotes\">\n");
     for &i in m.indices.iter().take(limit) {
         segment(r, i, field, &mut html);
+        check(r, i, field, marked, at);
     }
     html.push_str("</div>\n");
     Ok(html)
@@ -75,6 +82,47 @@ fn text_not_private(r: &dyn Renderer<'_>) -> Result<(), Failure> {
     }
 }
 
+/// `:illustrative:` says, in the source, that the author knows the quote
+/// rests on made-up data; the page marks it either way.
+fn marked(d: &Directive) -> Result<bool, Failure> {
+    match d.option("illustrative") {
+        None => Ok(false),
+        Some("" | "true" | "yes") => Ok(true),
+        Some(other) => Err((
+            format!("`:illustrative:` takes no value, not `{other}`"),
+            "write :illustrative: alone".into(),
+        )),
+    }
+}
+
+/// The quote lints: personal data in the text, and made-up data shown
+/// without `:illustrative:`.
+fn check(r: &mut dyn Renderer<'_>, i: usize, field: &str, marked: bool, at: usize) {
+    let study = r.ctx().study;
+    let s = &study.segments[i];
+    let p = study.speaker(i);
+    for what in lints::personal_data(&s.text, p, &study.privacy) {
+        r.lint(
+            lints::PERSONAL_DATA,
+            at,
+            format!("the quote of segment `{}` holds {what}", s.id),
+            "redact it in the segment's text (e.g. [email removed]) or quote another segment".into(),
+        );
+    }
+    let made_up = s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);
+    if made_up && !marked {
+        r.lint(
+            lints::UNMARKED_QUOTE,
+            at,
+            format!(
+                "the quote of segment `{}` rests on illustrative data, and the section does not say so",
+                s.id
+            ),
+            "add :illustrative: to the directive to say you mean to show it".into(),
+        );
+    }
+}
+
 fn role_field(d: &Directive) -> Result<&'static str, Failure> {
     match d.option("role").unwrap_or("role") {
         "role" => Ok("role"),
@@ -84,6 +132,18 @@ fn role_field(d: &Directive) -> Result<&'static str, Failure> {
             "use :role: role or :role: persona".into(),
         )),
     }
+}
+
+/// The link from a quote to its quote-index entry, numbered there (`Q3`);
+/// notes the segment as quoted.
+pub fn provenance_link(r: &mut dyn Renderer<'_>, i: usize) -> String {
+    r.trail().quote(i);
+    let id = &r.ctx().study.segments[i].id;
+    let anchor = crate::slug::record_anchor("q", id);
+    format!(
+        "<a class=\"quote-link\" href=\"#{}\" title=\"Where this quote comes from\">Q{MARK}N{i}{MARK}</a>",
+        crate::escape::html(&anchor)
+    )
 }
 
 fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
@@ -131,5 +191,7 @@ fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
     if illustrative {
         html.push_str(" <span class=\"badge\">Illustrative</span>");
     }
+    html.push(' ');
+    html.push_str(&provenance_link(r, i));
     html.push_str("</figcaption></figure>\n");
 }

@@ -1,0 +1,65 @@
+//! `findings verify PAGE`: whether a built page still matches its data.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use findings::site::{self, Verdict};
+use findings::{Diagnostic, Diagnostics, Location};
+
+use super::report;
+
+/// Exit 0 when `page` matches a fresh build of `project`, 1 when inputs
+/// or the page changed, 2 when the page cannot be read or checked.
+pub fn run(page: &Path, project: &Path) -> ExitCode {
+    let text = match std::fs::read(page) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            fail(Diagnostic::error(format!("cannot read {}: {e}", page.display()))
+                .at(Location::file(page))
+                .help("pass the built page, e.g. findings verify output/index.html"));
+            return ExitCode::from(2);
+        }
+    };
+    let shown = page.display();
+    match site::verify(&text, project) {
+        Verdict::Matches { inputs } => {
+            println!("{shown} matches its data: {inputs} inputs unchanged, and a fresh build gives the same page");
+            ExitCode::SUCCESS
+        }
+        Verdict::Changed { inputs } => {
+            println!("{shown} no longer matches its data; since it was built:");
+            for (path, what) in &inputs {
+                println!("  {what:<8} {path}");
+            }
+            println!("rebuild with `findings build` to bring the page up to date");
+            ExitCode::FAILURE
+        }
+        Verdict::PageDiffers { built_by } => {
+            let this = env!("CARGO_PKG_VERSION");
+            let why = if built_by == this {
+                "the page was edited after it was built".to_string()
+            } else {
+                format!("it was built by findings {built_by}, this is {this}")
+            };
+            println!("{shown} lists the same inputs, but a fresh build gives another page: {why}");
+            ExitCode::FAILURE
+        }
+        Verdict::NoManifest(why) => {
+            fail(Diagnostic::error(why)
+                .at(Location::file(page))
+                .help("verify a page written by findings build"));
+            ExitCode::from(2)
+        }
+        Verdict::DoesNotBuild(problems) => {
+            report(&problems);
+            eprintln!("error: the project no longer builds, so {shown} cannot match it");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail(d: Diagnostic) {
+    let mut all = Diagnostics::new();
+    all.push(d);
+    report(&all);
+}

@@ -1,0 +1,204 @@
+//! `{codebook}`: the code tree with descriptions, how many segments and
+//! participants each code has (its sub-codes included), and example
+//! quotes, each linked to the quote index.
+
+use std::fmt::Write;
+
+use crate::analysis::codes::code_rows;
+use crate::analysis::select::{select, Selection};
+use crate::analysis::CodeSort;
+use crate::charts::open_row_head;
+use crate::escape::{html, push_html};
+use crate::markdown::context::{Directive, Renderer};
+use crate::slug::record_anchor;
+
+use super::super::code_options;
+use super::super::quote::provenance_link;
+use super::super::Failure;
+
+/// The options of `{codebook}`.
+pub const OPTIONS: &[&str] = &["examples", "codes", "level", "sort", "top", "caption"];
+
+/// Longest example shown, in characters; the quote index has the rest.
+const EXAMPLE_CHARS: usize = 240;
+
+/// `{codebook}` with `:examples: N` (1 by default, 0 for none) and the
+/// code options.
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+    let ctx = r.ctx();
+    let study = ctx.study;
+    let f = ctx.format;
+    if study.codes.is_empty() {
+        return Err((
+            "`{codebook}` lists the study's codes, and it has none".into(),
+            "add content/data/codebook.json, or remove the directive".into(),
+        ));
+    }
+    let examples = match d.option("examples") {
+        None => 1,
+        Some(n) => n.trim().parse::<usize>().map_err(|_| {
+            (
+                format!("`:examples:` must be a whole number, not `{n}`"),
+                "e.g. :examples: 2, or :examples: 0 for none".into(),
+            )
+        })?,
+    };
+    let text_private = study
+        .privacy
+        .private_entry(crate::analysis::select::Kind::Segments, "segments", "text")
+        .is_some();
+    let examples = if text_private { 0 } else { examples };
+    let mut q = code_options::query(study, d, CodeSort::Codebook)?;
+    q.keep_empty = true;
+    let all = Selection::parse("segments").map_err(|e| (e, String::new()))?;
+    let m = select(study, &all)?;
+    let rows = code_rows(&m, &q);
+    let hierarchy = code_options::hierarchy(study, &rows);
+    let privacy = &study.privacy;
+    let (ns, np) = (rows.base_segments, rows.base_participants);
+    let caption = d
+        .option("caption")
+        .map(|c| crate::markdown::inline::inline(c, ctx.raw_html))
+        .unwrap_or_else(|| "Codebook".into());
+    let mut out = format!(
+        "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">Code, description and {}</th><th scope=\"col\">Segments</th><th scope=\"col\">Share of {}</th><th scope=\"col\">Participants</th><th scope=\"col\">Share of {}</th></tr></thead>\n<tbody>\n",
+        match examples {
+            0 => "",
+            1 => "an example",
+            _ => "examples",
+        },
+        html(&f.count(ns)),
+        html(&f.count(np)),
+    );
+    let mut listed = Vec::with_capacity(rows.rows.len());
+    let mut illustrative = false;
+    for (k, row) in rows.rows.iter().enumerate() {
+        let code = &study.codes[row.code];
+        listed.push(row.code);
+        out.push_str("<tr class=\"codebook-code\">");
+        let mut head = String::new();
+        open_row_head(&mut head, &hierarchy, k);
+        // The entry is the target of the quote index's code links.
+        out.push_str(&head.replacen(
+            "<th ",
+            &format!("<th id=\"{}\" ", html(&record_anchor("code", &code.id))),
+            1,
+        ));
+        push_html(&mut out, &code.label);
+        let _ = write!(
+            out,
+            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            html(&privacy.count(row.segments, f)),
+            html(&privacy.share(row.segments, ns, f.ratio(row.segments, ns), f)),
+            html(&privacy.count(row.participants, f)),
+            html(&privacy.share(row.participants, np, f.ratio(row.participants, np), f)),
+        );
+        let picked = if examples > 0 {
+            picks(study, row.code, examples)
+        } else {
+            Vec::new()
+        };
+        if code.description.is_empty() && picked.is_empty() {
+            continue;
+        }
+        // The description and examples run under the code across the
+        // whole table, so the numbers keep their columns at any length.
+        let _ = write!(
+            out,
+            "<tr class=\"codebook-detail\"><td colspan=\"5\" class=\"code-depth-{}\">",
+            hierarchy_depth(&hierarchy, k)
+        );
+        if !code.description.is_empty() {
+            out.push_str("<p class=\"code-description\">");
+            push_html(&mut out, &code.description);
+            out.push_str("</p>");
+        }
+        {
+            for i in picked {
+                let s = &study.segments[i];
+                let p = study.speaker(i);
+                illustrative |= s.illustrative.touches(&["text"]);
+                out.push_str("<p class=\"codebook-example\"><q>");
+                push_html(&mut out, &shorten(&s.text));
+                out.push_str("</q> <span class=\"quote-alias\">");
+                if privacy.participant_field_private("alias") {
+                    out.push_str("A participant");
+                } else {
+                    push_html(&mut out, &p.alias);
+                }
+                out.push_str("</span> ");
+                out.push_str(&provenance_link(r, i));
+                out.push_str("</p>");
+            }
+        }
+        out.push_str("</td></tr>\n");
+    }
+    out.push_str("</tbody>\n<tfoot>");
+    let _ = write!(
+        out,
+        "<tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+        html(&f.count(ns)),
+        html(&f.count(np)),
+        html(&f.count(ns)),
+        html(&f.percent(if ns > 0 { 100.0 } else { 0.0 })),
+        html(&f.count(np)),
+        html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
+    );
+    out.push_str("</tfoot>\n</table>\n<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
+    if let Some(note) = code_options::top_note(&rows) {
+        let _ = write!(out, " {}.", html(&note));
+    }
+    out.push_str("</p>\n</div>\n");
+    if illustrative {
+        r.illustrative();
+    }
+    r.trail().codebook.extend(listed);
+    Ok(out)
+}
+
+/// The indent of row `k`'s detail, as its code's (capped like it).
+fn hierarchy_depth(h: &crate::charts::Hierarchy, k: usize) -> usize {
+    match h {
+        crate::charts::Hierarchy::Tree(depths) => depths.get(k).copied().unwrap_or(0).min(6),
+        _ => 0,
+    }
+}
+
+/// Up to `n` segments to show for `code`: those coded with it directly
+/// first, then those of its sub-codes, each participant once while others
+/// are left, in data order.
+fn picks(study: &crate::model::study::Study, code: usize, n: usize) -> Vec<usize> {
+    let all = study.segments_with_code(code);
+    let direct = all.iter().filter(|&&i| study.segment_codes[i].contains(&code));
+    let below = all.iter().filter(|&&i| !study.segment_codes[i].contains(&code));
+    let ordered: Vec<usize> = direct.chain(below).copied().collect();
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    for &i in &ordered {
+        if out.len() == n {
+            break;
+        }
+        let speaker = study.segment_participant[i];
+        if !out.iter().any(|&o| study.segment_participant[o] == speaker) {
+            out.push(i);
+        }
+    }
+    for &i in &ordered {
+        if out.len() == n {
+            break;
+        }
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// `text` cut at a word boundary to at most [`EXAMPLE_CHARS`] characters.
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= EXAMPLE_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXAMPLE_CHARS).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}\u{2026}", cut[..at].trim_end())
+}

@@ -1,0 +1,166 @@
+//! Hand-typed numbers: a percentage or an "N of M" written as text that
+//! equals a figure the data gives. Typed, it drifts from the data the day
+//! a segment is recoded; a role computes it at every build.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::records::scalar_text;
+use crate::model::study::Study;
+
+/// A figure the data gives, with the role that computes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The count.
+    pub count: u64,
+    /// What it is counted out of.
+    pub total: u64,
+    /// The selection, e.g. `participants[stance=deeper-crisis]`.
+    pub selection: String,
+}
+
+/// Every share of a dataset the data gives by one field: participants by
+/// each attribute value, segments by stance and by code.
+pub fn figures(study: &Study) -> Vec<Figure> {
+    let mut out = Vec::new();
+    let n = study.participants.len() as u64;
+    for field in ["role", "persona"]
+        .into_iter()
+        .map(String::from)
+        .chain(study.participant_attributes().iter().cloned())
+    {
+        if study.privacy.participant_field_private(&field) {
+            continue;
+        }
+        let mut values: Vec<(String, u64)> = Vec::new();
+        for p in &study.participants {
+            let v = match field.as_str() {
+                "role" => p.role.clone(),
+                "persona" => p.persona.clone(),
+                f => p.attributes.get(f).map(|v| scalar_text(v).into_owned()).unwrap_or_default(),
+            };
+            if v.is_empty() {
+                continue;
+            }
+            match values.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, c)) => *c += 1,
+                None => values.push((v, 1)),
+            }
+        }
+        for (v, c) in values {
+            out.push(Figure {
+                count: c,
+                total: n,
+                selection: format!("participants[{field}={v}]"),
+            });
+        }
+    }
+    let segments = study.segments.len() as u64;
+    for (code, c) in study.codes.iter().enumerate() {
+        out.push(Figure {
+            count: study.segments_with_code(code).len() as u64,
+            total: segments,
+            selection: format!("segments[code={}]", c.id),
+        });
+    }
+    out
+}
+
+fn percent() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)").expect("valid pattern")
+    })
+}
+
+fn fraction() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\b(\d+)\s+(?:of|out of)\s+(\d+)\b").expect("valid pattern"))
+}
+
+/// The hand-typed numbers in `text` that a figure gives: each as its byte
+/// offset in `text`, its length, and the role to write instead.
+pub fn hand_typed_numbers(text: &str, figures: &[Figure]) -> Vec<(usize, usize, String, String)> {
+    let mut found = Vec::new();
+    for m in percent().captures_iter(text) {
+        let whole = m.get(0).expect("a match has group 0");
+        let number = &m[1];
+        let decimals = number.split(['.', ',']).nth(1).map_or(0, str::len) as i32;
+        let Ok(typed) = number.replace(',', ".").parse::<f64>() else {
+            continue;
+        };
+        // 0% and 100% are said of anything; they prove nothing typed.
+        if typed <= 0.0 || typed >= 100.0 {
+            continue;
+        }
+        // Equal when the typed number is the figure rounded as written,
+        // nearly equal within a tenth of a point (a rounding slip).
+        let tolerance = (0.5 * 10f64.powi(-decimals)).max(0.1) + 1e-9;
+        if let Some(f) = figures.iter().find(|f| {
+            f.total > 0 && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
+        }) {
+            found.push((
+                whole.start(),
+                whole.len(),
+                whole.as_str().to_string(),
+                format!("{{share}}`{}`", f.selection),
+            ));
+        }
+    }
+    for m in fraction().captures_iter(text) {
+        let whole = m.get(0).expect("a match has group 0");
+        let (Ok(count), Ok(total)) = (m[1].parse::<u64>(), m[2].parse::<u64>()) else {
+            continue;
+        };
+        if let Some(f) = figures
+            .iter()
+            .find(|f| f.count == count && f.total == total && count > 0 && count < total)
+        {
+            found.push((
+                whole.start(),
+                whole.len(),
+                whole.as_str().to_string(),
+                format!("{{fraction}}`{}`", f.selection),
+            ));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seven_of_nine() -> Vec<Figure> {
+        vec![Figure {
+            count: 7,
+            total: 9,
+            selection: "participants[stance=deeper-crisis]".into(),
+        }]
+    }
+
+    #[test]
+    fn finds_typed_shares_and_fractions() {
+        // 7 / 9 = 77.777…%: "77.8%" and "78%" are its roundings, "77.6%"
+        // is within a tenth of a point.
+        let f = seven_of_nine();
+        for typed in ["77.8%", "78%", "77.7 %", "77.8 percent", "77,8%"] {
+            let hits = hand_typed_numbers(&format!("a {typed} majority"), &f);
+            assert_eq!(hits.len(), 1, "{typed}");
+            assert_eq!(hits[0].3, "{share}`participants[stance=deeper-crisis]`");
+        }
+        let hits = hand_typed_numbers("7 of 9 participants", &f);
+        assert_eq!(hits[0].3, "{fraction}`participants[stance=deeper-crisis]`");
+        assert_eq!((hits[0].0, hits[0].1), (0, 6));
+    }
+
+    #[test]
+    fn leaves_other_numbers_alone() {
+        let f = seven_of_nine();
+        for text in ["77.5%", "76%", "100%", "8 of 9", "a $128M loss", "in 2025"] {
+            assert!(hand_typed_numbers(text, &f).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! What only the whole report can give a section: the quote index (every
+//! quote of every section, numbered in reading order), the citations and
+//! the bibliography, and the appendices the report adds when the author
+//! placed none.
+//!
+//! Computed while the study is still at hand, before the page is put
+//! together, so a one-shot build can free the datasets afterwards.
+
+use std::collections::HashMap;
+
+use crate::error::{Diagnostic, Diagnostics, Location};
+use crate::load::references::References;
+use crate::markdown::section::RenderedSection;
+use crate::model::study::Study;
+
+use super::citations::{self, Cited};
+use super::provenance::{self, Links};
+
+/// An appendix the report adds at its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appendix {
+    /// Element id.
+    pub id: String,
+    /// Title (plain text, safe as HTML).
+    pub title: String,
+    /// Body HTML.
+    pub body: String,
+}
+
+/// The report-wide parts.
+#[derive(Debug, Clone, Default)]
+pub struct Late {
+    /// Quote number (`Q n`) of each quoted segment, by segment index.
+    pub quote_numbers: HashMap<usize, usize>,
+    /// The quote index, where `{quote-index}` placed it.
+    pub quote_index: String,
+    /// Each section's citations, rendered.
+    pub citations: Vec<Vec<String>>,
+    /// The bibliography, where `{bibliography}` placed it.
+    pub bibliography: String,
+    /// Appendices added after the sections: the quote index and the
+    /// references, when the author placed neither.
+    pub appendices: Vec<Appendix>,
+    /// Sources, participants, codes and segments of the study.
+    pub counts: [usize; 4],
+    /// Errors: two quote indexes, two bibliographies.
+    pub problems: Diagnostics,
+}
+
+/// One section as the late stage needs it.
+pub struct SectionRef<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its title as HTML.
+    pub title: &'a str,
+    /// What it rendered.
+    pub rendered: &'a RenderedSection,
+}
+
+/// Computes the report-wide parts of `sections` (in report order).
+pub fn compute(
+    study: &Study,
+    sections: &[SectionRef<'_>],
+    references: Option<&References>,
+    style: &str,
+) -> Late {
+    let mut late = Late {
+        counts: [
+            study.sources.len(),
+            study.participants.len(),
+            study.codes.len(),
+            study.segments.len(),
+        ],
+        ..Late::default()
+    };
+    let trails = || sections.iter().map(|s| &s.rendered.trail);
+    let placed_index = only_one(
+        trails().filter_map(|t| t.quote_index.as_ref().map(|(_, at)| at)),
+        "{quote-index}",
+        &mut late.problems,
+    );
+    let placed_bibliography = only_one(
+        trails().filter_map(|t| t.bibliography.as_ref()),
+        "{bibliography}",
+        &mut late.problems,
+    );
+
+    // Quotes in reading order, then what a placed index adds.
+    let mut order: Vec<usize> = Vec::new();
+    for t in trails() {
+        for &i in &t.quoted {
+            if !late.quote_numbers.contains_key(&i) {
+                late.quote_numbers.insert(i, order.len() + 1);
+                order.push(i);
+            }
+        }
+    }
+    for t in trails() {
+        for &i in t.quote_index.iter().flat_map(|(extra, _)| extra) {
+            if !late.quote_numbers.contains_key(&i) {
+                late.quote_numbers.insert(i, order.len() + 1);
+                order.push(i);
+            }
+        }
+    }
+    let mut codebook = vec![false; study.codes.len()];
+    for &c in trails().flat_map(|t| &t.codebook) {
+        codebook[c] = true;
+    }
+    if !order.is_empty() {
+        let mut list = String::from("<ol class=\"quote-index\">\n");
+        for (k, &i) in order.iter().enumerate() {
+            let links = Links {
+                codebook: &codebook,
+                quoted_in: sections
+                    .iter()
+                    .filter(|s| s.rendered.trail.quoted.contains(&i))
+                    .map(|s| (s.id, s.title))
+                    .collect(),
+            };
+            provenance::entry(study, i, k + 1, &links, &mut list);
+        }
+        list.push_str("</ol>\n");
+        if placed_index {
+            late.quote_index = list;
+        } else {
+            late.appendices.push(Appendix {
+                id: "quote-index".into(),
+                title: "Quote index".into(),
+                body: format!(
+                    "<p class=\"appendix-intro\">Every quote in this report, numbered as it is linked, with the participant, source, position and codes of its segment.</p>\n{list}"
+                ),
+            });
+        }
+    }
+
+    let cites: Vec<_> = trails().flat_map(|t| &t.citations).collect();
+    if let Some(refs) = references {
+        let Cited {
+            citations,
+            bibliography,
+        } = citations::render(refs, style, &cites);
+        let mut rest = citations.into_iter();
+        for t in trails() {
+            late.citations
+                .push(rest.by_ref().take(t.citations.len()).collect());
+        }
+        if placed_bibliography {
+            late.bibliography = bibliography;
+        } else if !bibliography.is_empty() {
+            late.appendices.push(Appendix {
+                id: "references".into(),
+                title: "References".into(),
+                body: bibliography,
+            });
+        }
+    }
+    late
+}
+
+/// True when one of `places` exists; two or more are an error at the second.
+fn only_one<'a>(
+    places: impl Iterator<Item = &'a Location>,
+    what: &str,
+    problems: &mut Diagnostics,
+) -> bool {
+    let places: Vec<&Location> = places.collect();
+    if let Some(second) = places.get(1) {
+        problems.push(
+            Diagnostic::error(format!("the report places {what} twice"))
+                .at((*second).clone())
+                .help(format!(
+                    "keep one {what}: {} has the first",
+                    places[0]
+                )),
+        );
+    }
+    !places.is_empty()
+}

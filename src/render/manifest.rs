@@ -1,0 +1,123 @@
+//! The build manifest: what a page was built from, shown in its "About
+//! this report" appendix and embedded as inert JSON
+//! (`<script type="application/json" id="findings-manifest">`) so that
+//! `findings verify` can tell whether the page still matches its data.
+//!
+//! It holds nothing that changes between two builds of the same inputs
+//! (no time, no machine), so builds stay byte-identical.
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+
+use crate::escape::html;
+use crate::load::inputs::Input;
+
+/// The element id of the embedded manifest.
+pub const ELEMENT_ID: &str = "findings-manifest";
+
+/// What a page records about its build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The findings version that built it.
+    pub findings: String,
+    /// Every input file, sorted by path.
+    pub inputs: Vec<ManifestInput>,
+    /// Sources, participants, codes and segments.
+    pub counts: Counts,
+}
+
+/// One input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestInput {
+    /// Path relative to the project.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256, lowercase hex.
+    pub sha256: String,
+}
+
+/// The size of the study.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Sources.
+    pub sources: usize,
+    /// Participants.
+    pub participants: usize,
+    /// Codes.
+    pub codes: usize,
+    /// Coded segments.
+    pub segments: usize,
+}
+
+impl Manifest {
+    /// The manifest of a build of `inputs` with `counts` (sources,
+    /// participants, codes, segments).
+    pub fn new(inputs: &[Input], counts: [usize; 4]) -> Manifest {
+        Manifest {
+            findings: env!("CARGO_PKG_VERSION").to_string(),
+            inputs: inputs
+                .iter()
+                .map(|i| ManifestInput {
+                    path: i.path.clone(),
+                    bytes: i.bytes,
+                    sha256: i.sha256.clone(),
+                })
+                .collect(),
+            counts: Counts {
+                sources: counts[0],
+                participants: counts[1],
+                codes: counts[2],
+                segments: counts[3],
+            },
+        }
+    }
+
+    /// The `<script>` element carrying the manifest. `<` is written
+    /// `\u003c`, so no string in it can close the element.
+    pub fn element(&self) -> String {
+        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        format!(
+            "<script type=\"application/json\" id=\"{ELEMENT_ID}\">\n{}\n</script>\n",
+            json.replace('<', "\\u003c")
+        )
+    }
+
+    /// Reads the manifest embedded in a built page.
+    pub fn from_page(page: &str) -> Option<Result<Manifest, String>> {
+        let open = format!("<script type=\"application/json\" id=\"{ELEMENT_ID}\">");
+        let start = page.find(&open)? + open.len();
+        let len = page[start..].find("</script>")?;
+        Some(serde_json::from_str(&page[start..start + len]).map_err(|e| e.to_string()))
+    }
+
+    /// The "About this report" appendix.
+    pub fn appendix(&self, f: &crate::model::numbers::NumberFormat) -> String {
+        let c = &self.counts;
+        let mut out = String::new();
+        let _ = write!(
+            out,
+            "<p>Built by findings {} from {} input files: {} sources, {} participants, {} codes and {} coded segments. Every number, chart and quote above was computed from these files at build time.</p>\n",
+            html(&self.findings),
+            f.count(self.inputs.len() as u64),
+            f.count(c.sources as u64),
+            f.count(c.participants as u64),
+            f.count(c.codes as u64),
+            f.count(c.segments as u64),
+        );
+        out.push_str("<p>To check that this page still matches its data, run <code>findings verify index.html --project DIR</code> on a copy of the project: it rebuilds the report and names every input that changed since.</p>\n");
+        out.push_str("<div class=\"table-wrap\"><table class=\"manifest\"><caption>Input files and their SHA-256</caption><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>");
+        for i in &self.inputs {
+            let _ = write!(
+                out,
+                "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td><code class=\"hash\">{}</code></td></tr>",
+                html(&i.path),
+                f.count(i.bytes),
+                html(&i.sha256)
+            );
+        }
+        out.push_str("</tbody></table></div>\n");
+        out
+    }
+}

@@ -1,0 +1,79 @@
+//! `findings verify`: does a built page still match its data? The page's
+//! manifest names every input and its SHA-256; the project is rebuilt in
+//! memory and both the inputs and the page are compared. Builds are
+//! byte-identical, so a page that matches was built from exactly these
+//! inputs by this version.
+
+use std::path::Path;
+
+use crate::error::Diagnostics;
+use crate::render::manifest::Manifest;
+
+/// What verifying a page found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The page is what a build of the project gives today.
+    Matches {
+        /// How many inputs the manifest lists.
+        inputs: usize,
+    },
+    /// Inputs changed since the page was built.
+    Changed {
+        /// Changed since: `(path, what)`, e.g. `("content/data/segments.json", "changed")`.
+        inputs: Vec<(String, &'static str)>,
+    },
+    /// The inputs are those the page was built from, yet the page differs
+    /// from a fresh build of them.
+    PageDiffers {
+        /// The version that built the page.
+        built_by: String,
+    },
+    /// The page carries no manifest, or one that cannot be read.
+    NoManifest(String),
+    /// The project does not build.
+    DoesNotBuild(Diagnostics),
+}
+
+/// Verifies `page` (a built page's text) against the project in `project`.
+pub fn verify(page: &str, project: &Path) -> Verdict {
+    let recorded = match Manifest::from_page(page) {
+        None => return Verdict::NoManifest("the page has no build manifest".into()),
+        Some(Err(e)) => {
+            return Verdict::NoManifest(format!("the page's build manifest cannot be read: {e}"))
+        }
+        Some(Ok(m)) => m,
+    };
+    let built = match super::build(project) {
+        Ok(b) => b,
+        Err(problems) => return Verdict::DoesNotBuild(problems),
+    };
+    let current = match Manifest::from_page(&built.html) {
+        Some(Ok(m)) => m,
+        _ => return Verdict::NoManifest("a fresh build carries no manifest".into()),
+    };
+    let mut changed = Vec::new();
+    for was in &recorded.inputs {
+        match current.inputs.iter().find(|i| i.path == was.path) {
+            None => changed.push((was.path.clone(), "removed")),
+            Some(now) if now.sha256 != was.sha256 => changed.push((was.path.clone(), "changed")),
+            Some(_) => {}
+        }
+    }
+    for now in &current.inputs {
+        if !recorded.inputs.iter().any(|i| i.path == now.path) {
+            changed.push((now.path.clone(), "added"));
+        }
+    }
+    if !changed.is_empty() {
+        changed.sort();
+        return Verdict::Changed { inputs: changed };
+    }
+    if built.html != page {
+        return Verdict::PageDiffers {
+            built_by: recorded.findings,
+        };
+    }
+    Verdict::Matches {
+        inputs: recorded.inputs.len(),
+    }
+}
