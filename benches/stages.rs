@@ -64,12 +64,12 @@ fn corpus() -> Corpus {
 }
 
 fn ctx<'a>(c: &'a Corpus, study: &'a Analysis) -> Context<'a> {
-    Context {
+    Context::new(
         study,
-        format: &c.project.config.numbers,
-        root: &c.root,
-        raw_html: c.project.config.raw_html,
-    }
+        &c.project.config.numbers,
+        &c.root,
+        c.project.config.raw_html,
+    )
 }
 
 /// Heavy stages: few samples, short runs, so the whole suite stays quick.

@@ -220,12 +220,7 @@ fn render_body(study: &Analysis, body: &str) -> Diagnostics {
         id: "x".to_string(),
     };
     let format = NumberFormat::default();
-    let ctx = Context {
-        study,
-        format: &format,
-        root: Path::new("/nonexistent"),
-        raw_html: false,
-    };
+    let ctx = Context::new(study, &format, Path::new("/nonexistent"), false);
     let rendered = render(&section, ctx);
     drop(rendered.problems.render(false));
     rendered.problems

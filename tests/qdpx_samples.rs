@@ -75,6 +75,8 @@ fn table_rows(page: &str, caption: &str) -> Vec<(String, u64)> {
 
 /// The text of every quote on the page, in order.
 fn quotes(page: &str) -> Vec<String> {
+    // The quotes of the report's sections, not their quote-index entries.
+    let page = page.split("id=\"quote-index\"").next().unwrap_or(page);
     page.split("<blockquote><p>“")
         .skip(1)
         .map(|q| unescape(q.split("”</p></blockquote>").next().unwrap_or("")))

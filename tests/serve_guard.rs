@@ -116,7 +116,12 @@ fn every_answer_carries_the_security_headers() {
         head.contains(&policy.to_ascii_lowercase()),
         "{head}\nwanted {policy}"
     );
-    assert_eq!(page.matches("<script").count(), 1, "one script only");
+    // One script runs; the other is the build manifest, inert JSON.
+    assert_eq!(page.matches("<script").count(), 2, "one script and the manifest");
+    assert_eq!(
+        page.matches("<script type=\"application/json\" id=\"findings-manifest\">").count(),
+        1
+    );
     // The page's own <meta> says the same, or the browser would enforce
     // the built page's policy, which allows no script, as well.
     let meta = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:; font-src data:; base-uri &#39;none&#39;; form-action &#39;none&#39;; script-src &#39;sha256-";

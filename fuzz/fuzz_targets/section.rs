@@ -49,12 +49,7 @@ fuzz_target!(|body: &str| {
         id: "x".to_string(),
     };
     let format = NumberFormat::default();
-    let ctx = Context {
-        study: study(),
-        format: &format,
-        root: Path::new("/nonexistent"),
-        raw_html: false,
-    };
+    let ctx = Context::new(study(), &format, Path::new("/nonexistent"), false);
     let rendered = render(&section, ctx);
     let _ = rendered.problems.render(false);
 });

@@ -40,6 +40,22 @@ pub struct Context<'a> {
     pub min_participants: u64,
 }
 
+impl<'a> Context<'a> {
+    /// A context with no references, no lint allowed and the default
+    /// thin-evidence threshold (2 participants).
+    pub fn new(study: &'a Analysis, format: &'a NumberFormat, root: &'a Path, raw_html: bool) -> Self {
+        Context {
+            study,
+            format,
+            root,
+            raw_html,
+            references: None,
+            allow: &[],
+            min_participants: 2,
+        }
+    }
+}
+
 /// What a section shows that the report-wide appendices list and link to:
 /// sections render apart (in parallel), so each keeps its own trail and the
 /// page stage joins them.

@@ -97,14 +97,19 @@ pub fn hand_typed_numbers(text: &str, figures: &[Figure]) -> Vec<(usize, usize, 
         // Equal when the typed number is the figure rounded as written,
         // nearly equal within a tenth of a point (a rounding slip).
         let tolerance = (0.5 * 10f64.powi(-decimals)).max(0.1) + 1e-9;
-        if let Some(f) = figures.iter().find(|f| {
-            f.total > 0 && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
-        }) {
+        let matching: Vec<&Figure> = figures
+            .iter()
+            .filter(|f| {
+                f.total > 0
+                    && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
+            })
+            .collect();
+        if !matching.is_empty() {
             found.push((
                 whole.start(),
                 whole.len(),
                 whole.as_str().to_string(),
-                format!("{{share}}`{}`", f.selection),
+                roles("share", &matching),
             ));
         }
     }
@@ -113,20 +118,36 @@ pub fn hand_typed_numbers(text: &str, figures: &[Figure]) -> Vec<(usize, usize, 
         let (Ok(count), Ok(total)) = (m[1].parse::<u64>(), m[2].parse::<u64>()) else {
             continue;
         };
-        if let Some(f) = figures
+        let matching: Vec<&Figure> = figures
             .iter()
-            .find(|f| f.count == count && f.total == total && count > 0 && count < total)
-        {
+            .filter(|f| f.count == count && f.total == total && count > 0 && count < total)
+            .collect();
+        if !matching.is_empty() {
             found.push((
                 whole.start(),
                 whole.len(),
                 whole.as_str().to_string(),
-                format!("{{fraction}}`{}`", f.selection),
+                roles("fraction", &matching),
             ));
         }
     }
     found.sort_by_key(|f| f.0);
     found
+}
+
+/// The role to write, and up to two others that give the same number
+/// (which one the author meant only the author knows).
+fn roles(role: &str, matching: &[&Figure]) -> String {
+    let mut out = format!("{{{role}}}`{}`", matching[0].selection);
+    let others: Vec<String> = matching[1..]
+        .iter()
+        .take(2)
+        .map(|f| format!("{{{role}}}`{}`", f.selection))
+        .collect();
+    if !others.is_empty() {
+        out.push_str(&format!(" (or {})", others.join(", or ")));
+    }
+    out
 }
 
 #[cfg(test)]

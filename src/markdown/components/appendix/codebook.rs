@@ -118,7 +118,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
                 let s = &study.segments[i];
                 let p = study.speaker(i);
                 illustrative |= s.illustrative.touches(&["text"]);
-                out.push_str("<p class=\"codebook-example\"><q>");
+                out.push_str("<p class=\"codebook-quote\"><q>");
                 push_html(&mut out, &shorten(&s.text));
                 out.push_str("</q> <span class=\"quote-alias\">");
                 if privacy.participant_field_private("alias") {
