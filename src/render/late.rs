@@ -63,6 +63,7 @@ pub fn compute(
     sections: &[SectionRef<'_>],
     references: Option<&References>,
     style: &str,
+    language: &str,
 ) -> Late {
     let mut late = Late {
         counts: [
@@ -139,7 +140,7 @@ pub fn compute(
         let Cited {
             citations,
             bibliography,
-        } = citations::render(refs, style, &cites);
+        } = citations::render(refs, style, language, &cites);
         let mut rest = citations.into_iter();
         for t in trails() {
             late.citations

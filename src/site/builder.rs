@@ -286,6 +286,7 @@ impl State {
             &sections,
             self.references.as_ref(),
             self.config.citations.style_name(),
+            &self.config.language,
         )
     }
 
