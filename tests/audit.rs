@@ -433,3 +433,71 @@ fn verify_refuses_a_page_without_a_manifest() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no build manifest"));
 }
+
+#[test]
+fn csl_json_references_cite_as_biblatex_ones_do() {
+    let dir = fixture();
+    fs::remove_file(dir.path().join("content/references.bib")).unwrap();
+    let csl = r#"[
+  {"id": "braun2006", "type": "article-journal", "title": "Using thematic analysis in psychology",
+   "author": [{"family": "Braun", "given": "Virginia"}, {"family": "Clarke", "given": "Victoria"}],
+   "container-title": "Qualitative Research in Psychology", "volume": "3", "issue": "2",
+   "page": "77-101", "issued": {"date-parts": [[2006]]}, "DOI": "10.1191/1478088706qp063oa"},
+  {"id": "guest2012", "type": "book", "title": "Applied Thematic Analysis",
+   "author": [{"family": "Guest", "given": "Greg"}, {"family": "MacQueen", "given": "Kathleen M."}, {"family": "Namey", "given": "Emily E."}],
+   "publisher": "SAGE Publications", "issued": {"date-parts": [[2012]]}, "DOI": "10.4135/9781483384436"}
+]"#;
+    fs::write(dir.path().join("content/references.json"), csl).unwrap();
+    let page = Html::parse_document(&build_ok(dir.path()));
+    let citations: Vec<String> = page.select(&sel(".citation")).map(cell_text).collect();
+    assert_eq!(
+        citations,
+        [
+            "(Braun & Clarke, 2006, p. 82)",
+            "(Braun & Clarke, 2006; Guest et al., 2012)"
+        ]
+    );
+    let entries: Vec<String> = page.select(&sel("li.csl-entry")).map(cell_text).collect();
+    assert_eq!(entries[0], "Braun, V., & Clarke, V. (2006). Using thematic analysis in psychology. Qualitative Research in Psychology, 3(2), 77–101. https://doi.org/10.1191/1478088706qp063oa");
+}
+
+#[test]
+fn appendices_refuse_what_cannot_be_placed() {
+    // Two quote indexes, a bibliography without references.
+    let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index}\n```\n\n```{quote-index}\n```\n");
+    assert!(!ok);
+    assert!(err.contains("the report places {quote-index} twice"), "{err}");
+
+    let dir = fixture();
+    fs::remove_file(dir.path().join("content/references.bib")).unwrap();
+    let out = findings(dir.path(), &["check"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("`{cite}` needs a references file"), "{err}");
+    assert!(err.contains("`{bibliography}` needs a references file"), "{err}");
+}
+
+#[test]
+fn a_placed_quote_index_with_a_selection_lists_those_segments_too() {
+    let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index} segments[code=rare]\n```\n");
+    assert!(ok, "{err}");
+    let dir = fixture();
+    fs::write(
+        dir.path().join("content/sections/03-extra.md"),
+        "+++\ntitle = \"Evidence\"\nid = \"evidence\"\n+++\n\n```{quote-index} segments[code=trust]\n```\n",
+    )
+    .unwrap();
+    let page = Html::parse_document(&build_ok(dir.path()));
+    let ids: Vec<&str> = page
+        .select(&sel("#evidence li.quote-entry"))
+        .map(|e| e.value().attr("id").unwrap())
+        .collect();
+    // Quoted in reading order: the findings quote s1, then the first two
+    // cost segments, s1 and s4; the codebook's examples (a code's own
+    // segments first, one per code): trust s5, trust in audits s1, trust in
+    // the team s2, cost s1, rare s6. Then the trust segments quoted nowhere,
+    // in data order: s3.
+    assert_eq!(ids, ["q-s1", "q-s4", "q-s5", "q-s2", "q-s6", "q-s3"]);
+    // Placed, it is not added again at the end.
+    assert!(page.select(&sel("section#quote-index")).next().is_none());
+}

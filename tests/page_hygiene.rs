@@ -76,7 +76,7 @@ fn build_fixture(path: &Path) -> String {
 fn every_built_page_is_clean() {
     let mut problems = Vec::new();
     problems.extend(check("example", &build_fixture(&repo())));
-    for fixture in ["small", "private", "serve-basic"] {
+    for fixture in ["small", "private", "serve-basic", "audit"] {
         let html = build_fixture(&repo().join("tests/fixtures").join(fixture));
         problems.extend(check(fixture, &html));
     }
@@ -105,4 +105,26 @@ fn charts_of_a_real_shaped_study_stay_in_their_boxes() {
     let problems = check("real-shaped", &html);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(html.matches("<svg").count(), 10);
+}
+
+#[test]
+fn the_audit_trail_of_a_real_shaped_study_is_clean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    gen::write(dir.path());
+    // 150+ nested codes with long non-ASCII names, multi-coded segments
+    // from several coders: every quote and example links to the index, and
+    // every code link to the codebook.
+    let section = "+++\ntitle = \"Függelék\"\n+++\n\n\
+```{quotes} segments\n:limit: 40\n```\n\n\
+```{codebook}\n:examples: 2\n```\n\n\
+```{participants}\n:by: persona, region\n```\n\n\
+```{sources}\n```\n\n\
+```{quote-index}\n```\n";
+    fs::write(dir.path().join("content/sections/01-audit.md"), section).expect("section");
+    let html = build_ok(dir.path());
+    let problems = check("real-shaped audit", &html);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let quotes = html.matches("class=\"quote-link\"").count();
+    assert!(quotes > 40, "{quotes} quote links");
+    assert!(html.contains("<table class=\"codebook\">"));
 }

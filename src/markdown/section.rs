@@ -291,6 +291,7 @@ impl<'a> SectionRenderer<'a> {
             }
         };
         let body_at = at + len + 1 + d.body_offset;
+        self.lint_directive(&d, at);
         match components::render(self, &d, body_at, scope) {
             Ok(html) => html,
             Err((message, help)) => {
@@ -336,6 +337,26 @@ impl<'a> SectionRenderer<'a> {
                     (!word(before) && !word(after)).then_some((from + i, token.len()))
                 })
             })
+    }
+
+    /// Thin evidence: the codes a directive of the report's body names, by
+    /// its selection or its `:codes:`, lint at its fence line `at`. The
+    /// appendices list the evidence rather than claim from it.
+    fn lint_directive(&mut self, d: &crate::markdown::context::Directive, at: usize) {
+        if matches!(d.name.as_str(), "quote-index" | "codebook" | "participants" | "sources") {
+            return;
+        }
+        if let Ok(sel) = crate::analysis::select::Selection::parse(&d.argument) {
+            lints::thin_codes(self, &sel, at);
+        }
+        if let Some(codes) = d.option("codes") {
+            let codes: Vec<String> = codes
+                .split(',')
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect();
+            lints::thin(self, &codes, at);
+        }
     }
 
     /// Every `allow` entry of the front matter must name a lint.

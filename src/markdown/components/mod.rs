@@ -11,7 +11,6 @@ mod table;
 mod text_blocks;
 
 use crate::markdown::context::{Directive, Failure, Renderer};
-use crate::markdown::lints;
 
 /// Renders a directive: the renderer, the directive as written, the byte
 /// offset of its body in the section file, and the footnote scope.
@@ -116,16 +115,7 @@ pub fn render(
     scope: &str,
 ) -> Result<String, Failure> {
     match SPECS.iter().find(|s| s.name == d.name) {
-        Some(spec) => {
-            // Thin evidence: codes a directive names, by selection or list.
-            if let Ok(sel) = crate::analysis::select::Selection::parse(&d.argument) {
-                lints::thin_codes(r, &sel, body_at);
-            }
-            if let Some(codes) = d.option("codes") {
-                lints::thin(r, &list(codes), body_at);
-            }
-            (spec.render)(r, d, body_at, scope)
-        }
+        Some(spec) => (spec.render)(r, d, body_at, scope),
         None => Err((
             format!("unknown directive `{{{}}}`", d.name),
             "see docs/format.md".into(),
