@@ -31,7 +31,11 @@ fn sel(s: &str) -> Selector {
 }
 
 fn cell_text(e: scraper::ElementRef<'_>) -> String {
-    e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -90,7 +94,12 @@ fn index_entries_give_participant_source_position_codes_and_coders() {
     // Codes link to their codebook entries, which exist.
     for a in entry.select(&sel("dd a[href^=\"#code-\"]")) {
         let id = &a.value().attr("href").expect("href")[1..];
-        assert!(page.select(&sel(&format!("[id=\"{id}\"]"))).next().is_some(), "{id}");
+        assert!(
+            page.select(&sel(&format!("[id=\"{id}\"]")))
+                .next()
+                .is_some(),
+            "{id}"
+        );
     }
     // The private name of the speaker appears nowhere.
     assert!(!page.html().contains("Jane Roe"));
@@ -116,7 +125,12 @@ fn codebook_counts_equal_a_plain_count_of_the_json() {
             .collect();
         if let Some(codings) = s["codings"].as_object() {
             for list in codings.values() {
-                out.extend(list.as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()));
+                out.extend(
+                    list.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|c| c.as_str().unwrap().to_string()),
+                );
             }
         }
         out
@@ -145,14 +159,30 @@ fn codebook_counts_equal_a_plain_count_of_the_json() {
             .iter()
             .filter(|s| seg_codes(s).iter().any(|x| under(x, id)))
             .collect();
-        let people: BTreeSet<&str> = hits.iter().map(|s| s["participant"].as_str().unwrap()).collect();
-        let row = rows.iter().find(|r| r[0] == label).unwrap_or_else(|| panic!("{label}"));
+        let people: BTreeSet<&str> = hits
+            .iter()
+            .map(|s| s["participant"].as_str().unwrap())
+            .collect();
+        let row = rows
+            .iter()
+            .find(|r| r[0] == label)
+            .unwrap_or_else(|| panic!("{label}"));
         assert_eq!(row[1], hits.len().to_string(), "{label} segments");
-        assert_eq!(row[2], format!("{:.1}%", 100.0 * hits.len() as f64 / total), "{label}");
+        assert_eq!(
+            row[2],
+            format!("{:.1}%", 100.0 * hits.len() as f64 / total),
+            "{label}"
+        );
         assert_eq!(row[3], people.len().to_string(), "{label} participants");
-        assert_eq!(row[4], format!("{:.1}%", 100.0 * people.len() as f64 / people_total));
+        assert_eq!(
+            row[4],
+            format!("{:.1}%", 100.0 * people.len() as f64 / people_total)
+        );
         // Each code's entry is a link target.
-        assert!(page.select(&sel(&format!("th#code-{id}"))).next().is_some(), "{id}");
+        assert!(
+            page.select(&sel(&format!("th#code-{id}"))).next().is_some(),
+            "{id}"
+        );
     }
 }
 
@@ -163,11 +193,16 @@ fn sample_and_sources_equal_a_plain_count_of_the_json() {
     let participants = json(dir.path(), "participants.json");
     let mut teams: BTreeMap<String, usize> = BTreeMap::new();
     for p in &participants {
-        *teams.entry(p["attributes"]["team"].as_str().unwrap().into()).or_default() += 1;
+        *teams
+            .entry(p["attributes"]["team"].as_str().unwrap().into())
+            .or_default() += 1;
     }
     let table = page
         .select(&sel("table"))
-        .find(|t| t.select(&sel("caption")).any(|c| cell_text(c) == "Participants by team"))
+        .find(|t| {
+            t.select(&sel("caption"))
+                .any(|c| cell_text(c) == "Participants by team")
+        })
         .expect("a table of participants by team");
     for (team, n) in &teams {
         let row: Vec<String> = table
@@ -181,7 +216,10 @@ fn sample_and_sources_equal_a_plain_count_of_the_json() {
     for s in json(dir.path(), "sources.json") {
         let id = s["id"].as_str().unwrap();
         let mine: Vec<&Value> = segments.iter().filter(|x| x["source"] == id).collect();
-        let people: BTreeSet<&str> = mine.iter().map(|x| x["participant"].as_str().unwrap()).collect();
+        let people: BTreeSet<&str> = mine
+            .iter()
+            .map(|x| x["participant"].as_str().unwrap())
+            .collect();
         let row: Vec<String> = page
             .select(&sel("table.sources-table tbody tr"))
             .map(|tr| tr.select(&sel("th, td")).map(cell_text).collect::<Vec<_>>())
@@ -246,7 +284,10 @@ fn citation_links_reach_their_entries() {
     assert_eq!(links.len(), 3);
     for a in links {
         let id = &a.value().attr("href").unwrap()[1..];
-        assert!(page.select(&sel(&format!("li.csl-entry[id=\"{id}\"]"))).next().is_some());
+        assert!(page
+            .select(&sel(&format!("li.csl-entry[id=\"{id}\"]")))
+            .next()
+            .is_some());
     }
 }
 
@@ -263,7 +304,10 @@ fn check_with(section: &str) -> (bool, String) {
 fn citation_mistakes_are_errors_at_their_line() {
     let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\nAs shown {cite}`braun2060`.\n");
     assert!(!ok);
-    assert!(err.contains("no reference has the key `braun2060`"), "{err}");
+    assert!(
+        err.contains("no reference has the key `braun2060`"),
+        "{err}"
+    );
     assert!(err.contains("03-extra.md:5"), "{err}");
     assert!(err.contains("did you mean `braun2006`?"), "{err}");
 
@@ -294,9 +338,21 @@ fn citation_mistakes_are_errors_at_their_line() {
 fn each_lint_fires_on_what_it_looks_for() {
     let cases = [
         // 2 of the 4 participants are in team core: 50%.
-        ("Half the sample, 50%, sat in the core team.", "hand-typed-number", "{share}`participants[team=core]`"),
-        ("Of them, 2 of 4 were engineers.", "hand-typed-number", "{fraction}`participants[role=Engineer]`"),
-        ("The rare remark ({count}`segments[code=rare]`) stood out.", "thin-evidence", "`rare`"),
+        (
+            "Half the sample, 50%, sat in the core team.",
+            "hand-typed-number",
+            "{share}`participants[team=core]`",
+        ),
+        (
+            "Of them, 2 of 4 were engineers.",
+            "hand-typed-number",
+            "{fraction}`participants[role=Engineer]`",
+        ),
+        (
+            "The rare remark ({count}`segments[code=rare]`) stood out.",
+            "thin-evidence",
+            "`rare`",
+        ),
     ];
     for (text, lint, hint) in cases {
         let (ok, err) = check_with(&format!("+++\ntitle = \"X\"\n+++\n\n{text}\n"));
@@ -319,9 +375,18 @@ fn quote_lints_fire_on_personal_and_made_up_quotes() {
     let section = dir.path().join("content/sections/03-extra.md");
     fs::write(&section, "+++\ntitle = \"X\"\n+++\n\n```{quote} s7\n```\n\n```{quote} s8\n```\n\n```{quote} s9\n```\n").unwrap();
     let err = stderr(&findings(dir.path(), &["check"]));
-    assert!(err.contains("holds an e-mail address (jane@example.org) [personal-data]"), "{err}");
-    assert!(err.contains("the private `participants.name` of the speaker [personal-data]"), "{err}");
-    assert!(err.contains("segment `s9` rests on illustrative data"), "{err}");
+    assert!(
+        err.contains("holds an e-mail address (jane@example.org) [personal-data]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the private `participants.name` of the speaker [personal-data]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("segment `s9` rests on illustrative data"),
+        "{err}"
+    );
     assert!(err.contains("[unmarked-quote]"), "{err}");
 
     // Saying so in the directive, and allowing a lint, silence them.
@@ -332,7 +397,8 @@ fn quote_lints_fire_on_personal_and_made_up_quotes() {
 
 #[test]
 fn an_unknown_lint_in_allow_is_an_error_with_a_suggestion() {
-    let (ok, err) = check_with("+++\ntitle = \"X\"\nallow = [\"hand-typed-numbers\"]\n+++\n\nText.\n");
+    let (ok, err) =
+        check_with("+++\ntitle = \"X\"\nallow = [\"hand-typed-numbers\"]\n+++\n\nText.\n");
     assert!(!ok);
     assert!(err.contains("`hand-typed-numbers` is not a lint"), "{err}");
     assert!(err.contains("03-extra.md:3"), "{err}");
@@ -364,14 +430,22 @@ fn the_manifest_lists_every_input_with_its_hash() {
         .collect();
     let mut on_disk: Vec<String> = walk(&dir.path().join("content"))
         .into_iter()
-        .map(|p| p.strip_prefix(dir.path()).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            p.strip_prefix(dir.path())
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     on_disk.sort();
     assert_eq!(listed, on_disk);
     // The hash of one file, computed here.
     use sha2::Digest;
     let bytes = fs::read(dir.path().join("content/data/segments.json")).unwrap();
-    let hex: String = sha2::Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let entry = manifest["inputs"]
         .as_array()
         .unwrap()
@@ -408,18 +482,29 @@ fn verify_passes_on_a_fresh_build_and_names_what_changed() {
 
     let path = dir.path().join("content/data/segments.json");
     let text = fs::read_to_string(&path).unwrap();
-    fs::write(&path, text.replace("It costs too much.", "It costs far too much.")).unwrap();
+    fs::write(
+        &path,
+        text.replace("It costs too much.", "It costs far too much."),
+    )
+    .unwrap();
     let out = findings(dir.path(), &["verify", "output/index.html"]);
     assert_eq!(out.status.code(), Some(1));
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("changed  content/data/segments.json"), "{said}");
+    assert!(
+        said.contains("changed  content/data/segments.json"),
+        "{said}"
+    );
     assert!(!said.contains("codebook.json"), "{said}");
 
     // Inputs as built, but the page edited by hand.
     fs::write(&path, text).unwrap();
     let page = dir.path().join("output/index.html");
     let html = fs::read_to_string(&page).unwrap();
-    fs::write(&page, html.replace("We trust the team.", "We trust the team!")).unwrap();
+    fs::write(
+        &page,
+        html.replace("We trust the team.", "We trust the team!"),
+    )
+    .unwrap();
     let out = findings(dir.path(), &["verify", "output/index.html"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("the page was edited after it was built"));
@@ -464,9 +549,13 @@ fn csl_json_references_cite_as_biblatex_ones_do() {
 #[test]
 fn appendices_refuse_what_cannot_be_placed() {
     // Two quote indexes, a bibliography without references.
-    let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index}\n```\n\n```{quote-index}\n```\n");
+    let (ok, err) =
+        check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index}\n```\n\n```{quote-index}\n```\n");
     assert!(!ok);
-    assert!(err.contains("the report places {quote-index} twice"), "{err}");
+    assert!(
+        err.contains("the report places {quote-index} twice"),
+        "{err}"
+    );
 
     let dir = fixture();
     fs::remove_file(dir.path().join("content/references.bib")).unwrap();
@@ -474,12 +563,16 @@ fn appendices_refuse_what_cannot_be_placed() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("`{cite}` needs a references file"), "{err}");
-    assert!(err.contains("`{bibliography}` needs a references file"), "{err}");
+    assert!(
+        err.contains("`{bibliography}` needs a references file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_placed_quote_index_with_a_selection_lists_those_segments_too() {
-    let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index} segments[code=rare]\n```\n");
+    let (ok, err) =
+        check_with("+++\ntitle = \"X\"\n+++\n\n```{quote-index} segments[code=rare]\n```\n");
     assert!(ok, "{err}");
     let dir = fixture();
     fs::write(

@@ -117,9 +117,14 @@ fn every_answer_carries_the_security_headers() {
         "{head}\nwanted {policy}"
     );
     // One script runs; the other is the build manifest, inert JSON.
-    assert_eq!(page.matches("<script").count(), 2, "one script and the manifest");
     assert_eq!(
-        page.matches("<script type=\"application/json\" id=\"findings-manifest\">").count(),
+        page.matches("<script").count(),
+        2,
+        "one script and the manifest"
+    );
+    assert_eq!(
+        page.matches("<script type=\"application/json\" id=\"findings-manifest\">")
+            .count(),
         1
     );
     // The page's own <meta> says the same, or the browser would enforce

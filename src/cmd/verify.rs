@@ -14,9 +14,11 @@ pub fn run(page: &Path, project: &Path) -> ExitCode {
     let text = match std::fs::read(page) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
-            fail(Diagnostic::error(format!("cannot read {}: {e}", page.display()))
-                .at(Location::file(page))
-                .help("pass the built page, e.g. findings verify output/index.html"));
+            fail(
+                Diagnostic::error(format!("cannot read {}: {e}", page.display()))
+                    .at(Location::file(page))
+                    .help("pass the built page, e.g. findings verify output/index.html"),
+            );
             return ExitCode::from(2);
         }
     };
@@ -45,9 +47,11 @@ pub fn run(page: &Path, project: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
         Verdict::NoManifest(why) => {
-            fail(Diagnostic::error(why)
-                .at(Location::file(page))
-                .help("verify a page written by findings build"));
+            fail(
+                Diagnostic::error(why)
+                    .at(Location::file(page))
+                    .help("verify a page written by findings build"),
+            );
             ExitCode::from(2)
         }
         Verdict::DoesNotBuild(problems) => {

@@ -57,9 +57,12 @@ pub fn inputs(root: &Path, theme: &str, cache: &mut HashCache) -> Result<Vec<Inp
                     hash.clone()
                 }
                 _ => {
-                    let data = crate::load::read_bytes_limited(root, rel, crate::load::MAX_FILE_BYTES)?;
+                    let data =
+                        crate::load::read_bytes_limited(root, rel, crate::load::MAX_FILE_BYTES)?;
                     let hash = hex(&Sha256::digest(&data));
-                    cache.0.insert(rel.to_path_buf(), (bytes, modified, hash.clone()));
+                    cache
+                        .0
+                        .insert(rel.to_path_buf(), (bytes, modified, hash.clone()));
                     hash
                 }
             };

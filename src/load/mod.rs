@@ -7,8 +7,8 @@
 pub mod assets;
 pub mod config;
 mod files;
-pub mod inputs;
 pub mod front_matter;
+pub mod inputs;
 pub mod json;
 pub mod qdpx;
 pub mod references;

@@ -84,9 +84,11 @@ pub fn bib(path: &Path, text: &str) -> Result<References, Diagnostic> {
             1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        Diagnostic::error(format!("the references file is not valid BibLaTeX: {what}{more}"))
-            .at(Location::in_text(path, text, at, span.len().max(1)))
-            .help("fix the entry: @type{key, field = {value}, ...}; each entry needs a unique key")
+        Diagnostic::error(format!(
+            "the references file is not valid BibLaTeX: {what}{more}"
+        ))
+        .at(Location::in_text(path, text, at, span.len().max(1)))
+        .help("fix the entry: @type{key, field = {value}, ...}; each entry needs a unique key")
     })?;
     let keys = library.keys().map(String::from).collect();
     Ok(References {

@@ -7,8 +7,8 @@
 //! citations of the report at once.
 
 use crate::error::did_you_mean;
-use crate::markdown::context::{Citation, Failure, Renderer};
 use crate::markdown::context::MARK;
+use crate::markdown::context::{Citation, Failure, Renderer};
 
 /// The locator prefixes understood after a key, with the CSL locator each
 /// stands for.
@@ -64,9 +64,10 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
 
 /// Checks a locator (`p. 12`, `pp. 3-5`, `ch. 2`).
 fn locator(text: &str) -> Result<String, Failure> {
-    let known = LOCATORS
-        .iter()
-        .any(|(p, _)| text.strip_prefix(p).is_some_and(|rest| !rest.trim().is_empty()));
+    let known = LOCATORS.iter().any(|(p, _)| {
+        text.strip_prefix(p)
+            .is_some_and(|rest| !rest.trim().is_empty())
+    });
     if known {
         Ok(text.to_string())
     } else {

@@ -43,7 +43,12 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// A context with no references, no lint allowed and the default
     /// thin-evidence threshold (2 participants).
-    pub fn new(study: &'a Analysis, format: &'a NumberFormat, root: &'a Path, raw_html: bool) -> Self {
+    pub fn new(
+        study: &'a Analysis,
+        format: &'a NumberFormat,
+        root: &'a Path,
+        raw_html: bool,
+    ) -> Self {
         Context {
             study,
             format,

@@ -343,7 +343,10 @@ impl<'a> SectionRenderer<'a> {
     /// its selection or its `:codes:`, lint at its fence line `at`. The
     /// appendices list the evidence rather than claim from it.
     fn lint_directive(&mut self, d: &crate::markdown::context::Directive, at: usize) {
-        if matches!(d.name.as_str(), "quote-index" | "codebook" | "participants" | "sources") {
+        if matches!(
+            d.name.as_str(),
+            "quote-index" | "codebook" | "participants" | "sources"
+        ) {
             return;
         }
         if let Ok(sel) = crate::analysis::select::Selection::parse(&d.argument) {

@@ -76,9 +76,9 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
     }
     let rendered: Rendered = match &refs.works {
         Works::Bib(library) => drive!(|k: &str| library.get(k)),
-        Works::Csl(items) => drive!(|k: &str| items
-            .iter()
-            .find(|i| i.id().is_some_and(|id| id == k))),
+        Works::Csl(items) => {
+            drive!(|k: &str| items.iter().find(|i| i.id().is_some_and(|id| id == k)))
+        }
     };
     let citations = rendered
         .citations
@@ -119,9 +119,17 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
 /// 120 ms, ten times the rest of a small report's build; each locale's
 /// CBOR starts with its `@xml:lang`, so only the few needed are decoded.
 fn locales(language: &str) -> Vec<Locale> {
-    let primary = language.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("en")
+        .to_ascii_lowercase();
     let wanted = |lang: &str| {
-        lang == "en-US" || lang.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(&primary))
+        lang == "en-US"
+            || lang
+                .split('-')
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case(&primary))
     };
     let mut out = Vec::new();
     for bytes in hayagriva::archive::LOCALES {
@@ -143,7 +151,9 @@ fn lang_of(bytes: &[u8]) -> Option<&str> {
     // A map header, the key as a text string (0x69: nine bytes), then the
     // value as a short text string (0x60 + length).
     let rest = bytes.get(1..)?;
-    let rest = rest.strip_prefix(&[0x60 + KEY.len() as u8][..])?.strip_prefix(KEY)?;
+    let rest = rest
+        .strip_prefix(&[0x60 + KEY.len() as u8][..])?
+        .strip_prefix(KEY)?;
     let len = rest.first()?.checked_sub(0x60).filter(|&l| l < 24)? as usize;
     std::str::from_utf8(rest.get(1..1 + len)?).ok()
 }
@@ -287,7 +297,10 @@ mod tests {
         assert_eq!(langs("en"), ["en-GB", "en-US"]);
         assert_eq!(langs("de-AT"), ["de-AT", "de-CH", "de-DE", "en-US"]);
         // Every bundled locale is read the same way.
-        let read = hayagriva::archive::LOCALES.iter().filter(|b| lang_of(b).is_some()).count();
+        let read = hayagriva::archive::LOCALES
+            .iter()
+            .filter(|b| lang_of(b).is_some())
+            .count();
         assert_eq!(read, hayagriva::archive::LOCALES.len());
     }
 }

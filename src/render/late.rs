@@ -90,16 +90,16 @@ pub fn compute(
     let mut order: Vec<usize> = Vec::new();
     for t in trails() {
         for &i in &t.quoted {
-            if !late.quote_numbers.contains_key(&i) {
-                late.quote_numbers.insert(i, order.len() + 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = late.quote_numbers.entry(i) {
+                e.insert(order.len() + 1);
                 order.push(i);
             }
         }
     }
     for t in trails() {
         for &i in t.quote_index.iter().flat_map(|(extra, _)| extra) {
-            if !late.quote_numbers.contains_key(&i) {
-                late.quote_numbers.insert(i, order.len() + 1);
+            if let std::collections::hash_map::Entry::Vacant(e) = late.quote_numbers.entry(i) {
+                e.insert(order.len() + 1);
                 order.push(i);
             }
         }
@@ -170,10 +170,7 @@ fn only_one<'a>(
         problems.push(
             Diagnostic::error(format!("the report places {what} twice"))
                 .at((*second).clone())
-                .help(format!(
-                    "keep one {what}: {} has the first",
-                    places[0]
-                )),
+                .help(format!("keep one {what}: {} has the first", places[0])),
         );
     }
     !places.is_empty()

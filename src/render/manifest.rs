@@ -98,7 +98,7 @@ impl Manifest {
         let mut out = String::new();
         let _ = write!(
             out,
-            "<p>Built by findings {} from {} input files: {} sources, {} participants, {} codes and {} coded segments. Every number, chart and quote above was computed from these files at build time.</p>\n",
+            "<p>Built by findings {} from {} input files: {} sources, {} participants, {} codes and {} coded segments. Every number, chart and quote above was computed from these files at build time.</p>",
             html(&self.findings),
             f.count(self.inputs.len() as u64),
             f.count(c.sources as u64),
@@ -106,6 +106,7 @@ impl Manifest {
             f.count(c.codes as u64),
             f.count(c.segments as u64),
         );
+        out.push('\n');
         out.push_str("<p>To check that this page still matches its data, run <code>findings verify index.html --project DIR</code> on a copy of the project: it rebuilds the report and names every input that changed since.</p>\n");
         out.push_str("<div class=\"table-wrap\"><table class=\"manifest\"><caption>Input files and their SHA-256</caption><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>");
         for i in &self.inputs {

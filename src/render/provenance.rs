@@ -32,7 +32,10 @@ pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut Str
         out.push_str(" <span class=\"badge\">Illustrative</span>");
     }
     out.push_str("</p><blockquote><p>\u{201c}");
-    if !privacy.private_entry(crate::model::schema::Kind::Segments, "segments", "text").is_some() {
+    if privacy
+        .private_entry(crate::model::schema::Kind::Segments, "segments", "text")
+        .is_none()
+    {
         push_html(out, &s.text);
     }
     out.push_str("\u{201d}</p></blockquote><dl class=\"provenance\">");
@@ -44,9 +47,11 @@ pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut Str
     } else {
         html(&p.alias)
     };
-    let role = (!p.role.is_empty() && !privacy.participant_field_private("role"))
-        .then(|| format!(", {}", html(&p.role)))
-        .unwrap_or_default();
+    let role = if !p.role.is_empty() && !privacy.participant_field_private("role") {
+        format!(", {}", html(&p.role))
+    } else {
+        String::new()
+    };
     let made_up = if p.illustrative.touches(&["alias", "role"]) {
         " <span class=\"badge\">Illustrative</span>"
     } else {
@@ -61,7 +66,10 @@ pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut Str
         let kind = if src.kind.is_empty() {
             String::new()
         } else {
-            format!(" <span class=\"quote-source-kind\">({})</span>", html(&src.kind))
+            format!(
+                " <span class=\"quote-source-kind\">({})</span>",
+                html(&src.kind)
+            )
         };
         row(out, "Source", &format!("{}{kind}", html(&src.title)));
     }
@@ -71,7 +79,11 @@ pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut Str
     if let Some(date) = &s.timestamp {
         row(out, "Date", &html(date));
     }
-    if !s.codes.is_empty() && !privacy.private_entry(crate::model::schema::Kind::Segments, "segments", "code").is_some() {
+    if !s.codes.is_empty()
+        && privacy
+            .private_entry(crate::model::schema::Kind::Segments, "segments", "code")
+            .is_none()
+    {
         let mut codes = String::new();
         for (k, &c) in study.segment_codes[i].iter().enumerate() {
             if k > 0 {

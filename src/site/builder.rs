@@ -28,9 +28,9 @@ use crate::markdown::inline::inline;
 use crate::markdown::section::{self, RenderedSection};
 use crate::markdown::syntax;
 use crate::model::study::Study;
-use crate::render::page::{self, PageView, SectionView, TocEntry};
 use crate::render::late::{self, Appendix, Late, SectionRef};
 use crate::render::manifest::Manifest;
+use crate::render::page::{self, PageView, SectionView, TocEntry};
 use crate::render::resolve;
 use crate::render::theme::{self, Theme};
 

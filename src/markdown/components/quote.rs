@@ -6,8 +6,8 @@ use crate::escape::push_html;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
-use crate::markdown::lints;
 use crate::markdown::context::MARK;
+use crate::markdown::lints;
 
 use super::{needs_argument, Failure};
 
@@ -106,7 +106,8 @@ fn check(r: &mut dyn Renderer<'_>, i: usize, field: &str, marked: bool, at: usiz
             lints::PERSONAL_DATA,
             at,
             format!("the quote of segment `{}` holds {what}", s.id),
-            "redact it in the segment's text (e.g. [email removed]) or quote another segment".into(),
+            "redact it in the segment's text (e.g. [email removed]) or quote another segment"
+                .into(),
         );
     }
     let made_up = s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);

@@ -25,7 +25,12 @@ pub const PERSONAL_DATA: &str = "personal-data";
 pub const UNMARKED_QUOTE: &str = "unmarked-quote";
 
 /// Every lint name, for `allow` and its did-you-mean.
-pub const NAMES: [&str; 4] = [HAND_TYPED_NUMBER, THIN_EVIDENCE, PERSONAL_DATA, UNMARKED_QUOTE];
+pub const NAMES: [&str; 4] = [
+    HAND_TYPED_NUMBER,
+    THIN_EVIDENCE,
+    PERSONAL_DATA,
+    UNMARKED_QUOTE,
+];
 
 /// Thin evidence: each code a selection filters on (`code=…`) needs
 /// `[lints] min_participants` distinct participants behind its segments

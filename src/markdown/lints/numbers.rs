@@ -38,7 +38,11 @@ pub fn figures(study: &Study) -> Vec<Figure> {
             let v = match field.as_str() {
                 "role" => p.role.clone(),
                 "persona" => p.persona.clone(),
-                f => p.attributes.get(f).map(|v| scalar_text(v).into_owned()).unwrap_or_default(),
+                f => p
+                    .attributes
+                    .get(f)
+                    .map(|v| scalar_text(v).into_owned())
+                    .unwrap_or_default(),
             };
             if v.is_empty() {
                 continue;
@@ -100,8 +104,7 @@ pub fn hand_typed_numbers(text: &str, figures: &[Figure]) -> Vec<(usize, usize, 
         let matching: Vec<&Figure> = figures
             .iter()
             .filter(|f| {
-                f.total > 0
-                    && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
+                f.total > 0 && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
             })
             .collect();
         if !matching.is_empty() {

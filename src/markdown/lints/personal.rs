@@ -49,12 +49,17 @@ pub fn personal_data(text: &str, p: &Participant, privacy: &Privacy) -> Vec<Stri
             found.push(format!(
                 "{} ({})",
                 pattern.what,
-                m.as_str().trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '+')
+                m.as_str()
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '+')
             ));
         }
     }
     let lower = text.to_lowercase();
-    let fixed = [("alias", &p.alias), ("role", &p.role), ("persona", &p.persona)];
+    let fixed = [
+        ("alias", &p.alias),
+        ("role", &p.role),
+        ("persona", &p.persona),
+    ];
     let fixed = fixed.iter().map(|(k, v)| (*k, v.to_string()));
     let attributes = p
         .attributes

@@ -87,12 +87,13 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         push_html(&mut out, &code.label);
         let _ = write!(
             out,
-            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             html(&privacy.count(row.segments, f)),
             html(&privacy.share(row.segments, ns, f.ratio(row.segments, ns), f)),
             html(&privacy.count(row.participants, f)),
             html(&privacy.share(row.participants, np, f.ratio(row.participants, np), f)),
         );
+        out.push('\n');
         let picked = if examples > 0 {
             picks(study, row.code, examples)
         } else {
@@ -169,8 +170,12 @@ fn hierarchy_depth(h: &crate::charts::Hierarchy, k: usize) -> usize {
 /// are left, in data order.
 fn picks(study: &crate::model::study::Study, code: usize, n: usize) -> Vec<usize> {
     let all = study.segments_with_code(code);
-    let direct = all.iter().filter(|&&i| study.segment_codes[i].contains(&code));
-    let below = all.iter().filter(|&&i| !study.segment_codes[i].contains(&code));
+    let direct = all
+        .iter()
+        .filter(|&&i| study.segment_codes[i].contains(&code));
+    let below = all
+        .iter()
+        .filter(|&&i| !study.segment_codes[i].contains(&code));
     let ordered: Vec<usize> = direct.chain(below).copied().collect();
     let mut out: Vec<usize> = Vec::with_capacity(n);
     for &i in &ordered {

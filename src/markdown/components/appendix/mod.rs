@@ -35,7 +35,9 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result
     }
     let place = r.locate(at, 1);
     r.trail().quote_index = Some((extra, place));
-    Ok(format!("<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"))
+    Ok(format!(
+        "<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"
+    ))
 }
 
 /// `{bibliography}`: the works cited, filled in once every citation of
@@ -52,7 +54,9 @@ pub fn bibliography(r: &mut dyn Renderer<'_>, _: &Directive, at: usize) -> Resul
     }
     let place = r.locate(at, 1);
     r.trail().bibliography = Some(place);
-    Ok(format!("<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"))
+    Ok(format!(
+        "<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"
+    ))
 }
 
 /// The error for an appendix placed a second time in one section (the

@@ -38,7 +38,8 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         None => {
             if r.ctx().study.privacy.participant_field_private("alias") {
                 return Err((
-                    "the participant list shows aliases, and `participants.alias` is private".into(),
+                    "the participant list shows aliases, and `participants.alias` is private"
+                        .into(),
                     "show the sample's composition instead: :by: persona".into(),
                 ));
             }

@@ -36,12 +36,13 @@ pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<Strin
         push_html(&mut out, &src.title);
         let _ = write!(
             out,
-            "</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            "</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             html(&src.kind),
             html(&src.description),
             html(&privacy.count(segments, f)),
             html(&privacy.count(people.len() as u64, f)),
         );
+        out.push('\n');
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
     Ok(out)
