@@ -101,41 +101,41 @@ pub fn hand_typed_numbers(text: &str, figures: &[Figure]) -> Vec<(usize, usize, 
         // Equal when the typed number is the figure rounded as written,
         // nearly equal within a tenth of a point (a rounding slip).
         let tolerance = (0.5 * 10f64.powi(-decimals)).max(0.1) + 1e-9;
-        let matching: Vec<&Figure> = figures
-            .iter()
-            .filter(|f| {
-                f.total > 0 && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
-            })
-            .collect();
-        if !matching.is_empty() {
-            found.push((
-                whole.start(),
-                whole.len(),
-                whole.as_str().to_string(),
-                roles("share", &matching),
-            ));
-        }
+        push_hit(&mut found, whole, "share", figures, |f| {
+            f.total > 0 && (100.0 * f.count as f64 / f.total as f64 - typed).abs() <= tolerance
+        });
     }
     for m in fraction().captures_iter(text) {
         let whole = m.get(0).expect("a match has group 0");
         let (Ok(count), Ok(total)) = (m[1].parse::<u64>(), m[2].parse::<u64>()) else {
             continue;
         };
-        let matching: Vec<&Figure> = figures
-            .iter()
-            .filter(|f| f.count == count && f.total == total && count > 0 && count < total)
-            .collect();
-        if !matching.is_empty() {
-            found.push((
-                whole.start(),
-                whole.len(),
-                whole.as_str().to_string(),
-                roles("fraction", &matching),
-            ));
-        }
+        push_hit(&mut found, whole, "fraction", figures, |f| {
+            f.count == count && f.total == total && count > 0 && count < total
+        });
     }
     found.sort_by_key(|f| f.0);
     found
+}
+
+/// A hit: the typed text `whole` when some figure `gives` it, with the
+/// `role` that computes it.
+fn push_hit(
+    found: &mut Vec<(usize, usize, String, String)>,
+    whole: regex::Match<'_>,
+    role: &str,
+    figures: &[Figure],
+    gives: impl Fn(&Figure) -> bool,
+) {
+    let matching: Vec<&Figure> = figures.iter().filter(|f| gives(f)).collect();
+    if !matching.is_empty() {
+        found.push((
+            whole.start(),
+            whole.len(),
+            whole.as_str().to_string(),
+            roles(role, &matching),
+        ));
+    }
 }
 
 /// The role to write, and up to two others that give the same number
