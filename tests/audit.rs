@@ -594,3 +594,36 @@ fn a_placed_quote_index_with_a_selection_lists_those_segments_too() {
     // Placed, it is not added again at the end.
     assert!(page.select(&sel("section#quote-index")).next().is_none());
 }
+
+#[test]
+fn two_builds_of_the_audit_trail_are_byte_identical() {
+    let a = build_ok(fixture().path());
+    let b = build_ok(fixture().path());
+    assert!(a == b, "two builds differ");
+}
+
+#[test]
+fn hostile_references_never_become_markup() {
+    let dir = fixture();
+    let bib = dir.path().join("content/references.bib");
+    let mut text = fs::read_to_string(&bib).unwrap();
+    text.push_str(
+        "\n@online{evil,\n  author = {<img src=x onerror=alert(1)>, Eve},\n  title = {</li><script>alert(1)</script>},\n  url = {javascript:alert(1)},\n  year = {2020},\n}\n",
+    );
+    fs::write(&bib, text).unwrap();
+    fs::write(
+        dir.path().join("content/sections/03-extra.md"),
+        "+++\ntitle = \"X\"\n+++\n\n### Seen before {cite}`evil`\n\nText.\n",
+    )
+    .unwrap();
+    let html = build_ok(dir.path());
+    assert!(!html.contains("<script>alert"), "a script from a reference");
+    assert!(!html.contains("<img src=x"), "markup from a reference");
+    assert!(!html.contains("href=\"javascript:"), "a javascript: link");
+    assert!(html.contains("&lt;/li&gt;&lt;script&gt;"));
+    // A citation in a heading is filled in the table of contents too.
+    let page = Html::parse_document(&html);
+    let toc: Vec<String> = page.select(&sel("nav.toc a")).map(cell_text).collect();
+    assert!(toc.iter().any(|t| t.starts_with("Seen before (")), "{toc:?}");
+    assert!(!html.contains('\u{1}'), "a placeholder left on the page");
+}

@@ -363,7 +363,7 @@ impl State {
                 .filter(|(h, _)| h.level == 3)
                 .map(|(h, id)| TocEntry {
                     id: id.clone(),
-                    title: strip_tags(&h.html),
+                    title: strip_tags(&resolve::fill(&h.html, i, &numbering, &late)),
                     children: Vec::new(),
                 })
                 .collect();

@@ -101,15 +101,7 @@ fn check(r: &mut dyn Renderer<'_>, i: usize, field: &str, marked: bool, at: usiz
     let study = r.ctx().study;
     let s = &study.segments[i];
     let p = study.speaker(i);
-    for what in lints::personal_data(&s.text, p, &study.privacy) {
-        r.lint(
-            lints::PERSONAL_DATA,
-            at,
-            format!("the quote of segment `{}` holds {what}", s.id),
-            "redact it in the segment's text (e.g. [email removed]) or quote another segment"
-                .into(),
-        );
-    }
+    lints::personal(r, i, at);
     let made_up = s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);
     if made_up && !marked {
         r.lint(

@@ -32,6 +32,21 @@ pub const NAMES: [&str; 4] = [
     UNMARKED_QUOTE,
 ];
 
+/// Personal data in the text of segment `i`, shown at byte `at`.
+pub fn personal(r: &mut dyn Renderer<'_>, i: usize, at: usize) {
+    let study = r.ctx().study;
+    let s = &study.segments[i];
+    for what in personal_data(&s.text, study.speaker(i), &study.privacy) {
+        r.lint(
+            PERSONAL_DATA,
+            at,
+            format!("the quote of segment `{}` holds {what}", s.id),
+            "redact it in the segment's text (e.g. [email removed]) or quote another segment"
+                .into(),
+        );
+    }
+}
+
 /// Thin evidence: each code a selection filters on (`code=…`) needs
 /// `[lints] min_participants` distinct participants behind its segments
 /// (sub-codes included).

@@ -10,6 +10,7 @@ use crate::analysis::CodeSort;
 use crate::charts::open_row_head;
 use crate::escape::{html, push_html};
 use crate::markdown::context::{Directive, Renderer};
+use crate::markdown::lints;
 use crate::slug::record_anchor;
 
 use super::super::code_options;
@@ -24,7 +25,7 @@ const EXAMPLE_CHARS: usize = 240;
 
 /// `{codebook}` with `:examples: N` (1 by default, 0 for none) and the
 /// code options.
-pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
     let ctx = r.ctx();
     let study = ctx.study;
     let f = ctx.format;
@@ -116,6 +117,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         }
         {
             for i in picked {
+                lints::personal(r, i, at);
                 let s = &study.segments[i];
                 let p = study.speaker(i);
                 illustrative |= s.illustrative.touches(&["text"]);

@@ -27,7 +27,11 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result
                 ));
             }
             let m = select(r.ctx().study, &sel)?;
-            m.indices.iter().copied().collect()
+            let extra: Vec<usize> = m.indices.iter().copied().collect();
+            for &i in &extra {
+                crate::markdown::lints::personal(r, i, at);
+            }
+            extra
         }
     };
     if let Some((_, first)) = &r.trail().quote_index {
