@@ -97,8 +97,10 @@ test('live reload works under the served policy with zero violations', async () 
     await page.getByText(marker).first().waitFor({ state: 'attached', timeout: WAIT_MS });
     await page.waitForTimeout(200);
     assert.deepEqual(await violations(), [], 'CSP violations');
-    const scripts = await page.locator('script').count();
+    // The reload script runs; the build manifest is inert JSON data.
+    const scripts = await page.locator('script:not([type="application/json"])').count();
     assert.equal(scripts, 1, 'the page holds the reload script only');
+    assert.equal(await page.locator('script#findings-manifest[type="application/json"]').count(), 1);
     await page.close();
   } finally {
     await server.stop();
