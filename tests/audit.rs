@@ -624,6 +624,17 @@ fn hostile_references_never_become_markup() {
     // A citation in a heading is filled in the table of contents too.
     let page = Html::parse_document(&html);
     let toc: Vec<String> = page.select(&sel("nav.toc a")).map(cell_text).collect();
-    assert!(toc.iter().any(|t| t.starts_with("Seen before (")), "{toc:?}");
+    assert!(
+        toc.iter().any(|t| t.starts_with("Seen before (")),
+        "{toc:?}"
+    );
     assert!(!html.contains('\u{1}'), "a placeholder left on the page");
+}
+
+#[test]
+fn two_codebooks_may_not_list_one_code() {
+    let (ok, err) = check_with("+++\ntitle = \"X\"\n+++\n\n```{codebook}\n:codes: cost\n```\n");
+    assert!(!ok);
+    assert!(err.contains("the code `cost` is in two codebooks"), "{err}");
+    assert!(err.contains("03-extra.md:5"), "{err}");
 }

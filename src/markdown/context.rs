@@ -70,6 +70,8 @@ pub struct Trail {
     pub quoted: Vec<usize>,
     /// Codes a `{codebook}` here lists: their entries are link targets.
     pub codebook: Vec<usize>,
+    /// Where each `{codebook}` here is written, with the codes it lists.
+    pub codebooks: Vec<(Location, Vec<usize>)>,
     /// A `{quote-index}` placed here: the segments it lists beyond the
     /// quoted ones, and where it is written.
     pub quote_index: Option<(Vec<usize>, Location)>,
@@ -109,6 +111,9 @@ pub struct Directive {
     pub body: String,
     /// Byte offset of the body within the block's text.
     pub body_offset: usize,
+    /// Byte offset of the opening fence in the section file (0 until the
+    /// section renderer places it), where a directive's warnings point.
+    pub at: usize,
 }
 
 impl Directive {

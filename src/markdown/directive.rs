@@ -99,6 +99,7 @@ pub fn parse(name: &str, argument: &str, text: &str) -> Result<Directive, (Strin
         options,
         body: text[offset + skip..].to_string(),
         body_offset: offset + skip,
+        at: 0,
     })
 }
 

@@ -12,7 +12,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
-use crate::markdown::context::{Context, Failure, Renderer, Trail};
+use crate::markdown::context::{Context, Directive, Failure, Renderer, Trail};
 use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::{safe_link, shown};
@@ -278,7 +278,7 @@ impl<'a> SectionRenderer<'a> {
         scope: &str,
     ) -> String {
         let d = match directive::parse(name, argument, block) {
-            Ok(d) => d,
+            Ok(d) => Directive { at, ..d },
             Err((message, offset, help)) => {
                 // The block text starts on the line after the fence.
                 let pos = if offset == 0 && message.starts_with("unknown directive") {
@@ -342,7 +342,7 @@ impl<'a> SectionRenderer<'a> {
     /// Thin evidence: the codes a directive of the report's body names, by
     /// its selection or its `:codes:`, lint at its fence line `at`. The
     /// appendices list the evidence rather than claim from it.
-    fn lint_directive(&mut self, d: &crate::markdown::context::Directive, at: usize) {
+    fn lint_directive(&mut self, d: &Directive, at: usize) {
         if matches!(
             d.name.as_str(),
             "quote-index" | "codebook" | "participants" | "sources"

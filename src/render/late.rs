@@ -104,9 +104,23 @@ pub fn compute(
             }
         }
     }
+    // A code's entry is an element id: two codebooks listing it would
+    // give the page two elements of one id.
     let mut codebook = vec![false; study.codes.len()];
-    for &c in trails().flat_map(|t| &t.codebook) {
-        codebook[c] = true;
+    for (place, codes) in trails().flat_map(|t| &t.codebooks) {
+        if let Some(&twice) = codes.iter().find(|&&c| codebook[c]) {
+            late.problems.push(
+                Diagnostic::error(format!(
+                    "the code `{}` is in two codebooks",
+                    study.codes[twice].id
+                ))
+                .at(place.clone())
+                .help("give each {codebook} its own :codes:, or keep one codebook"),
+            );
+        }
+        for &c in codes {
+            codebook[c] = true;
+        }
     }
     if !order.is_empty() {
         let mut list = String::from("<ol class=\"quote-index\">\n");

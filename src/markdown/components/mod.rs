@@ -38,12 +38,12 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "quote",
         options: &["role", "illustrative"],
-        render: |r, d, at, _| quote::one(r, d, at),
+        render: |r, d, _, _| quote::one(r, d),
     },
     Spec {
         name: "quotes",
         options: &["limit", "role", "illustrative"],
-        render: |r, d, at, _| quote::many(r, d, at),
+        render: |r, d, _, _| quote::many(r, d),
     },
     Spec {
         name: "callout",

@@ -12,7 +12,7 @@ use crate::markdown::lints;
 use super::{needs_argument, Failure};
 
 /// `{quote} SEGMENT-ID`.
-pub fn one(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
+pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     let id = d.argument.trim();
     if id.is_empty() {
         return Err(needs_argument("quote", "segment-id"));
@@ -30,12 +30,12 @@ pub fn one(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String,
     let marked = marked(d)?;
     let mut html = String::new();
     segment(r, i, field, &mut html);
-    check(r, i, field, marked, at);
+    check(r, i, field, marked, d.at);
     Ok(html)
 }
 
 /// `{quotes} SELECTION` with `:limit:`.
-pub fn many(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
+pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("quotes", "segments[code=diversification]"));
     }
@@ -63,7 +63,7 @@ pub fn many(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String
     let mut html = String::from("<div class=\"quotes\">\n");
     for &i in m.indices.iter().take(limit) {
         segment(r, i, field, &mut html);
-        check(r, i, field, marked, at);
+        check(r, i, field, marked, d.at);
     }
     html.push_str("</div>\n");
     Ok(html)

@@ -25,7 +25,7 @@ const EXAMPLE_CHARS: usize = 240;
 
 /// `{codebook}` with `:examples: N` (1 by default, 0 for none) and the
 /// code options.
-pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
     let ctx = r.ctx();
     let study = ctx.study;
     let f = ctx.format;
@@ -117,7 +117,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<Stri
         }
         {
             for i in picked {
-                lints::personal(r, i, at);
+                lints::personal(r, i, d.at);
                 let s = &study.segments[i];
                 let p = study.speaker(i);
                 illustrative |= s.illustrative.touches(&["text"]);
@@ -155,7 +155,10 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<Stri
     if illustrative {
         r.illustrative();
     }
-    r.trail().codebook.extend(listed);
+    let place = r.locate(d.at, 1);
+    let trail = r.trail();
+    trail.codebook.extend(listed.iter().copied());
+    trail.codebooks.push((place, listed));
     Ok(out)
 }
 

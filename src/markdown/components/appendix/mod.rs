@@ -14,7 +14,7 @@ use super::Failure;
 /// `{quote-index}` (every quoted segment) or `{quote-index} SELECTION`
 /// (those and every segment of the selection): the index is filled in once
 /// every section is rendered.
-pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result<String, Failure> {
+pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
     let extra = match d.argument.trim() {
         "" => Vec::new(),
         arg => {
@@ -29,7 +29,7 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result
             let m = select(r.ctx().study, &sel)?;
             let extra: Vec<usize> = m.indices.iter().copied().collect();
             for &i in &extra {
-                crate::markdown::lints::personal(r, i, at);
+                crate::markdown::lints::personal(r, i, d.at);
             }
             extra
         }
@@ -37,7 +37,7 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result
     if let Some((_, first)) = &r.trail().quote_index {
         return Err(twice("{quote-index}", first));
     }
-    let place = r.locate(at, 1);
+    let place = r.locate(d.at, 1);
     r.trail().quote_index = Some((extra, place));
     Ok(format!(
         "<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"
@@ -46,7 +46,7 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, at: usize) -> Result
 
 /// `{bibliography}`: the works cited, filled in once every citation of
 /// the report is known.
-pub fn bibliography(r: &mut dyn Renderer<'_>, _: &Directive, at: usize) -> Result<String, Failure> {
+pub fn bibliography(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
     if r.ctx().references.is_none() {
         return Err((
             "`{bibliography}` needs a references file, and the project has none".into(),
@@ -56,7 +56,7 @@ pub fn bibliography(r: &mut dyn Renderer<'_>, _: &Directive, at: usize) -> Resul
     if let Some(first) = &r.trail().bibliography {
         return Err(twice("{bibliography}", first));
     }
-    let place = r.locate(at, 1);
+    let place = r.locate(d.at, 1);
     r.trail().bibliography = Some(place);
     Ok(format!(
         "<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"

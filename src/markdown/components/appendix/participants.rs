@@ -15,6 +15,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         options,
         body: String::new(),
         body_offset: 0,
+        at: d.at,
     };
     match d.option("by") {
         Some(by) => {
