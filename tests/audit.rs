@@ -379,6 +379,8 @@ fn quote_lints_fire_on_personal_and_made_up_quotes() {
         err.contains("holds an e-mail address (jane@example.org) [personal-data]"),
         "{err}"
     );
+    // At the directive's fence line.
+    assert!(err.contains("03-extra.md:5:1"), "{err}");
     assert!(
         err.contains("the private `participants.name` of the speaker [personal-data]"),
         "{err}"
