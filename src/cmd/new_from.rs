@@ -119,7 +119,7 @@ fn files(import: &Import, name: &str) -> Vec<(String, String)> {
     if coded {
         files.push((
             "content/sections/03-segments.md".to_string(),
-            "+++\ntitle = \"Coded segments\"\nweight = 30\n+++\n\nEvery coded segment, in the order of the study:\n\n```{quotes} segments\n```\n".to_string(),
+            "+++\ntitle = \"Coded segments\"\nweight = 30\n+++\n\nEvery coded segment, in the order of the study, with its participant, source,\nposition, codes and coders:\n\n```{quote-index} segments\n```\n".to_string(),
         ));
     }
     files
