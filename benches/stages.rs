@@ -69,6 +69,7 @@ fn ctx<'a>(c: &'a Corpus, study: &'a Analysis) -> Context<'a> {
         format: &c.project.config.numbers,
         root: &c.root,
         raw_html: c.project.config.raw_html,
+        site: None,
     }
 }
 

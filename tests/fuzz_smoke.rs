@@ -225,6 +225,7 @@ fn render_body(study: &Analysis, body: &str) -> Diagnostics {
         format: &format,
         root: Path::new("/nonexistent"),
         raw_html: false,
+        site: None,
     };
     let rendered = render(&section, ctx);
     drop(rendered.problems.render(false));

@@ -25,6 +25,10 @@ pub struct Context<'a> {
     pub root: &'a Path,
     /// Whether raw HTML in Markdown passes through.
     pub raw_html: bool,
+    /// The slugs of every report of the site this report belongs to, so
+    /// links and references into them can be told from other links;
+    /// `None` for a report built on its own.
+    pub site: Option<&'a [String]>,
 }
 
 /// A directive as written, before it is rendered.

@@ -6,12 +6,14 @@
 
 pub mod components;
 pub mod context;
+pub mod cross_report;
 pub mod directive;
 pub mod events;
 mod fence;
 pub mod inline;
 pub mod roles;
 pub mod section;
+mod section_links;
 pub mod syntax;
 
 /// The Markdown extensions every section is parsed with.

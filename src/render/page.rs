@@ -61,6 +61,9 @@ pub struct PageView {
     pub illustrative: bool,
     /// The `<meta>` carrying the page's Content-Security-Policy.
     pub csp_meta: String,
+    /// The site's navigation (index, previous and next report) when the
+    /// report is one of a site's; empty otherwise.
+    pub site_nav: String,
 }
 
 impl PageView {
@@ -84,6 +87,7 @@ impl PageView {
             css: String::new(),
             illustrative: false,
             csp_meta: csp::meta(csp::BUILD),
+            site_nav: String::new(),
         }
     }
 }

@@ -134,6 +134,13 @@ pub fn fill(html: &str, index: usize, n: &Numbering) -> String {
                 let local: usize = payload.parse().unwrap_or(0);
                 out.push_str(n.heading_ids[index].get(local).map_or("", String::as_str));
             }
+            // References into other reports are filled by the site,
+            // once every report is numbered.
+            "X" => {
+                out.push(MARK);
+                out.push_str(token);
+                out.push(MARK);
+            }
             _ => {}
         }
         rest = &after[end + 1..];

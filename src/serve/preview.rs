@@ -66,6 +66,7 @@ mod tests {
         Ok(Built {
             html: format!("<html><body>{text}</body></html>"),
             warnings: Diagnostics::new(),
+            facts: Default::default(),
         })
     }
 
