@@ -10,6 +10,9 @@ use super::report;
 
 /// Builds `project` into `out` (default `project/output`).
 pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
+    if findings::collection::is_site(project) {
+        return super::site::build(project, out, force, deny_warnings);
+    }
     let started = Instant::now();
     let built = match site::build(project) {
         Ok(b) => b,

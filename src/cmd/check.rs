@@ -9,6 +9,9 @@ use super::report;
 
 /// Checks `project` and reports what is wrong.
 pub fn run(project: &Path, deny_warnings: bool) -> ExitCode {
+    if findings::collection::is_site(project) {
+        return super::site::check(project, deny_warnings);
+    }
     match site::build(project) {
         Ok(built) => {
             report(&built.warnings);

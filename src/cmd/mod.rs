@@ -5,6 +5,7 @@ mod check;
 mod new;
 mod new_from;
 mod serve;
+mod site;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -26,8 +27,9 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
-        Command::New { dir, from } => match from {
+        Command::New { dir, from, site } => match from {
             Some(study) => new_from::run(&dir, &study),
+            None if site => site::new(&dir),
             None => new::run(&dir),
         },
         Command::Serve {
