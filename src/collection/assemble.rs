@@ -54,7 +54,10 @@ pub fn assemble(
             facts: &reports[i].1.facts,
         })
         .collect();
-    let pieces: Vec<ReportPieces> = order.iter().map(|&i| report_pieces(&reports[i])).collect();
+    let pieces: Vec<ReportPieces> = order
+        .iter()
+        .map(|&i| report_pieces(&reports[i], &by_slug))
+        .collect();
     let search = search::index_json(&pieces);
     pages.push((
         PathBuf::from("index.html"),
@@ -90,12 +93,20 @@ fn newest_first(reports: &[(ReportDir, Built)]) -> Vec<usize> {
 }
 
 /// Everything of one report that search finds.
-fn report_pieces((dir, built): &(ReportDir, Built)) -> ReportPieces {
+fn report_pieces(
+    (dir, built): &(ReportDir, Built),
+    by_slug: &HashMap<&str, &Built>,
+) -> ReportPieces {
     let facts = &built.facts;
     let mut pieces: Vec<extract::Piece> = facts
         .sections
         .iter()
-        .flat_map(extract::section_pieces)
+        .flat_map(|s| {
+            // Figures of other reports are numbered only now.
+            let mut s = s.clone();
+            s.body = fill(&s.body, "", by_slug);
+            extract::section_pieces(&s)
+        })
         .collect();
     pieces.extend(facts.counts.code_labels.iter().map(|label| extract::Piece {
         kind: extract::Kind::Code,
@@ -152,11 +163,20 @@ fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
             out.push_str(nav);
         } else if let Some((slug, label)) = token.strip_prefix('X').and_then(|t| t.split_once(':'))
         {
-            let number = by_slug
-                .get(slug)
-                .and_then(|b| b.facts.figures.iter().find(|(l, _)| l == label))
-                .map_or(0, |(_, n)| *n);
-            out.push_str(&number.to_string());
+            // "Figure 2 of Onboarding Interviews": a bare number would
+            // read as this report's figure.
+            if let Some(target) = by_slug.get(slug) {
+                let number = target
+                    .facts
+                    .figures
+                    .iter()
+                    .find(|(l, _)| l == label)
+                    .map_or(0, |(_, n)| *n);
+                out.push_str(&format!(
+                    "{number} of {}",
+                    inline(&target.facts.title, false)
+                ));
+            }
         }
         rest = &after[end + 1..];
     }
