@@ -54,7 +54,7 @@ fn error(path: &Path, text: &str, start: usize, front: &str, e: &yaml_serde::Err
     if message.contains("missing field `title`") {
         return d.help("every section needs a title: title: Findings");
     }
-    if message.starts_with("invalid type") {
+    if message.contains("invalid type") {
         return d.help("change the value to the expected type (weight: 10, draft: true)");
     }
     d.help("check the YAML syntax: key: value, one per line")
