@@ -166,9 +166,14 @@ fn the_search_index_folds_diacritics_and_holds_quotes_and_code_labels() {
         !index.contains("xonboarding"),
         "a placeholder reached the index"
     );
-    let docs = data["d"].as_array().expect("docs");
-    let quotes = docs.iter().filter(|d| d[1] == "q").count();
-    let codes = docs.iter().filter(|d| d[1] == "c").count();
+    let docs: Vec<&serde_json::Value> = data["r"]
+        .as_array()
+        .expect("reports")
+        .iter()
+        .flat_map(|r| r[2].as_array().expect("pieces"))
+        .collect();
+    let quotes = docs.iter().filter(|d| d[0] == "q").count();
+    let codes = docs.iter().filter(|d| d[0] == "c").count();
     // Onboarding shows quote s1; follow-up shows all three of its segments.
     assert_eq!(quotes, 4);
     // Two codes in each report's codebook.

@@ -35,6 +35,9 @@ fn a_yaml_mistake_points_at_its_line() {
     let out = findings(tmp.path(), &["check", "--project", "p"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains(" --> content/sections/01-introduction.md:3:"), "{err}");
+    assert!(
+        err.contains(" --> content/sections/01-introduction.md:3:"),
+        "{err}"
+    );
     assert!(err.contains("3 | weight: ten"), "{err}");
 }

@@ -6,14 +6,49 @@
   var fold = function (s) {
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   };
-  var docs = data.d.map(function (d) {
-    var at = [], last = 0;
-    if (d[5]) {
-      d[5].split(".").forEach(function (g) { last += parseInt(g, 36); at.push(last); });
+  // Word positions: base-32 gaps, a gap's last digit from LAST.
+  var MORE = "0123456789abcdefghijklmnopqrstuv";
+  var LAST = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
+  var positions = function (text) {
+    var at = [], last = 0, value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var more = MORE.indexOf(text[i]);
+      if (more >= 0) { value = value * 32 + more; continue; }
+      last += value * 32 + LAST.indexOf(text[i]);
+      at.push(last);
+      value = 0;
     }
-    return { report: d[0], kind: d[1], anchor: d[2], title: d[3], excerpt: d[4], words: at };
+    return at;
+  };
+  // A quote is found at the section or heading before it; a heading
+  // belongs to the section before it.
+  var docs = [];
+  data.r.forEach(function (report, r) {
+    var section = "", place = { anchor: "", title: "" };
+    report[2].forEach(function (p) {
+      var doc = { report: r, kind: p[0] };
+      if (p[0] === "s" || p[0] === "h") {
+        section = p[0] === "s" ? p[2] : section;
+        doc.anchor = p[1];
+        doc.title = p[0] === "s" ? p[2] : section + " \u203a " + p[2];
+        doc.excerpt = p[3];
+        doc.words = positions(p[4]);
+        place = doc;
+      } else if (p[0] === "q") {
+        doc.anchor = place.anchor;
+        doc.title = place.title;
+        doc.excerpt = p[1];
+        doc.words = positions(p[2]);
+      } else {
+        doc.anchor = "";
+        doc.title = p[1];
+        doc.excerpt = "";
+        doc.words = positions(p[2]);
+      }
+      docs.push(doc);
+    });
   });
-  var kinds = { t: "Section", q: "Quote", c: "Code" };
+  var kinds = { s: "Section", h: "Section", q: "Quote", c: "Code" };
   var box = document.getElementById("search");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
@@ -67,7 +102,7 @@
         link.appendChild(el("span", { "class": "result-kind" }, kinds[d.kind]));
         link.appendChild(document.createTextNode(" " + d.title));
         item.appendChild(link);
-        item.appendChild(el("p", { "class": "result-excerpt" }, d.excerpt));
+        if (d.excerpt) { item.appendChild(el("p", { "class": "result-excerpt" }, d.excerpt)); }
         list.appendChild(item);
       });
       section.appendChild(list);

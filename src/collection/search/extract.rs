@@ -10,8 +10,10 @@ use crate::render::page::SectionView;
 /// What a search result points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Prose under a section or heading.
-    Text,
+    /// A section's prose before its first heading.
+    Section,
+    /// A heading's prose, up to the next heading.
+    Heading,
     /// A participant's words.
     Quote,
     /// A code of the codebook.
@@ -25,7 +27,8 @@ pub struct Piece {
     pub kind: Kind,
     /// The element id the result links to (empty: the page's top).
     pub anchor: String,
-    /// What the result is called: the section (and heading) title.
+    /// What the result is called: the section's or heading's title (a
+    /// quote's and a code's are those of where they are found).
     pub title: String,
     /// Its words, as plain text.
     pub text: String,
@@ -42,7 +45,7 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
         .trim()
         .to_string();
     let mut pieces = vec![Piece {
-        kind: Kind::Text,
+        kind: Kind::Section,
         anchor: section.id.clone(),
         title: title.clone(),
         text: String::new(),
@@ -102,9 +105,9 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
             if let Some((id, h)) = heading.take() {
                 let h = h.trim().trim_end_matches('#').trim();
                 pieces.push(Piece {
-                    kind: Kind::Text,
+                    kind: Kind::Heading,
                     anchor: id,
-                    title: format!("{title} › {h}"),
+                    title: h.to_string(),
                     text: String::new(),
                 });
                 current = pieces.len() - 1;
@@ -114,7 +117,9 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
     for p in &mut pieces {
         p.text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    pieces.retain(|p| !p.text.is_empty() || p.kind == Kind::Text && p.anchor == section.id);
+    // Empty quotes go; headings stay (a quote may be found at one), and
+    // so does the section (its title alone is worth finding).
+    pieces.retain(|p| !p.text.is_empty() || p.kind != Kind::Quote);
     pieces
 }
 
@@ -192,9 +197,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Kind::Text, "findings", "Findings", "Trust & fear."),
-                (Kind::Text, "why", "Findings › Why", "Because."),
-                (Kind::Quote, "why", "Findings › Why", "“Oltás” — Ana"),
+                (Kind::Section, "findings", "Findings", "Trust & fear."),
+                (Kind::Heading, "why", "Why", "Because."),
+                (Kind::Quote, "why", "Why", "“Oltás” — Ana"),
             ]
         );
     }

@@ -17,8 +17,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use extract::{Kind, Piece};
 
-/// Characters of a piece's text shown under its result.
-const EXCERPT_CHARS: usize = 140;
+/// Characters of a quote shown under its result.
+const QUOTE_CHARS: usize = 100;
+/// Characters of prose shown under its result (the title says more).
+const TEXT_CHARS: usize = 60;
 
 /// One report's searchable pieces.
 #[derive(Debug, Clone)]
@@ -41,25 +43,38 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The distinct folded words of `text`: runs of letters and digits.
+/// The distinct folded words of `text`: runs of letters and digits,
+/// leaving out single ASCII characters ("a", "I", the "7" of 66.7 %),
+/// which no one searches for and every piece has.
 pub fn words(text: &str) -> BTreeSet<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !(w.len() == 1 && w.is_ascii()))
         .map(str::to_string)
         .collect()
 }
 
 /// The index as JSON text, safe inside `<script type="application/json">`:
-/// `{"w": [words], "r": [[slug, title]], "d": [[report, kind, anchor,
-/// title, excerpt, positions]]}`, kind being `t` (text), `q` (quote) or
-/// `c` (code).
+/// `{"w": [words], "r": [[slug, title, [pieces]]]}`, each piece one of
+///
+/// - `["s", anchor, title, excerpt, words]`: a section;
+/// - `["h", anchor, title, excerpt, words]`: a heading of the last section;
+/// - `["q", excerpt, words]`: a quote, found at the last section or heading;
+/// - `["c", label, words]`: a code,
+///
+/// `words` being the dictionary positions of the piece's words (see
+/// [`positions`]). Quotes and headings lean on the piece before them
+/// rather than repeat its anchor and title: that alone is a fifth of the
+/// index.
 pub fn index_json(reports: &[ReportPieces]) -> String {
     let mut dictionary: BTreeSet<String> = BTreeSet::new();
     let mut piece_words = Vec::new();
     for r in reports {
         for p in &r.pieces {
-            let w = words(&format!("{} {}", p.title, p.text));
+            let w = match p.kind {
+                Kind::Quote => words(&p.text),
+                _ => words(&format!("{} {}", p.title, p.text)),
+            };
             dictionary.extend(w.iter().cloned());
             piece_words.push(w);
         }
@@ -69,67 +84,65 @@ pub fn index_json(reports: &[ReportPieces]) -> String {
         .enumerate()
         .map(|(i, w)| (w.as_str(), i))
         .collect();
-    let mut docs = Vec::new();
     let mut each = piece_words.iter();
-    for (ri, r) in reports.iter().enumerate() {
+    let mut listed = Vec::with_capacity(reports.len());
+    for r in reports {
+        let mut docs = Vec::with_capacity(r.pieces.len());
         for p in &r.pieces {
-            let w = each.next().map(|w| {
+            let w = each.next().map_or_else(String::new, |w| {
                 let mut at: Vec<usize> = w.iter().map(|w| position[w.as_str()]).collect();
                 at.sort_unstable();
-                gaps(&at)
+                positions(&at)
             });
-            let kind = match p.kind {
-                Kind::Text => "t",
-                Kind::Quote => "q",
-                Kind::Code => "c",
-            };
-            docs.push(json!([ri, kind, p.anchor, p.title, excerpt(&p.text), w]));
+            docs.push(match p.kind {
+                Kind::Section => json!(["s", p.anchor, p.title, excerpt(&p.text, TEXT_CHARS), w]),
+                Kind::Heading => json!(["h", p.anchor, p.title, excerpt(&p.text, TEXT_CHARS), w]),
+                Kind::Quote => json!(["q", excerpt(&p.text, QUOTE_CHARS), w]),
+                Kind::Code => json!(["c", p.title, w]),
+            });
         }
+        listed.push(json!([r.slug, r.title, docs]));
     }
     let value = json!({
         "w": dictionary.into_iter().collect::<Vec<_>>(),
-        "r": reports.iter().map(|r| json!([r.slug, r.title])).collect::<Vec<Value>>(),
-        "d": docs,
+        "r": listed,
     });
     // `<` only occurs inside strings, where \u003c means the same: no
     // `</script>` or `<!--` can end or bend the element.
     value.to_string().replace('<', "\\u003c")
 }
 
-/// Ascending positions as base-36 gaps joined by `.`: "3.a.1" is 3, 13, 14.
-fn gaps(at: &[usize]) -> String {
-    let mut out = String::new();
+/// Digits that another digit follows, and digits that end a number.
+const MORE: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+const LAST: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz-_";
+
+/// Ascending positions as the gaps between them, each gap in base 32,
+/// most significant digit first, its last digit taken from [`LAST`] so
+/// that no separator is needed: gaps under 32 take one character, under
+/// 1,024 two. `[3, 13, 14]` → gaps 3, 10, 1 → "DKB".
+fn positions(at: &[usize]) -> String {
+    let mut out = String::with_capacity(at.len() * 2);
     let mut last = 0;
-    for (i, &p) in at.iter().enumerate() {
-        if i > 0 {
-            out.push('.');
-        }
-        out.push_str(&base36(p - last));
+    for &p in at {
+        let mut gap = p - last;
         last = p;
+        let mut digits = vec![LAST[gap % 32]];
+        gap /= 32;
+        while gap > 0 {
+            digits.push(MORE[gap % 32]);
+            gap /= 32;
+        }
+        out.extend(digits.iter().rev().map(|&d| d as char));
     }
     out
 }
 
-fn base36(mut n: usize) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut digits = Vec::new();
-    loop {
-        digits.push(DIGITS[n % 36]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
-}
-
-/// The first words of `text`, cut at a word end.
-fn excerpt(text: &str) -> String {
-    if text.chars().count() <= EXCERPT_CHARS {
+/// The first words of `text`, at most `chars` characters, cut at a word end.
+fn excerpt(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
         return text.to_string();
     }
-    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut: String = text.chars().take(chars).collect();
     let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
     format!("{cut}…")
 }
@@ -141,15 +154,21 @@ mod tests {
     #[test]
     fn folds_case_and_diacritics() {
         assert_eq!(fold("Oltás ÉS Ünnep"), "oltas es unnep");
-        let w: Vec<String> = words("Trust & trust, fear-2").into_iter().collect();
-        assert_eq!(w, ["2", "fear", "trust"]);
+        let w: Vec<String> = words("Trust & trust, a fear-2 of 42 é")
+            .into_iter()
+            .collect();
+        assert_eq!(w, ["42", "fear", "of", "trust"]);
     }
 
     #[test]
-    fn positions_are_base36_gaps() {
-        assert_eq!(gaps(&[3, 13, 14]), "3.a.1");
-        assert_eq!(gaps(&[40]), "14");
-        assert_eq!(gaps(&[]), "");
+    fn positions_are_base32_gaps_ending_in_a_capital() {
+        // Gaps 3, 10, 1: one digit each, from LAST.
+        assert_eq!(positions(&[3, 13, 14]), "DKB");
+        // 40 = 1 × 32 + 8: "1" (more follows), then "I" (8, last).
+        assert_eq!(positions(&[40]), "1I");
+        // 0, then 1,024 = 1 × 32² + 0 × 32 + 0.
+        assert_eq!(positions(&[0, 1024]), "A10A");
+        assert_eq!(positions(&[]), "");
     }
 
     #[test]
@@ -157,19 +176,28 @@ mod tests {
         let reports = [ReportPieces {
             slug: "a".into(),
             title: "A".into(),
-            pieces: vec![Piece {
-                kind: Kind::Quote,
-                anchor: "s".into(),
-                title: "S".into(),
-                text: "Oltás </script> oltas".into(),
-            }],
+            pieces: vec![
+                Piece {
+                    kind: Kind::Section,
+                    anchor: "s".into(),
+                    title: "Trust".into(),
+                    text: "Oltás".into(),
+                },
+                Piece {
+                    kind: Kind::Quote,
+                    anchor: "s".into(),
+                    title: "Trust".into(),
+                    text: "Oltás </script> oltas".into(),
+                },
+            ],
         }];
         let json = index_json(&reports);
         assert!(!json.contains('<'), "{json}");
-        // Words: oltas (0), s (1), script (2); the piece has all three.
+        // Words: oltas (0), script (1), trust (2). The section has 0 and 2
+        // (gaps 0, 2: "AC"); the quote 0 and 1 (gaps 0, 1: "AB").
         assert_eq!(
             json,
-            r#"{"w":["oltas","s","script"],"r":[["a","A"]],"d":[[0,"q","s","S","Oltás \u003c/script> oltas","0.1.1"]]}"#
+            r#"{"w":["oltas","script","trust"],"r":[["a","A",[["s","s","Trust","Oltás","AC"],["q","Oltás \u003c/script> oltas","AB"]]]]}"#
         );
     }
 }
