@@ -8,6 +8,7 @@
 //! [`search`] index). [`write`] puts the pages in `output/`.
 
 pub mod assemble;
+pub mod builder;
 pub mod config;
 pub mod discover;
 pub mod index_page;

@@ -7,20 +7,30 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::Diagnostic;
 use crate::output;
 
 use super::SitePages;
 
-/// Writes `site` into `out`; the index first, so that `out` is marked as
-/// findings' before the report folders appear in it.
+/// Writes `site` into `out`: the index first, so that `out` is marked as
+/// findings' before the report folders appear in it, then the reports in
+/// parallel (each is flushed to disk, and the waits overlap).
 pub fn write(out: &Path, site: &SitePages, force: bool) -> Result<Vec<PathBuf>, Diagnostic> {
-    let mut written = Vec::with_capacity(site.pages.len());
-    for (rel, html) in &site.pages {
-        let folder = rel
-            .parent()
-            .map_or_else(|| out.to_path_buf(), |p| out.join(p));
-        written.push(output::write(&folder, html, force)?);
-    }
+    let folder = |rel: &Path| {
+        rel.parent()
+            .map_or_else(|| out.to_path_buf(), |p| out.join(p))
+    };
+    let Some(((index_rel, index), reports)) = site.pages.split_first() else {
+        return Ok(Vec::new());
+    };
+    let first = output::write(&folder(index_rel), index, force)?;
+    let rest: Result<Vec<PathBuf>, Diagnostic> = reports
+        .par_iter()
+        .map(|(rel, html)| output::write(&folder(rel), html, force))
+        .collect();
+    let mut written = vec![first];
+    written.extend(rest?);
     Ok(written)
 }

@@ -12,7 +12,7 @@ pub mod extract;
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::{json, Value};
+use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
 
 use extract::{Kind, Piece};
