@@ -34,6 +34,12 @@ pub struct Piece {
     pub text: String,
 }
 
+/// Elements that end a run of words.
+const BLOCKS: [&str; 19] = [
+    "p", "li", "ul", "ol", "div", "section", "blockquote", "figure", "figcaption", "h2", "h3", "h4",
+    "h5", "h6", "br", "dd", "dt", "aside", "pre",
+];
+
 /// Elements whose content is not searched.
 const SKIPPED: [&str; 5] = ["svg", "table", "style", "script", "details"];
 
@@ -72,6 +78,11 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
                 &mut pieces[current].text
             };
             push_text(sink, text);
+            // Words of neighbouring blocks must not run together; inline
+            // elements ("Ben</span>, Engineer") must not gain a space.
+            if BLOCKS.contains(&tag_name(tag.trim_start_matches('/'))) {
+                sink.push(' ');
+            }
         }
         let name = tag_name(tag);
         if let Some((skipped, depth)) = skip.as_mut() {
@@ -139,14 +150,11 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(unescape(&tag[start..start + end]))
 }
 
-/// Appends the text between two tags, entities decoded, a space between
-/// pieces so words of neighbouring elements do not run together.
+/// Appends the text between two tags, entities decoded.
 fn push_text(sink: &mut String, text: &str) {
-    if text.is_empty() {
-        return;
+    if !text.is_empty() {
+        sink.push_str(&unescape(text));
     }
-    sink.push_str(&unescape(text));
-    sink.push(' ');
 }
 
 /// Inline HTML as plain text.
@@ -186,7 +194,7 @@ mod tests {
             title: "Find<em>ings</em>".into(),
             body: "<p>Trust &amp; fear.</p><svg><text>9</text></svg>\
                    <h3 id=\"why\">Why <a class=\"anchor\" href=\"#why\">#</a></h3><p>Because.</p>\
-                   <figure class=\"quote\"><blockquote><p>“Oltás”</p></blockquote><figcaption>— Ana</figcaption></figure>"
+                   <figure class=\"quote\"><blockquote><p>“Oltás”</p></blockquote><figcaption>— <span>Ana</span>, Designer</figcaption></figure>"
                 .into(),
         };
         let pieces = section_pieces(&section);
@@ -199,7 +207,7 @@ mod tests {
             [
                 (Kind::Section, "findings", "Findings", "Trust & fear."),
                 (Kind::Heading, "why", "Why", "Because."),
-                (Kind::Quote, "why", "Why", "“Oltás” — Ana"),
+                (Kind::Quote, "why", "Why", "“Oltás” — Ana, Designer"),
             ]
         );
     }
