@@ -36,8 +36,25 @@ pub struct Piece {
 
 /// Elements that end a run of words.
 const BLOCKS: [&str; 19] = [
-    "p", "li", "ul", "ol", "div", "section", "blockquote", "figure", "figcaption", "h2", "h3", "h4",
-    "h5", "h6", "br", "dd", "dt", "aside", "pre",
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "div",
+    "section",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "dd",
+    "dt",
+    "aside",
+    "pre",
 ];
 
 /// Elements whose content is not searched.

@@ -10,9 +10,7 @@
 
 pub mod extract;
 
-use std::collections::{BTreeSet, HashMap};
-
-use serde_json::json;
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use extract::{Kind, Piece};
@@ -37,21 +35,36 @@ pub struct ReportPieces {
 /// marks dropped, then lower case. The script folds queries the same way
 /// (`normalize("NFD")`, marks U+0300–U+036F, `toLowerCase`).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-/// The distinct folded words of `text`: runs of letters and digits,
-/// leaving out single ASCII characters ("a", "I", the "7" of 66.7 %),
-/// which no one searches for and every piece has.
-pub fn words(text: &str) -> BTreeSet<String> {
-    fold(text)
+/// The distinct folded words of `text`, sorted: runs of letters and
+/// digits, leaving out single ASCII characters ("a", "I", the "7" of
+/// 66.7 %), which no one searches for and every piece has.
+pub fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !(w.len() == 1 && w.is_ascii()))
         .map(str::to_string)
-        .collect()
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The words a piece is found by: a quote's own, a section's or
+/// heading's with its title.
+fn piece_words(p: &Piece) -> Vec<String> {
+    match p.kind {
+        Kind::Quote => words(&p.text),
+        _ => words(&format!("{} {}", p.title, p.text)),
+    }
 }
 
 /// The index as JSON text, safe inside `<script type="application/json">`:
@@ -65,51 +78,82 @@ pub fn words(text: &str) -> BTreeSet<String> {
 /// `words` being the dictionary positions of the piece's words (see
 /// [`positions`]). Quotes and headings lean on the piece before them
 /// rather than repeat its anchor and title: that alone is a fifth of the
-/// index.
+/// index. Written directly rather than through a `serde_json::Value`,
+/// which for 200 reports was most of the time a site took to build.
 pub fn index_json(reports: &[ReportPieces]) -> String {
-    let mut dictionary: BTreeSet<String> = BTreeSet::new();
-    let mut piece_words = Vec::new();
-    for r in reports {
-        for p in &r.pieces {
-            let w = match p.kind {
-                Kind::Quote => words(&p.text),
-                _ => words(&format!("{} {}", p.title, p.text)),
-            };
-            dictionary.extend(w.iter().cloned());
-            piece_words.push(w);
-        }
-    }
-    let position: HashMap<&str, usize> = dictionary
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (w.as_str(), i))
+    // Folding and splitting is the bulk of the work: report by report,
+    // in parallel.
+    let found: Vec<Vec<Vec<String>>> = reports
+        .par_iter()
+        .map(|r| r.pieces.iter().map(piece_words).collect())
         .collect();
-    let mut each = piece_words.iter();
-    let mut listed = Vec::with_capacity(reports.len());
-    for r in reports {
-        let mut docs = Vec::with_capacity(r.pieces.len());
-        for p in &r.pieces {
-            let w = each.next().map_or_else(String::new, |w| {
-                let mut at: Vec<usize> = w.iter().map(|w| position[w.as_str()]).collect();
-                at.sort_unstable();
-                positions(&at)
-            });
-            docs.push(match p.kind {
-                Kind::Section => json!(["s", p.anchor, p.title, excerpt(&p.text, TEXT_CHARS), w]),
-                Kind::Heading => json!(["h", p.anchor, p.title, excerpt(&p.text, TEXT_CHARS), w]),
-                Kind::Quote => json!(["q", excerpt(&p.text, QUOTE_CHARS), w]),
-                Kind::Code => json!(["c", p.title, w]),
-            });
+    let mut dictionary: Vec<&str> = found
+        .iter()
+        .flatten()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    dictionary.sort_unstable();
+    dictionary.dedup();
+    let mut out = String::with_capacity(dictionary.len() * 10 + reports.len() * 16 * 1024);
+    out.push_str("{\"w\":[");
+    for (i, w) in dictionary.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-        listed.push(json!([r.slug, r.title, docs]));
+        string(&mut out, w);
     }
-    let value = json!({
-        "w": dictionary.into_iter().collect::<Vec<_>>(),
-        "r": listed,
-    });
+    out.push_str("],\"r\":[");
+    for (ri, (r, found)) in reports.iter().zip(&found).enumerate() {
+        if ri > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        string(&mut out, &r.slug);
+        out.push(',');
+        string(&mut out, &r.title);
+        out.push_str(",[");
+        for (pi, (p, w)) in r.pieces.iter().zip(found).enumerate() {
+            if pi > 0 {
+                out.push(',');
+            }
+            // Both lists are sorted the same way, so positions ascend.
+            let at: Vec<usize> = w
+                .iter()
+                .filter_map(|w| dictionary.binary_search(&w.as_str()).ok())
+                .collect();
+            let fields: Vec<String> = match p.kind {
+                Kind::Section | Kind::Heading => vec![
+                    if p.kind == Kind::Section { "s" } else { "h" }.to_string(),
+                    p.anchor.clone(),
+                    p.title.clone(),
+                    excerpt(&p.text, TEXT_CHARS),
+                ],
+                Kind::Quote => vec!["q".to_string(), excerpt(&p.text, QUOTE_CHARS)],
+                Kind::Code => vec!["c".to_string(), p.title.clone()],
+            };
+            out.push('[');
+            for f in &fields {
+                string(&mut out, f);
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(&positions(&at));
+            out.push_str("\"]");
+        }
+        out.push_str("]]");
+    }
+    out.push_str("]}");
     // `<` only occurs inside strings, where \u003c means the same: no
     // `</script>` or `<!--` can end or bend the element.
-    value.to_string().replace('<', "\\u003c")
+    out.replace('<', "\\u003c")
+}
+
+/// Appends `s` as a JSON string (serializing a `str` cannot fail).
+fn string(out: &mut String, s: &str) {
+    if let Ok(json) = serde_json::to_string(s) {
+        out.push_str(&json);
+    }
 }
 
 /// Digits that another digit follows, and digits that end a number.
