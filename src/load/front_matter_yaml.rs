@@ -35,9 +35,7 @@ fn error(path: &Path, text: &str, start: usize, front: &str, e: &yaml_serde::Err
     let location = match e.location() {
         Some(at) => {
             let offset = start + at.index().min(front.len());
-            let word = text[offset..]
-                .find(|c: char| c == ':' || c == '\n')
-                .unwrap_or(0);
+            let word = text[offset..].find([':', '\n']).unwrap_or(0);
             Location::in_text(path, text, offset, word.max(1))
         }
         None => Location::in_text(path, text, start, 1),

@@ -21,18 +21,18 @@ pub struct Pages {
 #[derive(Debug)]
 pub enum Source {
     /// A project folder: one report.
-    Report(Builder),
+    Report(Box<Builder>),
     /// A folder with `site.toml`.
-    Site(SiteBuilder),
+    Site(Box<SiteBuilder>),
 }
 
 impl Source {
     /// The builder for the project or site in `root`.
     pub fn new(root: &Path) -> Source {
         if collection::is_site(root) {
-            Source::Site(SiteBuilder::new(root))
+            Source::Site(Box::new(SiteBuilder::new(root)))
         } else {
-            Source::Report(Builder::new(root))
+            Source::Report(Box::new(Builder::new(root)))
         }
     }
 

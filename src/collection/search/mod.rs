@@ -50,7 +50,7 @@ pub fn fold(text: &str) -> String {
 pub fn words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = fold(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !(w.len() == 1 && w.is_ascii()))
+        .filter(|w| w.len() > 1 || !w.is_ascii() && !w.is_empty())
         .map(str::to_string)
         .collect();
     words.sort_unstable();
