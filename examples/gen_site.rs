@@ -10,27 +10,15 @@
 //! title, date, tags and headline, and each section gets a sentence of 30
 //! words drawn from a vocabulary of 20,000 made-up words, so the search
 //! dictionary grows the way a real site's does instead of staying that of
-//! one report. The output depends only on the arguments (fixed-seed PRNG).
+//! one report. The output depends only on the arguments.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// splitmix64, as in gen_corpus: tiny and reproducible.
-struct Rng(u64);
+use walkdir::WalkDir;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+/// Made-up words in the vocabulary.
+const VOCABULARY: usize = 20_000;
 
 const TAGS: [&str; 8] = [
     "defi",
@@ -58,13 +46,9 @@ fn main() {
         }
     }
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let mut rng = Rng(42);
-    let vocabulary: Vec<String> = (0..20_000)
-        .map(|_| {
-            (0..3 + rng.below(3))
-                .map(|_| SYLLABLES[rng.below(16)])
-                .collect()
-        })
+    // Word k spells k's four base-16 digits as syllables: all distinct.
+    let vocabulary: Vec<String> = (0..VOCABULARY)
+        .map(|k| (0..4).map(|d| SYLLABLES[(k >> (4 * d)) & 15]).collect())
         .collect();
     let _ = fs::remove_dir_all(&out);
     fs::create_dir_all(&out).expect("create the site folder");
@@ -93,8 +77,11 @@ fn main() {
         for entry in fs::read_dir(dir.join("sections")).expect("sections") {
             let path = entry.expect("entry").path();
             let mut text = fs::read_to_string(&path).expect("read section");
+            // A stride through the vocabulary that differs per report and
+            // section: spread, and the same on every run.
+            let seed = i * 7_919 + text.len() * 104_729;
             let words: Vec<&str> = (0..30)
-                .map(|_| vocabulary[rng.below(vocabulary.len())].as_str())
+                .map(|j| vocabulary[(seed + j * 3_571) % VOCABULARY].as_str())
                 .collect();
             text.push_str(&format!(
                 "\nIn this study people also said {}.\n",
@@ -106,15 +93,15 @@ fn main() {
     println!("wrote {} with {reports} reports", out.display());
 }
 
+/// Copies the folder `from` to `to`, walking it.
 fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create dir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
+    for entry in WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.expect("walk the example");
+        let target = to.join(entry.path().strip_prefix(from).expect("below the example"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create a folder");
         } else {
-            fs::copy(entry.path(), &target).expect("copy");
+            fs::copy(entry.path(), &target).expect("copy a file");
         }
     }
 }

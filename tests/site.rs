@@ -12,6 +12,13 @@ use std::path::{Path, PathBuf};
 
 use common::{findings, stderr};
 
+/// The pages of the new site's output.
+const PAGES: [&str; 3] = [
+    "index.html",
+    "onboarding/index.html",
+    "follow-up/index.html",
+];
+
 /// A new site in a temp folder, built; returns the folder.
 fn built_demo() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
@@ -79,13 +86,8 @@ fn broken_links(out: &Path, page: &Path) -> Vec<String> {
 fn a_new_site_builds_an_index_and_two_reports_whose_links_all_resolve() {
     let tmp = built_demo();
     let out = tmp.path().join("demo/output");
-    let pages = [
-        "index.html",
-        "onboarding/index.html",
-        "follow-up/index.html",
-    ];
     let mut broken = Vec::new();
-    for page in pages {
+    for page in PAGES {
         assert!(out.join(page).is_file(), "{page} missing");
         broken.extend(broken_links(&out, Path::new(page)));
     }
@@ -184,15 +186,10 @@ fn the_search_index_folds_diacritics_and_holds_quotes_and_code_labels() {
 fn a_site_builds_byte_for_byte_the_same_twice() {
     let tmp = built_demo();
     let out = tmp.path().join("demo/output");
-    let pages = [
-        "index.html",
-        "onboarding/index.html",
-        "follow-up/index.html",
-    ];
-    let first: Vec<String> = pages.iter().map(|p| read(&out.join(p))).collect();
+    let first: Vec<String> = PAGES.iter().map(|p| read(&out.join(p))).collect();
     let again = findings(tmp.path(), &["build", "--project", "demo"]);
     assert!(again.status.success());
-    let second: Vec<String> = pages.iter().map(|p| read(&out.join(p))).collect();
+    let second: Vec<String> = PAGES.iter().map(|p| read(&out.join(p))).collect();
     assert!(first == second, "the second build differs");
 }
 

@@ -1,5 +1,5 @@
-//! `findings build`, `check` and `new --site` on a research site (a
-//! folder with `site.toml`): the same commands, many reports.
+//! `findings build` and `new --site` on a research site (a folder with
+//! `site.toml`): the same commands, many reports.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,27 +7,16 @@ use std::time::Instant;
 
 use findings::collection;
 
-use super::new::{is_free, write_all};
+use super::build::ready;
+use super::new::create;
 use super::report;
 
 /// Builds the site in `root` into `out` (default `root/output`).
 pub fn build(root: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
     let started = Instant::now();
-    let site = match collection::build(root) {
-        Ok(s) => s,
-        Err(problems) => {
-            report(&problems);
-            eprintln!("error: the site failed to build; the previous output was left as it was");
-            return ExitCode::FAILURE;
-        }
-    };
-    if !site.warnings.is_empty() {
-        report(&site.warnings);
-    }
-    if deny_warnings && site.warnings.warning_count() > 0 {
-        eprintln!("error: warnings are denied (--deny-warnings); nothing was written");
+    let Some(site) = ready(collection::build(root), |s| &s.warnings, deny_warnings) else {
         return ExitCode::FAILURE;
-    }
+    };
     let out = out.map_or_else(|| root.join("output"), Path::to_path_buf);
     match collection::write::write(&out, &site, force) {
         Ok(paths) => {
@@ -44,25 +33,6 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) 
         }
         Err(d) => {
             report(&d.into());
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Checks every report of the site and the links between them.
-pub fn check(root: &Path, deny_warnings: bool) -> ExitCode {
-    match collection::build(root) {
-        Ok(site) => {
-            report(&site.warnings);
-            if deny_warnings && site.warnings.warning_count() > 0 {
-                eprintln!("error: warnings are denied (--deny-warnings)");
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Err(problems) => {
-            report(&problems);
             ExitCode::FAILURE
         }
     }
@@ -118,17 +88,9 @@ const FILES: [(&str, &str); 13] = [
 
 /// Creates a site in `dir`, which must not exist or be empty.
 pub fn new(dir: &Path) -> ExitCode {
-    if !is_free(dir) {
-        return ExitCode::FAILURE;
-    }
-    let files: Vec<(String, String)> = FILES
-        .iter()
-        .map(|(rel, text)| (rel.to_string(), text.to_string()))
-        .collect();
-    if !write_all(dir, &files) {
-        return ExitCode::FAILURE;
-    }
-    println!("created the site {} with two reports", dir.display());
-    println!("next: findings build --project {}", dir.display());
-    ExitCode::SUCCESS
+    create(
+        dir,
+        &FILES,
+        &format!("the site {} with two reports", dir.display()),
+    )
 }

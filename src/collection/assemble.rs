@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::error::Diagnostics;
 use crate::escape::html;
 use crate::markdown::inline::inline;
-use crate::markdown::section::MARK;
 use crate::model::date::Date;
+use crate::render::resolve::replace_placeholders;
 use crate::site::Built;
 
 use super::config::SiteConfig;
@@ -149,16 +149,7 @@ fn nav(
 /// The page with its placeholders filled: `N` the navigation, `X` the
 /// number of a figure in another report (checked before).
 fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
-    let mut out = String::with_capacity(page.len() + nav.len());
-    let mut rest = page;
-    while let Some(start) = rest.find(MARK) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find(MARK) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let token = &after[..end];
+    replace_placeholders(page, nav.len(), |token, out| {
         if token == "N" {
             out.push_str(nav);
         } else if let Some((slug, label)) = token.strip_prefix('X').and_then(|t| t.split_once(':'))
@@ -178,8 +169,5 @@ fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
                 ));
             }
         }
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    out
+    })
 }

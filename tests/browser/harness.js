@@ -159,3 +159,20 @@ export function buildSite() {
   }
   return path.join(site, 'output');
 }
+
+/**
+ * Opens `url` in a new tab of `browser` (with `options`, e.g. a colour
+ * scheme), collecting every request it makes and every error it logs.
+ */
+export async function openWatched(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, errors };
+}

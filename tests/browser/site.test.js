@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { buildSite, launch } from './harness.js';
+import { buildSite, launch, openWatched } from './harness.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,19 +26,8 @@ after(async () => {
   await browser?.close();
 });
 
-/** Opens `url`, collecting every request and console error. */
-async function open(url, options = {}) {
-  const page = await browser.newPage(options);
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, requests, errors };
-}
+/** Opens `url` in a new tab, collecting its requests and errors. */
+const open = (url, options) => openWatched(browser, url, options);
 
 for (const report of ['onboarding', 'follow-up']) {
   test(`the site's report page ${report} makes no request and logs no error`, async () => {
