@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::Diagnostics;
 use crate::escape::html;
 use crate::markdown::inline::inline;
@@ -55,7 +57,7 @@ pub fn assemble(
         })
         .collect();
     let pieces: Vec<ReportPieces> = order
-        .iter()
+        .par_iter()
         .map(|&i| report_pieces(&reports[i], &by_slug))
         .collect();
     let search = search::index_json(&pieces);
@@ -63,19 +65,24 @@ pub fn assemble(
         PathBuf::from("index.html"),
         index_page::render(config, &cards, &search),
     ));
-    for (at, &i) in order.iter().enumerate() {
-        let nav = nav(
-            config,
-            reports,
-            at.checked_sub(1).map(|p| order[p]),
-            order.get(at + 1).copied(),
-        );
-        let (dir, built) = &reports[i];
-        pages.push((
-            Path::new(&dir.slug).join("index.html"),
-            fill(&built.html, &nav, &by_slug),
-        ));
-    }
+    let report_pages: Vec<(PathBuf, String)> = order
+        .par_iter()
+        .enumerate()
+        .map(|(at, &i)| {
+            let nav = nav(
+                config,
+                reports,
+                at.checked_sub(1).map(|p| order[p]),
+                order.get(at + 1).copied(),
+            );
+            let (dir, built) = &reports[i];
+            (
+                Path::new(&dir.slug).join("index.html"),
+                fill(&built.html, &nav, &by_slug),
+            )
+        })
+        .collect();
+    pages.extend(report_pages);
     Ok(SitePages {
         pages,
         warnings: problems,

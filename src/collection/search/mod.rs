@@ -10,6 +10,8 @@
 
 pub mod extract;
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -87,15 +89,26 @@ pub fn index_json(reports: &[ReportPieces]) -> String {
         .par_iter()
         .map(|r| r.pieces.iter().map(piece_words).collect())
         .collect();
-    let mut dictionary: Vec<&str> = found
-        .iter()
-        .flatten()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    let distinct: HashSet<&str> = found
+        .par_iter()
+        .fold(HashSet::new, |mut set, report| {
+            set.extend(report.iter().flatten().map(String::as_str));
+            set
+        })
+        .reduce(HashSet::new, |mut a, b| {
+            a.extend(b);
+            a
+        });
+    let mut dictionary: Vec<&str> = distinct.into_iter().collect();
     dictionary.sort_unstable();
-    dictionary.dedup();
-    let mut out = String::with_capacity(dictionary.len() * 10 + reports.len() * 16 * 1024);
+    let listed: Vec<String> = reports
+        .par_iter()
+        .zip(&found)
+        .map(|(r, found)| report_json(r, found, &dictionary))
+        .collect();
+    let mut out = String::with_capacity(
+        dictionary.len() * 10 + listed.iter().map(String::len).sum::<usize>() + 16,
+    );
     out.push_str("{\"w\":[");
     for (i, w) in dictionary.iter().enumerate() {
         if i > 0 {
@@ -104,49 +117,62 @@ pub fn index_json(reports: &[ReportPieces]) -> String {
         string(&mut out, w);
     }
     out.push_str("],\"r\":[");
-    for (ri, (r, found)) in reports.iter().zip(&found).enumerate() {
-        if ri > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        string(&mut out, &r.slug);
-        out.push(',');
-        string(&mut out, &r.title);
-        out.push_str(",[");
-        for (pi, (p, w)) in r.pieces.iter().zip(found).enumerate() {
-            if pi > 0 {
-                out.push(',');
-            }
-            // Both lists are sorted the same way, so positions ascend.
-            let at: Vec<usize> = w
-                .iter()
-                .filter_map(|w| dictionary.binary_search(&w.as_str()).ok())
-                .collect();
-            let fields: Vec<String> = match p.kind {
-                Kind::Section | Kind::Heading => vec![
-                    if p.kind == Kind::Section { "s" } else { "h" }.to_string(),
-                    p.anchor.clone(),
-                    p.title.clone(),
-                    excerpt(&p.text, TEXT_CHARS),
-                ],
-                Kind::Quote => vec!["q".to_string(), excerpt(&p.text, QUOTE_CHARS)],
-                Kind::Code => vec!["c".to_string(), p.title.clone()],
-            };
-            out.push('[');
-            for f in &fields {
-                string(&mut out, f);
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(&positions(&at));
-            out.push_str("\"]");
-        }
-        out.push_str("]]");
-    }
+    out.push_str(&listed.join(","));
     out.push_str("]}");
     // `<` only occurs inside strings, where \u003c means the same: no
     // `</script>` or `<!--` can end or bend the element.
     out.replace('<', "\\u003c")
+}
+
+/// One report's entry: `[slug, title, [pieces]]`, its pieces' words
+/// (`found`) given by their positions in `dictionary`.
+fn report_json(r: &ReportPieces, found: &[Vec<String>], dictionary: &[&str]) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    out.push('[');
+    string(&mut out, &r.slug);
+    out.push(',');
+    string(&mut out, &r.title);
+    out.push_str(",[");
+    for (pi, (p, w)) in r.pieces.iter().zip(found).enumerate() {
+        if pi > 0 {
+            out.push(',');
+        }
+        // Both lists are sorted the same way, so positions ascend.
+        let at: Vec<usize> = w
+            .iter()
+            .filter_map(|w| dictionary.binary_search(&w.as_str()).ok())
+            .collect();
+        out.push('[');
+        let kind = match p.kind {
+            Kind::Section => "s",
+            Kind::Heading => "h",
+            Kind::Quote => "q",
+            Kind::Code => "c",
+        };
+        string(&mut out, kind);
+        out.push(',');
+        match p.kind {
+            Kind::Section | Kind::Heading => {
+                for f in [&p.anchor, &p.title, &excerpt(&p.text, TEXT_CHARS)] {
+                    string(&mut out, f);
+                    out.push(',');
+                }
+            }
+            Kind::Quote => {
+                string(&mut out, &excerpt(&p.text, QUOTE_CHARS));
+                out.push(',');
+            }
+            Kind::Code => {
+                string(&mut out, &p.title);
+                out.push(',');
+            }
+        }
+        out.push('"');
+        out.push_str(&positions(&at));
+        out.push_str("\"]");
+    }
+    out.push_str("]]");
+    out
 }
 
 /// Appends `s` as a JSON string (serializing a `str` cannot fail).
