@@ -18,9 +18,9 @@ use unicode_normalization::UnicodeNormalization;
 use extract::{Kind, Piece};
 
 /// Characters of a quote shown under its result.
-const QUOTE_CHARS: usize = 100;
+const QUOTE_CHARS: usize = 90;
 /// Characters of prose shown under its result (the title says more).
-const TEXT_CHARS: usize = 60;
+const TEXT_CHARS: usize = 50;
 
 /// One report's searchable pieces.
 #[derive(Debug, Clone)]
