@@ -92,6 +92,18 @@ fn a_new_site_builds_an_index_and_two_reports_whose_links_all_resolve() {
         broken.extend(broken_links(&out, Path::new(page)));
     }
     assert!(broken.is_empty(), "{broken:#?}");
+    for page in PAGES {
+        let html = read(&out.join(page));
+        assert!(!html.contains('\u{1}'), "{page}: a placeholder was left");
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("[id]").expect("selector");
+        let all: Vec<&str> = doc
+            .select(&sel)
+            .filter_map(|e| e.value().attr("id"))
+            .collect();
+        let distinct: HashSet<&str> = all.iter().copied().collect();
+        assert_eq!(all.len(), distinct.len(), "{page}: an id is used twice");
+    }
     // The report pages link each other and the index.
     let follow = read(&out.join("follow-up/index.html"));
     assert!(follow.contains("href=\"../index.html\""));
@@ -243,4 +255,47 @@ fn a_plain_project_cannot_point_into_another_report() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn a_headline_error_points_into_report_toml() {
+    let tmp = built_demo();
+    let config = tmp
+        .path()
+        .join("demo/reports/onboarding/content/report.toml");
+    let text = read(&config).replace(
+        "participants[stance=positive]",
+        "participants[stanse=positive]",
+    );
+    fs::write(&config, text).expect("write");
+    let out = findings(tmp.path(), &["check", "--project", "demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    // headline = "{share}`participants[stanse=positive]` of …" is line 6;
+    // the code span starts after `headline = "{share}`, column 20.
+    assert!(
+        err.contains(" --> reports/onboarding/content/report.toml:6:20\n"),
+        "{err}"
+    );
+    assert!(err.contains("stanse"), "{err}");
+}
+
+#[test]
+fn a_site_never_writes_over_an_output_folder_it_did_not_write() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    assert!(findings(tmp.path(), &["new", "--site", "demo"])
+        .status
+        .success());
+    let output = tmp.path().join("demo/output");
+    fs::create_dir_all(&output).expect("mkdir");
+    fs::write(output.join("index.html"), "mine").expect("write");
+    let out = findings(tmp.path(), &["build", "--project", "demo"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("holds files findings did not write"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(read(&output.join("index.html")), "mine");
+    assert!(!output.join("onboarding").exists());
 }
