@@ -61,7 +61,8 @@ fn main() {
         let dir = out.join(format!("reports/study-{i:03}/content"));
         copy_dir(&example, &dir);
         let config = fs::read_to_string(dir.join("report.toml")).expect("read report.toml");
-        let (first, second) = (TAGS[i % TAGS.len()], TAGS[(i / 3 + 1) % TAGS.len()]);
+        let first = TAGS[i % TAGS.len()];
+        let second = TAGS[(i % TAGS.len() + 1 + (i / TAGS.len()) % (TAGS.len() - 1)) % TAGS.len()];
         let header = format!(
             "title = \"Study {i:03}: The Balancer Exploit Response\"\ndate = \"{}-{:02}-{:02}\"\ntags = [\"{first}\", \"{second}\"]\nheadline = \"{{share}}`participants[stance=deeper-crisis]` see a deeper crisis\"\n",
             2020 + i / 120,

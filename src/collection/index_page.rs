@@ -23,6 +23,14 @@ const STYLE: &str = include_str!("index.css");
 /// The search and tag filter.
 const SCRIPT: &str = include_str!("search.js");
 
+/// The built-in theme's style, which the index shares with the reports.
+fn theme_css() -> &'static str {
+    crate::render::theme::FILES
+        .iter()
+        .find(|(name, _)| *name == "style.css")
+        .map_or("", |(_, text)| text)
+}
+
 /// A report as its card shows it.
 pub struct Card<'a> {
     /// Its slug.
@@ -68,7 +76,7 @@ pub fn render(config: &SiteConfig, cards: &[Card<'_>], search: &str) -> String {
         "<style>\n{}\n{STYLE}</style>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n\
          <header class=\"report-header\">\n  <div class=\"report-header-inner\">\n    <p class=\"report-kicker\">Research</p>\n    \
          <h1 class=\"report-title\">{}</h1>\n",
-        crate::render::theme::FILES[2].1,
+        theme_css(),
         inline(&config.title, false),
     );
     if let Some(d) = &config.description {
@@ -148,7 +156,15 @@ fn tag_list(page: &mut String, tags: &BTreeMap<String, (&str, Vec<usize>)>) {
 
 fn push_card(page: &mut String, card: &Card<'_>) {
     let f = card.facts;
-    let ids: Vec<String> = f.tags.iter().map(|t| slugify(t)).collect();
+    // A tag written twice (or two spellings of one) shows once.
+    let mut tags: Vec<(&str, String)> = Vec::new();
+    for tag in &f.tags {
+        let id = slugify(tag);
+        if !tags.iter().any(|(_, seen)| *seen == id) {
+            tags.push((tag, id));
+        }
+    }
+    let ids: Vec<&str> = tags.iter().map(|(_, id)| id.as_str()).collect();
     let href = format!("{}/index.html", card.slug);
     let _ = write!(
         page,
@@ -190,7 +206,7 @@ fn push_card(page: &mut String, card: &Card<'_>) {
     );
     if !f.tags.is_empty() {
         page.push_str("<ul class=\"card-tags\" aria-label=\"Tags\">");
-        for (tag, id) in f.tags.iter().zip(&ids) {
+        for (tag, id) in &tags {
             let _ = write!(
                 page,
                 "<li><a href=\"#tag-{}\">{}</a></li>",
