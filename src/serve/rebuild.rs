@@ -100,6 +100,8 @@ pub fn on_save(
         changed.dedup();
         if !changed.is_empty() {
             rebuild(&mut source, &changed, preview, hub);
+            // A site.toml that now lists other reports: watch them too.
+            watch.watch(source.watched());
         }
     }
 }
