@@ -35,7 +35,7 @@
         doc.words = positions(p[4]);
         place = doc;
       } else if (p[0] === "q") {
-        doc.anchor = place.anchor;
+        doc.anchor = p[3] || place.anchor;
         doc.title = place.title;
         doc.excerpt = p[1];
         doc.words = positions(p[2]);

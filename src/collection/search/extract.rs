@@ -60,8 +60,8 @@ const BLOCKS: [&str; 19] = [
 /// Elements whose content is not searched.
 const SKIPPED: [&str; 5] = ["svg", "table", "style", "script", "details"];
 
-/// The pieces of one section. Quotes link to the nearest heading above
-/// them, the closest anchor a quote has.
+/// The pieces of one section. A quote links to its own id when it has
+/// one, else to the nearest heading above it.
 pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
     let title = plain(&section.title)
         .trim_end_matches('#')
@@ -118,7 +118,7 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
         } else if name == "figure" && tag.contains("class=\"quote") {
             quote = Some(Piece {
                 kind: Kind::Quote,
-                anchor: pieces[current].anchor.clone(),
+                anchor: attribute(tag, "id").unwrap_or_else(|| pieces[current].anchor.clone()),
                 title: pieces[current].title.clone(),
                 text: String::new(),
             });

@@ -74,7 +74,8 @@ fn piece_words(p: &Piece) -> Vec<String> {
 ///
 /// - `["s", anchor, title, excerpt, words]`: a section;
 /// - `["h", anchor, title, excerpt, words]`: a heading of the last section;
-/// - `["q", excerpt, words]`: a quote, found at the last section or heading;
+/// - `["q", excerpt, words]`: a quote, found at the last section or heading
+///   (`["q", excerpt, words, anchor]` when the quote has an id of its own);
 /// - `["c", label, words]`: a code,
 ///
 /// `words` being the dictionary positions of the piece's words (see
@@ -133,6 +134,7 @@ fn report_json(r: &ReportPieces, found: &[Vec<String>], dictionary: &[&str]) -> 
     out.push(',');
     string(&mut out, &r.title);
     out.push_str(",[");
+    let mut place = "";
     for (pi, (p, w)) in r.pieces.iter().zip(found).enumerate() {
         if pi > 0 {
             out.push(',');
@@ -169,7 +171,17 @@ fn report_json(r: &ReportPieces, found: &[Vec<String>], dictionary: &[&str]) -> 
         }
         out.push('"');
         out.push_str(&positions(&at));
-        out.push_str("\"]");
+        out.push('"');
+        match p.kind {
+            Kind::Section | Kind::Heading => place = &p.anchor,
+            // A quote with an id of its own links there.
+            Kind::Quote if p.anchor != *place => {
+                out.push(',');
+                string(&mut out, &p.anchor);
+            }
+            _ => {}
+        }
+        out.push(']');
     }
     out.push_str("]]");
     out
@@ -259,15 +271,22 @@ mod tests {
                     title: "Trust".into(),
                     text: "Oltás </script> oltas".into(),
                 },
+                Piece {
+                    kind: Kind::Quote,
+                    anchor: "quote-f2".into(),
+                    title: "Trust".into(),
+                    text: "trust".into(),
+                },
             ],
         }];
         let json = index_json(&reports);
         assert!(!json.contains('<'), "{json}");
         // Words: oltas (0), script (1), trust (2). The section has 0 and 2
-        // (gaps 0, 2: "AC"); the quote 0 and 1 (gaps 0, 1: "AB").
+        // (gaps 0, 2: "AC"); the quote 0 and 1 (gaps 0, 1: "AB"); the
+        // quote with an id of its own 2 ("C"), and its id.
         assert_eq!(
             json,
-            r#"{"w":["oltas","script","trust"],"r":[["a","A",[["s","s","Trust","Oltás","AC"],["q","Oltás \u003c/script> oltas","AB"]]]]}"#
+            r#"{"w":["oltas","script","trust"],"r":[["a","A",[["s","s","Trust","Oltás","AC"],["q","Oltás \u003c/script> oltas","AB"],["q","trust","C","quote-f2"]]]]}"#
         );
     }
 }
