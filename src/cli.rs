@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
 )]
 pub struct Cli {
     /// What to do.
@@ -24,7 +24,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the report into OUT/index.html (default: output/).
+    /// Build the report into OUT/index.html (default: output/); in a site
+    /// (a folder with site.toml), the index and every report.
     Build {
         /// Project folder (holds content/).
         #[arg(long, short, default_value = ".")]
@@ -63,8 +64,11 @@ pub enum Command {
         dir: PathBuf,
         /// Build the project around this REFI-QDA project (.qdpx), copied
         /// into DIR/content/data/.
-        #[arg(long, value_name = "STUDY.qdpx")]
+        #[arg(long, value_name = "STUDY.qdpx", conflicts_with = "site")]
         from: Option<PathBuf>,
+        /// Create a research site (site.toml and two small reports) instead.
+        #[arg(long)]
+        site: bool,
     },
     /// Preview the report with live reload while you edit.
     Serve {

@@ -11,7 +11,9 @@
 //! 5. [`markdown`] and [`render`]: sections with directives, then the page;
 //! 6. [`output`]: write `output/` atomically.
 //!
-//! [`site`] runs the stages in order; [`serve`] runs them on every save.
+//! [`site`] runs the stages in order for one report; [`collection`] builds
+//! a research site of many reports (index, search, links between them);
+//! [`serve`] runs them on every save.
 
 // Diagnostics are large (they carry the source line) but only travel on
 // the error path, where a few bytes of copying never matter.
@@ -19,6 +21,7 @@
 
 pub mod analysis;
 pub mod charts;
+pub mod collection;
 pub mod error;
 pub mod escape;
 pub mod load;

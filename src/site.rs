@@ -8,12 +8,15 @@
 
 mod builder;
 mod changes;
+pub mod facts;
 mod verify;
 
 use std::path::Path;
+use std::sync::Arc;
 
 pub use builder::Builder;
-pub use verify::{verify, Verdict};
+pub use facts::Facts;
+pub use verify::{compare, verify, Verdict};
 
 use crate::error::Diagnostics;
 
@@ -24,10 +27,19 @@ pub struct Built {
     pub html: String,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// What a site's index, search and link check need to know of the
+    /// report (shared, since serve keeps it beside the page).
+    pub facts: Arc<Facts>,
 }
 
 /// Builds the project in `project` into memory. On failure, every error
 /// found (and the warnings) come back; nothing was written.
 pub fn build(project: &Path) -> Result<Built, Diagnostics> {
-    builder::build_once(project)
+    builder::build_once(project, None)
+}
+
+/// Builds the report in `project`, one of a site's reports whose slugs
+/// are `site`, into memory.
+pub fn build_in_site(project: &Path, site: &[String]) -> Result<Built, Diagnostics> {
+    builder::build_once(project, Some(site))
 }

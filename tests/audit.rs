@@ -640,3 +640,40 @@ fn two_codebooks_may_not_list_one_code() {
     assert!(err.contains("the code `cost` is in two codebooks"), "{err}");
     assert!(err.contains("03-extra.md:5"), "{err}");
 }
+
+#[test]
+fn verify_checks_a_report_page_of_a_site_against_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("demo");
+    let out = findings(dir.path(), &["new", "--site", "demo"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = findings(&site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut pages: Vec<_> = fs::read_dir(site.join("output"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    pages.sort();
+    let report = pages[0].file_name().unwrap().to_string_lossy().into_owned();
+    let page = format!("output/{report}/index.html");
+    let out = findings(&site, &["verify", &page]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        stderr(&out),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The index page carries no manifest of its own.
+    let out = findings(&site, &["verify", "output/index.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    // A change in that report's data is named.
+    let data = site.join("reports").join(&report).join("content/data");
+    let file = fs::read_dir(&data).unwrap().next().unwrap().unwrap().path();
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, format!("{text}\n")).unwrap();
+    let out = findings(&site, &["verify", &page]);
+    assert_eq!(out.status.code(), Some(1));
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("changed  content/data/{name}")));
+}

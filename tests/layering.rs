@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// Each stage with its level: a stage may import stages of lower levels.
 /// `error`, `escape` and `slug` are the shared ground everyone may use.
-const LEVELS: [(&str, u8); 12] = [
+const LEVELS: [(&str, u8); 13] = [
     ("error", 0),
     ("escape", 0),
     ("slug", 0),
@@ -21,7 +21,8 @@ const LEVELS: [(&str, u8); 12] = [
     ("render", 5),
     ("output", 5),
     ("site", 6),
-    ("serve", 7),
+    ("collection", 7),
+    ("serve", 8),
 ];
 
 fn level(stage: &str) -> Option<u8> {

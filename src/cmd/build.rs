@@ -10,22 +10,13 @@ use super::report;
 
 /// Builds `project` into `out` (default `project/output`).
 pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
+    if findings::collection::is_site(project) {
+        return super::site::build(project, out, force, deny_warnings);
+    }
     let started = Instant::now();
-    let built = match site::build(project) {
-        Ok(b) => b,
-        Err(problems) => {
-            report(&problems);
-            eprintln!("error: the build failed; the previous output was left as it was");
-            return ExitCode::FAILURE;
-        }
-    };
-    if !built.warnings.is_empty() {
-        report(&built.warnings);
-    }
-    if deny_warnings && built.warnings.warning_count() > 0 {
-        eprintln!("error: warnings are denied (--deny-warnings); nothing was written");
+    let Some(built) = ready(site::build(project), |b| &b.warnings, deny_warnings) else {
         return ExitCode::FAILURE;
-    }
+    };
     let out = out.map_or_else(|| project.join("output"), Path::to_path_buf);
     match output::write(&out, &built.html, force) {
         Ok(path) => {
@@ -42,4 +33,31 @@ pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool)
             ExitCode::FAILURE
         }
     }
+}
+
+/// What a build gave, once its problems are reported: `None` when it
+/// failed or its warnings are denied, after saying that nothing was
+/// written. A report and a site are written the same way.
+pub fn ready<T>(
+    result: Result<T, findings::Diagnostics>,
+    warnings: impl Fn(&T) -> &findings::Diagnostics,
+    deny_warnings: bool,
+) -> Option<T> {
+    let built = match result {
+        Ok(b) => b,
+        Err(problems) => {
+            report(&problems);
+            eprintln!("error: the build failed; the previous output was left as it was");
+            return None;
+        }
+    };
+    let found = warnings(&built);
+    if !found.is_empty() {
+        report(found);
+    }
+    if deny_warnings && found.warning_count() > 0 {
+        eprintln!("error: warnings are denied (--deny-warnings); nothing was written");
+        return None;
+    }
+    Some(built)
 }

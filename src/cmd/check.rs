@@ -1,18 +1,30 @@
-//! `findings check`: every stage but writing; every problem reported.
+//! `findings check`: every stage but writing; every problem reported, of
+//! a report or of every report of a site and the links between them.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use findings::site;
+use findings::{site, Diagnostics};
 
 use super::report;
 
 /// Checks `project` and reports what is wrong.
 pub fn run(project: &Path, deny_warnings: bool) -> ExitCode {
-    match site::build(project) {
-        Ok(built) => {
-            report(&built.warnings);
-            if deny_warnings && built.warnings.warning_count() > 0 {
+    if findings::collection::is_site(project) {
+        return finish(
+            findings::collection::build(project).map(|s| s.warnings),
+            deny_warnings,
+        );
+    }
+    finish(site::build(project).map(|b| b.warnings), deny_warnings)
+}
+
+/// Reports a check's problems (or its warnings) and gives the exit code.
+fn finish(result: Result<Diagnostics, Diagnostics>, deny_warnings: bool) -> ExitCode {
+    match result {
+        Ok(warnings) => {
+            report(&warnings);
+            if deny_warnings && warnings.warning_count() > 0 {
                 eprintln!("error: warnings are denied (--deny-warnings)");
                 ExitCode::FAILURE
             } else {

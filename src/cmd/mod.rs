@@ -5,6 +5,7 @@ mod check;
 mod new;
 mod new_from;
 mod serve;
+mod site;
 mod verify;
 
 use std::io::IsTerminal;
@@ -28,8 +29,9 @@ pub fn run(command: Command) -> ExitCode {
             deny_warnings,
         } => check::run(&project, deny_warnings),
         Command::Verify { page, project } => verify::run(&page, &project),
-        Command::New { dir, from } => match from {
+        Command::New { dir, from, site } => match from {
             Some(study) => new_from::run(&dir, &study),
+            None if site => site::new(&dir),
             None => new::run(&dir),
         },
         Command::Serve {

@@ -32,17 +32,23 @@ const FILES: [(&str, &str); 7] = [
 
 /// Creates the project in `dir`, which must not exist or be empty.
 pub fn run(dir: &Path) -> ExitCode {
+    create(dir, &FILES, &dir.display().to_string())
+}
+
+/// Writes `files` into `dir`, which must not exist or be empty, and says
+/// that `what` was created and how to build it.
+pub fn create(dir: &Path, files: &[(&str, &str)], what: &str) -> ExitCode {
     if !is_free(dir) {
         return ExitCode::FAILURE;
     }
-    let files: Vec<(String, String)> = FILES
+    let files: Vec<(String, String)> = files
         .iter()
         .map(|(rel, text)| (rel.to_string(), text.to_string()))
         .collect();
     if !write_all(dir, &files) {
         return ExitCode::FAILURE;
     }
-    println!("created {}", dir.display());
+    println!("created {what}");
     println!("next: findings build --project {}", dir.display());
     ExitCode::SUCCESS
 }

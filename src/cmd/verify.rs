@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use findings::collection;
 use findings::site::{self, Verdict};
 use findings::{Diagnostic, Diagnostics, Location};
 
@@ -23,7 +24,19 @@ pub fn run(page: &Path, project: &Path) -> ExitCode {
         }
     };
     let shown = page.display();
-    match site::verify(&text, project) {
+    // A report page of a site is rebuilt with its site: its folder names
+    // the report (output/SLUG/index.html).
+    let verdict = if collection::is_site(project) {
+        let slug = page
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        collection::verify(project, &slug, &text)
+    } else {
+        site::verify(&text, project)
+    };
+    match verdict {
         Verdict::Matches { inputs } => {
             println!("{shown} matches its data: {inputs} inputs unchanged, and a fresh build gives the same page");
             ExitCode::SUCCESS
@@ -50,7 +63,7 @@ pub fn run(page: &Path, project: &Path) -> ExitCode {
             fail(
                 Diagnostic::error(why)
                     .at(Location::file(page))
-                    .help("verify a page written by findings build"),
+                    .help("verify a report page written by findings build; a site's index page carries no manifest, its report pages (output/SLUG/index.html) do"),
             );
             ExitCode::from(2)
         }

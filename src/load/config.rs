@@ -27,6 +27,14 @@ pub struct Config {
     /// Publication date, `YYYY-MM-DD`.
     #[serde(default)]
     pub date: Option<String>,
+    /// Topics of the report, shown on its card in a site's index, where
+    /// they filter the cards.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// One sentence for the report's card in a site's index, with roles:
+    /// "{share}`participants[stance=deeper-crisis]` see a deeper crisis".
+    #[serde(default)]
+    pub headline: Option<String>,
     /// The page's `lang`.
     #[serde(default = "default_language")]
     pub language: String,

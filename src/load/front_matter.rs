@@ -1,4 +1,5 @@
-//! Section front matter: TOML between `+++` lines at the top of a file.
+//! Section front matter: TOML between `+++` lines, or YAML between `---`
+//! lines, at the top of a file; both read into one [`FrontMatter`].
 
 use std::path::Path;
 
@@ -29,75 +30,110 @@ pub struct FrontMatter {
     pub allow: Vec<String>,
 }
 
+/// The two ways a section's front matter is fenced: TOML between `+++`
+/// lines (our own), or YAML between `---` lines (what Quarto, Obsidian,
+/// Jekyll and Hugo authors write by habit). Both give the same keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    Toml,
+    Yaml,
+}
+
+impl Dialect {
+    fn fence(self) -> &'static str {
+        match self {
+            Dialect::Toml => "+++",
+            Dialect::Yaml => "---",
+        }
+    }
+}
+
 /// Splits `text` into front matter and body. Returns the parsed front
-/// matter, the body, and the byte offset where the body starts.
+/// matter and the byte offset where the body starts.
 pub fn split(path: &Path, text: &str) -> Result<(FrontMatter, usize), Diagnostic> {
     let first = text.lines().next().unwrap_or("");
-    if first.trim_end() == "---" {
-        return Err(Diagnostic::error("YAML front matter is not supported")
-            .at(Location::in_text(path, text, 0, 3))
-            .help("write the front matter in TOML between `+++` lines, e.g. +++ / title = \"Intro\" / +++"));
-    }
-    if first.trim_end() != "+++" {
-        return Err(Diagnostic::error("the section has no front matter")
-            .at(Location::in_text(path, text, 0, first.len()))
-            .help("start the file with +++, a line title = \"…\", and +++"));
-    }
+    let dialect = match first.trim_end() {
+        "+++" => Dialect::Toml,
+        "---" => Dialect::Yaml,
+        _ => {
+            return Err(Diagnostic::error("the section has no front matter")
+                .at(Location::in_text(path, text, 0, first.len()))
+                .help("start the file with +++, a line title = \"…\", and +++ (or YAML between --- lines)"))
+        }
+    };
     let start = first.len() + usize::from(text.len() > first.len());
     let mut offset = start;
     for line in text[start..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
-            let toml_text = &text[start..offset];
-            let body_start = offset + line.len();
-            return match toml::from_str::<FrontMatter>(toml_text) {
-                Ok(fm) if fm.title.trim().is_empty() => {
-                    Err(Diagnostic::error("the section title is empty")
-                        .at(Location::in_text(path, text, start, 1))
-                        .help("give the section a title: title = \"Findings\""))
-                }
-                Ok(FrontMatter { id: Some(id), .. }) if !plain_name(&id) => {
-                    let key = toml_text
-                        .split_inclusive('\n')
-                        .scan(0, |at, l| {
-                            let here = *at;
-                            *at += l.len();
-                            Some((here, l))
-                        })
-                        .find(|(_, l)| l.trim_start().starts_with("id"))
-                        .map_or(0, |(at, l)| at + l.len() - l.trim_start().len());
-                    Err(
-                        Diagnostic::error(format!("section id `{id}` is not a plain name"))
-                            .at(Location::in_text(path, text, start + key, 2))
-                            .help(
-                                "use letters, digits, `-` and `_`, e.g. id = \"problem-context\"",
-                            ),
-                    )
-                }
-                Ok(fm) => Ok((fm, body_start)),
-                Err(e) => {
-                    // Re-anchor the TOML error's span into the whole file.
-                    let mut d = crate::load::config::toml_error(path, toml_text, &e);
-                    if let (Some(span), Some(loc)) = (e.span(), d.location.as_mut()) {
-                        *loc = Location::in_text(
-                            path,
-                            text,
-                            start + span.start,
-                            span.end - span.start,
-                        );
-                    }
-                    if d.message.contains("missing field `title`") {
-                        d = d.help("every section needs a title: title = \"Findings\"");
-                    }
-                    Err(d)
-                }
-            };
+        if line.trim_end() == dialect.fence() {
+            let front = &text[start..offset];
+            let parsed = match dialect {
+                Dialect::Toml => parse_toml(path, text, start, front),
+                Dialect::Yaml => super::front_matter_yaml::parse(path, text, start, front),
+            }?;
+            return validate(path, text, start, front, parsed).map(|fm| (fm, offset + line.len()));
         }
         offset += line.len();
     }
     Err(Diagnostic::error("the front matter never ends")
         .at(Location::in_text(path, text, 0, 3))
         .label("opened here")
-        .help("close it with a line holding only +++"))
+        .help(format!(
+            "close it with a line holding only {}",
+            dialect.fence()
+        )))
+}
+
+/// The TOML front matter `front`, which starts at byte `start` of `text`.
+fn parse_toml(
+    path: &Path,
+    text: &str,
+    start: usize,
+    front: &str,
+) -> Result<FrontMatter, Diagnostic> {
+    toml::from_str::<FrontMatter>(front).map_err(|e| {
+        // Re-anchor the TOML error's span into the whole file.
+        let mut d = crate::load::config::toml_error(path, front, &e);
+        if let (Some(span), Some(loc)) = (e.span(), d.location.as_mut()) {
+            *loc = Location::in_text(path, text, start + span.start, span.end - span.start);
+        }
+        if d.message.contains("missing field `title`") {
+            d = d.help("every section needs a title: title = \"Findings\"");
+        }
+        d
+    })
+}
+
+/// Checks what the types cannot say: a title that is there, an id that
+/// can go into HTML as it is. Same rules whichever dialect was read.
+fn validate(
+    path: &Path,
+    text: &str,
+    start: usize,
+    front: &str,
+    fm: FrontMatter,
+) -> Result<FrontMatter, Diagnostic> {
+    if fm.title.trim().is_empty() {
+        return Err(Diagnostic::error("the section title is empty")
+            .at(Location::in_text(path, text, start, 1))
+            .help("give the section a title: title = \"Findings\""));
+    }
+    if let Some(id) = fm.id.as_deref().filter(|id| !plain_name(id)) {
+        let key = front
+            .split_inclusive('\n')
+            .scan(0, |at, l| {
+                let here = *at;
+                *at += l.len();
+                Some((here, l))
+            })
+            .find(|(_, l)| l.trim_start().starts_with("id"))
+            .map_or(0, |(at, l)| at + l.len() - l.trim_start().len());
+        return Err(
+            Diagnostic::error(format!("section id `{id}` is not a plain name"))
+                .at(Location::in_text(path, text, start + key, 2))
+                .help("use letters, digits, `-` and `_`, e.g. id = \"problem-context\""),
+        );
+    }
+    Ok(fm)
 }
 
 /// True for ids that can go into an HTML id and a URL fragment as they are.
@@ -164,14 +200,10 @@ mod tests {
     }
 
     #[test]
-    fn missing_front_matter_and_yaml_are_explained() {
+    fn missing_front_matter_is_explained() {
         assert!(split(Path::new("s.md"), "# Hi\n")
             .unwrap_err()
             .message
             .contains("no front matter"));
-        assert!(split(Path::new("s.md"), "---\ntitle: A\n---\n")
-            .unwrap_err()
-            .message
-            .contains("YAML"));
     }
 }

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod config;
 mod files;
 pub mod front_matter;
+mod front_matter_yaml;
 pub mod inputs;
 pub mod json;
 pub mod qdpx;

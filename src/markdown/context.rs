@@ -38,11 +38,15 @@ pub struct Context<'a> {
     /// Fewer participants than this behind a code named in the prose is
     /// thin evidence (`[lints] min_participants`).
     pub min_participants: u64,
+    /// The slugs of every report of the site this report belongs to, so
+    /// links and references into them can be told from other links;
+    /// `None` for a report built on its own.
+    pub site: Option<&'a [String]>,
 }
 
 impl<'a> Context<'a> {
-    /// A context with no references, no lint allowed and the default
-    /// thin-evidence threshold (2 participants).
+    /// A context with no references, no lint allowed, the default
+    /// thin-evidence threshold (2 participants), and no site.
     pub fn new(
         study: &'a Analysis,
         format: &'a NumberFormat,
@@ -57,6 +61,7 @@ impl<'a> Context<'a> {
             references: None,
             allow: &[],
             min_participants: 2,
+            site: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod cite;
 pub mod components;
 pub mod context;
+pub mod cross_report;
 pub mod directive;
 pub mod events;
 mod fence;
@@ -14,6 +15,7 @@ pub mod inline;
 pub mod lints;
 pub mod roles;
 pub mod section;
+mod section_links;
 pub mod syntax;
 
 /// The Markdown extensions every section is parsed with.

@@ -108,9 +108,14 @@ pub fn evaluate(
         "ref" => {
             let label = arg.trim();
             let placeholder = r.reference(label, at, len);
+            // `slug:label` is a figure of another report of the site.
+            let href = match label.split_once(':') {
+                Some((report, l)) => crate::markdown::cross_report::href(report, l),
+                None => format!("#{label}"),
+            };
             Ok(Output::Html(format!(
-                "<a class=\"xref\" href=\"#{}\">Figure&nbsp;{placeholder}</a>",
-                escape::html(label)
+                "<a class=\"xref\" href=\"{}\">Figure&nbsp;{placeholder}</a>",
+                escape::html(&href)
             )))
         }
         "label" => {

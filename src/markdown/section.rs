@@ -13,6 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
 use crate::markdown::context::{Context, Directive, Failure, Renderer, Trail};
+use crate::markdown::cross_report::CrossLink;
 use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::{safe_link, shown};
@@ -42,6 +43,9 @@ pub struct RenderedSection {
     pub figures: Vec<Option<(String, Location)>>,
     /// Cross-references (`R label`) with where they are.
     pub refs: Vec<(String, Location)>,
+    /// Links and references into other reports of the site, checked once
+    /// every report is built.
+    pub links: Vec<CrossLink>,
     /// Whether anything illustrative was shown.
     pub illustrative: bool,
     /// Quotes, codebook entries, placed appendices and citations.
@@ -68,13 +72,42 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
     r.out
 }
 
+/// Renders `snippet`, a line of Markdown with roles written in `text`
+/// (the file at `path`) at byte `at`, e.g. the headline in
+/// `report.toml`; its problems point there. The paragraph around it is
+/// dropped.
+pub fn render_snippet(
+    path: &Path,
+    text: &str,
+    at: usize,
+    snippet: &str,
+    ctx: Context<'_>,
+) -> RenderedSection {
+    let mut r = SectionRenderer {
+        ctx,
+        path,
+        text,
+        section: "headline",
+        out: RenderedSection::default(),
+        figures: None,
+    };
+    let html = r.markdown(snippet, at, "headline");
+    let html = html.trim();
+    let inner = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html);
+    r.out.html = inner.to_string();
+    r.out
+}
+
 /// Renders Markdown recursively (directive bodies are Markdown too) and
 /// collects what the section shows.
 pub struct SectionRenderer<'a> {
     /// Report-wide inputs.
     pub ctx: Context<'a>,
     path: &'a Path,
-    text: &'a str,
+    pub(super) text: &'a str,
     /// The section's id (a plain name), for ids of unlabeled figures.
     section: &'a str,
     /// What has been collected so far.
@@ -218,6 +251,7 @@ impl<'a> SectionRenderer<'a> {
                     events.push(event);
                 }
                 Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let tag = self.cross_report_link(tag, base + range.start, range.len());
                     events.push(Event::Start(safe_link(tag)));
                 }
                 Event::End(TagEnd::Heading(level)) => {
@@ -450,12 +484,5 @@ impl<'a> SectionRenderer<'a> {
             str::to_string,
         );
         Ok((number, id))
-    }
-
-    /// Records a cross-reference and returns its placeholder.
-    pub fn reference(&mut self, label: &str, at: usize, len: usize) -> String {
-        let loc = self.locate(at, len);
-        self.out.refs.push((label.to_string(), loc));
-        format!("{MARK}R{label}{MARK}")
     }
 }

@@ -61,6 +61,9 @@ pub struct PageView {
     pub illustrative: bool,
     /// The `<meta>` carrying the page's Content-Security-Policy.
     pub csp_meta: String,
+    /// The site's navigation (index, previous and next report) when the
+    /// report is one of a site's; empty otherwise.
+    pub site_nav: String,
 }
 
 impl PageView {
@@ -84,12 +87,26 @@ impl PageView {
             css: String::new(),
             illustrative: false,
             csp_meta: csp::meta(csp::BUILD),
+            site_nav: String::new(),
         }
     }
 }
 
-/// Compiles the theme's templates once.
+/// The built-in theme's templates, compiled once per process: a site of
+/// 200 reports would otherwise parse the same templates 200 times.
+static BUILTIN: std::sync::LazyLock<Result<Tera, Diagnostic>> =
+    std::sync::LazyLock::new(|| compile(&crate::render::theme::builtin()));
+
+/// Compiles the theme's templates once (the built-in theme's once for
+/// every report).
 pub fn templates(theme: &Theme) -> Result<Tera, Diagnostic> {
+    if theme.is_builtin() {
+        return BUILTIN.clone();
+    }
+    compile(theme)
+}
+
+fn compile(theme: &Theme) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     let templates: Vec<(&str, &str)> = theme

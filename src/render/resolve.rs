@@ -117,16 +117,8 @@ pub fn number<S: Borrow<RenderedSection>>(
 pub fn fill(html: &str, index: usize, n: &Numbering, late: &Late) -> String {
     // Heading ids are longer than their placeholders; a little room up
     // front saves doubling a large section's buffer at the end.
-    let mut out = String::with_capacity(html.len() + html.len() / 16);
-    let mut rest = html;
-    while let Some(start) = rest.find(MARK) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find(MARK) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let token = &after[..end];
+    let room = html.len() / 16;
+    replace_placeholders(html, room, |token, out| {
         let (kind, payload) = token.split_at(1);
         match kind {
             "F" => {
@@ -150,7 +142,37 @@ pub fn fill(html: &str, index: usize, n: &Numbering, late: &Late) -> String {
             }
             "Q" => out.push_str(&late.quote_index),
             "B" => out.push_str(&late.bibliography),
+            // References into other reports are filled by the site,
+            // once every report is numbered.
+            "X" => {
+                out.push(MARK);
+                out.push_str(token);
+                out.push(MARK);
+            }
             _ => {}
+        }
+    })
+}
+
+/// `html` with each placeholder (`MARK token MARK`) replaced by what
+/// `write` appends for its token; `room` is extra capacity to reserve.
+pub fn replace_placeholders(
+    html: &str,
+    room: usize,
+    mut write: impl FnMut(&str, &mut String),
+) -> String {
+    let mut out = String::with_capacity(html.len() + room);
+    let mut rest = html;
+    while let Some(start) = rest.find(MARK) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(MARK) else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let token = &after[..end];
+        if !token.is_empty() {
+            write(token, &mut out);
         }
         rest = &after[end + 1..];
     }

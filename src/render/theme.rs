@@ -27,12 +27,28 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Whether every file is the built-in one (no project file overrides
+    /// it), so its compiled templates can be shared between reports.
+    pub fn is_builtin(&self) -> bool {
+        self.files.iter().all(|f| f.2.starts_with("built-in "))
+    }
+
     /// The text of theme file `name`.
     pub fn get(&self, name: &str) -> &str {
         self.files
             .iter()
             .find(|f| f.0 == name)
             .map_or("", |f| f.1.as_str())
+    }
+}
+
+/// The built-in theme, every file its own.
+pub fn builtin() -> Theme {
+    Theme {
+        files: FILES
+            .iter()
+            .map(|(file, text)| (*file, text.to_string(), format!("built-in {file}")))
+            .collect(),
     }
 }
 

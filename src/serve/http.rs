@@ -14,16 +14,16 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 use super::events::{self, Hub};
 use super::guard::Guard;
 use super::preview::Preview;
-use super::reload::{self, EVENTS_PATH};
+use super::reload::EVENTS_PATH;
 
 /// The policy of every answer but the page: nothing may load or run.
 const NOTHING: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
 
 /// What a request asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The report.
-    Page,
+    /// A page, by its path under the site: `index.html`, `<slug>/index.html`.
+    Page(String),
     /// The live-reload event stream.
     Events,
     /// Anything else.
@@ -33,9 +33,28 @@ pub enum Route {
 /// The route of a request target (`/path?query`), matched exactly.
 pub fn route(target: &str) -> Route {
     let path = target.split(['?', '#']).next().unwrap_or_default();
-    match path {
-        "/" | "/index.html" => Route::Page,
-        EVENTS_PATH => Route::Events,
+    if path == EVENTS_PATH {
+        return Route::Events;
+    }
+    // Only the shapes of a built page's path; which pages exist is the
+    // preview's to say, so nothing here reaches the disk.
+    let Some(rel) = path.strip_prefix('/') else {
+        return Route::NotFound;
+    };
+    let rel = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    };
+    let parts: Vec<&str> = rel.split('/').collect();
+    let plain = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    match parts.as_slice() {
+        ["index.html"] => Route::Page(rel),
+        [slug, "index.html"] if plain(slug) && !slug.starts_with("__") => Route::Page(rel),
         _ => Route::NotFound,
     }
 }
@@ -69,12 +88,15 @@ fn answer(
         return request.respond(response.with_header(header("Allow", "GET, HEAD")));
     }
     match route(request.url()) {
-        Route::Page => {
+        Route::Page(path) => {
             let page = preview
                 .read()
                 .unwrap_or_else(PoisonError::into_inner)
-                .page();
-            let response = secured(Response::from_string(page), reload::policy())
+                .page(&path);
+            let Some((page, policy)) = page else {
+                return request.respond(text("Not found\n", 404));
+            };
+            let response = secured(Response::from_string(page), &policy)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
                 .with_header(header("Cache-Control", "no-store"));
             request.respond(response)
@@ -155,9 +177,12 @@ mod tests {
 
     #[test]
     fn serves_the_page_at_root_and_index() {
-        assert_eq!(route("/"), Route::Page);
-        assert_eq!(route("/index.html"), Route::Page);
-        assert_eq!(route("/?t=1"), Route::Page);
+        let page = |p: &str| Route::Page(p.to_string());
+        assert_eq!(route("/"), page("index.html"));
+        assert_eq!(route("/index.html"), page("index.html"));
+        assert_eq!(route("/?t=1"), page("index.html"));
+        assert_eq!(route("/follow-up/"), page("follow-up/index.html"));
+        assert_eq!(route("/follow-up/index.html"), page("follow-up/index.html"));
         assert_eq!(route("/__findings/events"), Route::Events);
     }
 

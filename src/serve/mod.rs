@@ -1,4 +1,5 @@
-//! Preview server: builds into memory, serves the report, rebuilds on save.
+//! Preview server: builds into memory, serves the report (or every page
+//! of a site), rebuilds on save.
 //!
 //! Three threads share one [`preview::Preview`]: the HTTP server answers
 //! from it, the rebuild loop replaces it on every save and tells the open
@@ -13,6 +14,7 @@ mod overlay;
 mod preview;
 mod rebuild;
 mod reload;
+mod source;
 mod watch;
 
 use std::io::{self, Write};
@@ -27,8 +29,8 @@ use tiny_http::Server;
 use self::events::Hub;
 use self::guard::Guard;
 use self::preview::Preview;
+use self::source::Source;
 use self::watch::Watch;
-use crate::site::Builder;
 
 /// At most this many pages receive live reloads at once.
 const MAX_PAGES: usize = 64;
@@ -75,16 +77,18 @@ pub fn run(options: &ServeOptions) -> io::Result<()> {
     let hub = Arc::new(Hub::new(MAX_PAGES));
     // Watching before the first build means a save during it is not lost.
     let (changes, saves) = mpsc::channel();
-    let watch = Watch::start(&options.project, changes).map_err(|e| {
+    let mut source = Source::new(&options.project);
+    let mut watch = Watch::start(&options.project, changes, source.watched()).map_err(|e| {
         io::Error::other(format!("cannot watch {}: {e}", options.project.display()))
     })?;
-    let mut builder = Builder::new(&options.project);
-    rebuild::rebuild(&mut builder, &[], &preview, &hub);
+    rebuild::rebuild(&mut source, &[], &preview, &hub);
+    // A site's report folders are known once site.toml is read.
+    watch.watch(source.watched());
     {
         let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));
         thread::Builder::new()
             .name("findings-rebuild".into())
-            .spawn(move || rebuild::on_save(watch, &saves, builder, &preview, &hub))?;
+            .spawn(move || rebuild::on_save(watch, &saves, source, &preview, &hub))?;
     }
     {
         let (preview, hub) = (Arc::clone(&preview), Arc::clone(&hub));

@@ -1,15 +1,17 @@
-//! What the server currently shows: the last good build, the error of the
-//! latest build if it failed, and a build counter the pages compare against.
+//! What the server currently shows: the last good build (one page, or
+//! every page of a site), the error of the latest build if it failed, and
+//! a build counter the pages compare against.
 
 use crate::error::Diagnostics;
-use crate::site::Built;
 
+use super::source::Pages;
 use super::{events, overlay, reload};
 
 /// The in-memory state of the preview. Nothing here is ever read from disk.
 #[derive(Debug, Default)]
 pub struct Preview {
-    good: Option<String>,
+    /// Pages by path (`index.html`, `<slug>/index.html`).
+    good: Option<Vec<(String, String)>>,
     overlay: Option<String>,
     generation: u64,
 }
@@ -32,11 +34,11 @@ impl Preview {
 
     /// Takes in the result of a build and returns the event that tells the
     /// open pages about it. A failed build keeps the last good page.
-    pub fn record(&mut self, result: Result<Built, Diagnostics>) -> String {
+    pub fn record(&mut self, result: Result<Pages, Diagnostics>) -> String {
         self.generation += 1;
         match result {
             Ok(built) => {
-                self.good = Some(built.html);
+                self.good = Some(built.pages);
                 self.overlay = None;
                 events::reload(self.generation)
             }
@@ -49,11 +51,23 @@ impl Preview {
         }
     }
 
-    /// The page to serve: the report (or an empty page before the first
-    /// good build) with the reload script and any error overlay.
-    pub fn page(&self) -> String {
-        let html = self.good.as_deref().unwrap_or(reload::EMPTY_PAGE);
-        reload::inject(html, self.generation, self.overlay.as_deref())
+    /// The page at `path` to serve, with the reload script and any error
+    /// overlay, and its policy; before the first good build, an empty page
+    /// with the overlay at every path a build could give. `None` for a path
+    /// the last good build has no page at.
+    pub fn page(&self, path: &str) -> Option<(String, String)> {
+        let html = match &self.good {
+            Some(pages) => pages
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, h)| h.as_str())?,
+            None => reload::EMPTY_PAGE,
+        };
+        Some(reload::inject(
+            html,
+            self.generation,
+            self.overlay.as_deref(),
+        ))
     }
 }
 
@@ -62,11 +76,18 @@ mod tests {
     use super::*;
     use crate::error::Diagnostic;
 
-    fn built(text: &str) -> Result<Built, Diagnostics> {
-        Ok(Built {
-            html: format!("<html><body>{text}</body></html>"),
+    fn built(text: &str) -> Result<Pages, Diagnostics> {
+        Ok(Pages {
+            pages: vec![(
+                "index.html".into(),
+                format!("<html><body>{text}</body></html>"),
+            )],
             warnings: Diagnostics::new(),
         })
+    }
+
+    fn shown(preview: &Preview) -> String {
+        preview.page("index.html").expect("a page").0
     }
 
     #[test]
@@ -75,11 +96,11 @@ mod tests {
         assert!(preview.record(built("first")).starts_with("event: reload"));
         let event = preview.record(Err(Diagnostic::error("broken <json>").into()));
         assert!(event.starts_with("event: build-error"), "{event}");
-        let page = preview.page();
+        let page = shown(&preview);
         assert!(page.contains("first"), "{page}");
         assert!(page.contains("broken &lt;json&gt;"), "{page}");
         preview.record(built("second"));
-        let page = preview.page();
+        let page = shown(&preview);
         assert!(
             page.contains("second") && !page.contains("findings-overlay\" role"),
             "{page}"
@@ -91,7 +112,7 @@ mod tests {
     fn shows_only_the_overlay_before_any_good_build() {
         let mut preview = Preview::new();
         preview.record(Err(Diagnostic::error("no report.toml").into()));
-        let page = preview.page();
+        let page = shown(&preview);
         assert!(page.contains("<title>Build failed"), "{page}");
         assert!(page.contains("no report.toml"), "{page}");
     }

@@ -9,10 +9,9 @@ use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
 
-use crate::site::Builder;
-
 use super::events::Hub;
 use super::preview::Preview;
+use super::source::Source;
 use super::watch::Watch;
 
 /// How long the save loop waits for more of a burst before it builds. The
@@ -27,13 +26,9 @@ const MAX_WAIT: Duration = Duration::from_millis(250);
 /// Builds after `changed` files changed (none: the first build) and
 /// publishes the result. The builder redoes only what the changes touch:
 /// an edited section is re-rendered alone.
-pub fn rebuild(builder: &mut Builder, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
+pub fn rebuild(source: &mut Source, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
     let start = Instant::now();
-    let result = if changed.is_empty() {
-        builder.build()
-    } else {
-        builder.rebuild(changed)
-    };
+    let result = source.rebuild(changed);
     let elapsed = start.elapsed().as_millis();
     let color = std::io::stderr().is_terminal();
     let cause = match changed {
@@ -77,7 +72,7 @@ pub fn rebuild(builder: &mut Builder, changed: &[PathBuf], preview: &RwLock<Prev
 pub fn on_save(
     mut watch: Watch,
     saves: &Receiver<DebounceEventResult>,
-    mut builder: Builder,
+    mut source: Source,
     preview: &RwLock<Preview>,
     hub: &Hub,
 ) {
@@ -104,7 +99,9 @@ pub fn on_save(
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {
-            rebuild(&mut builder, &changed, preview, hub);
+            rebuild(&mut source, &changed, preview, hub);
+            // A site.toml that now lists other reports: watch them too.
+            watch.watch(source.watched());
         }
     }
 }

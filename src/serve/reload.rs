@@ -19,35 +19,66 @@ use crate::render::csp;
 pub const EVENTS_PATH: &str = "/__findings/events";
 
 /// Inserts the reload script (and `overlay`, when a build failed) into
-/// `html` for build number `generation`.
-/// The page's built-in policy is swapped for [`policy`], which a
-/// `<meta>` must state too: a page enforces every policy it carries.
-pub fn inject(html: &str, generation: u64, overlay: Option<&str>) -> String {
+/// `html` for build number `generation`, and gives the policy to serve it
+/// with. The page's own policy (in its `<meta>`) is widened by exactly the
+/// reload script and the event stream, and the `<meta>` says so too: a page
+/// enforces every policy it carries. A site's index keeps its search
+/// script that way.
+pub fn inject(html: &str, generation: u64, overlay: Option<&str>) -> (String, String) {
     let snippet = format!(
         "{}<script data-generation=\"{generation}\">{}</script>",
         overlay.unwrap_or(""),
         &*SCRIPT
     );
-    let html = html.replacen(&csp::meta(csp::BUILD), &csp::meta(&POLICY), 1);
+    let (html, policy) = widen_policy(html);
     let at = body_end(&html).unwrap_or(html.len());
     let mut out = String::with_capacity(html.len() + snippet.len());
     out.push_str(&html[..at]);
     out.push_str(&snippet);
     out.push_str(&html[at..]);
-    out
+    (out, policy)
 }
 
-/// The policy of a served page: the built page's, plus the reload script
-/// by hash and the event stream on the page's own origin.
-pub fn policy() -> &'static str {
-    &POLICY
+/// `html` with its policy `<meta>` widened for the reload script, and
+/// that policy; a page without one is served with the report page's policy.
+fn widen_policy(html: &str) -> (String, String) {
+    const OPEN: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+    let Some(start) = html.find(OPEN) else {
+        return (html.to_string(), POLICY.clone());
+    };
+    let from = start + OPEN.len();
+    let Some(len) = html[from..].find('"') else {
+        return (html.to_string(), POLICY.clone());
+    };
+    let own = html[from..from + len]
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let hash = format!("'sha256-{}'", &*HASH);
+    let widened = match own.find("script-src ") {
+        Some(i) => format!(
+            "{}{hash} {}",
+            &own[..i + "script-src ".len()],
+            &own[i + "script-src ".len()..]
+        ),
+        None => format!("{own}; script-src {hash}"),
+    };
+    let policy = format!("{widened}; connect-src 'self'");
+    let end = from + len + "\">".len();
+    let html = format!("{}{}{}", &html[..start], csp::meta(&policy), &html[end..]);
+    (html, policy)
 }
 
+static HASH: LazyLock<String> = LazyLock::new(|| {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()))
+});
+
+/// The policy of a served report page: the built page's, plus the reload
+/// script by hash and the event stream on the page's own origin.
 static POLICY: LazyLock<String> = LazyLock::new(|| {
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SCRIPT.as_bytes()));
     format!(
-        "{}; script-src 'sha256-{hash}'; connect-src 'self'",
-        csp::BUILD
+        "{}; script-src 'sha256-{}'; connect-src 'self'",
+        csp::BUILD,
+        &*HASH
     )
 });
 
@@ -116,7 +147,7 @@ mod tests {
 
     #[test]
     fn injects_before_the_closing_body_tag() {
-        let page = inject("<html><body><p>x</p></body></html>", 3, None);
+        let (page, _) = inject("<html><body><p>x</p></body></html>", 3, None);
         assert!(page.starts_with("<html><body><p>x</p><script "), "{page}");
         assert!(page.ends_with("</script></body></html>"), "{page}");
         assert!(page.contains("<script data-generation=\"3\">"), "{page}");
@@ -125,7 +156,7 @@ mod tests {
 
     #[test]
     fn uses_the_last_body_tag_in_any_case() {
-        let page = inject("<BODY><pre>&lt;/body&gt; </body></pre></BODY>", 1, None);
+        let (page, _) = inject("<BODY><pre>&lt;/body&gt; </body></pre></BODY>", 1, None);
         let script = page.find("<script ").unwrap_or(0);
         assert_eq!(&page[script - 6..script], "</pre>", "{page}");
         assert!(page.ends_with("</script></BODY>"), "{page}");
@@ -133,13 +164,13 @@ mod tests {
 
     #[test]
     fn appends_when_there_is_no_body_tag() {
-        let page = inject("<p>fragment</p>", 1, None);
+        let (page, _) = inject("<p>fragment</p>", 1, None);
         assert!(page.starts_with("<p>fragment</p><script "), "{page}");
     }
 
     #[test]
     fn puts_the_overlay_before_the_script() {
-        let page = inject(
+        let (page, _) = inject(
             EMPTY_PAGE,
             2,
             Some("<div id=\"findings-overlay\">bad</div>"),
@@ -148,5 +179,24 @@ mod tests {
             page.contains("<body><div id=\"findings-overlay\">bad</div><script "),
             "{page}"
         );
+    }
+
+    #[test]
+    fn widens_the_page_policy_by_the_reload_script_only() {
+        let built = format!("<head>{}</head><body></body>", csp::meta(csp::BUILD));
+        let (page, served) = inject(&built, 1, None);
+        assert_eq!(served, *POLICY);
+        assert!(page.contains(&csp::meta(&POLICY)), "{page}");
+        let index = format!(
+            "<head>{}</head><body></body>",
+            csp::meta("default-src 'none'; script-src 'sha256-abc'; img-src data:")
+        );
+        let (page, served) = inject(&index, 1, None);
+        let hash = format!("'sha256-{}'", &*HASH);
+        assert_eq!(
+            served,
+            format!("default-src 'none'; script-src {hash} 'sha256-abc'; img-src data:; connect-src 'self'")
+        );
+        assert!(page.contains(&csp::meta(&served)), "{page}");
     }
 }

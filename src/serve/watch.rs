@@ -1,9 +1,11 @@
 //! Watching the project for saves.
 //!
-//! `content/` and `themes/` are watched recursively, so new files and
-//! folders are seen; the project folder itself is watched on its own level
-//! only, so that a `themes/` (or `content/`) created or replaced later gets
-//! watched too, while `output/`, `target/` and the like are never walked.
+//! `content/` and `themes/` (of the project, or of each report of a site)
+//! are watched recursively, so new files and folders are seen; the
+//! project folder itself is watched on its own level only, so that a
+//! `themes/` (or `content/`) created or replaced later gets watched too,
+//! and so is a site's `site.toml`, while `output/`, `target/` and the
+//! like are never walked.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -22,26 +24,34 @@ const DEBOUNCE: Duration = Duration::from_millis(20);
 /// How often the debouncer looks for events older than [`DEBOUNCE`].
 const TICK: Duration = Duration::from_millis(5);
 
-/// The folders of a project whose changes call for a rebuild.
-const WATCHED: [&str; 2] = ["content", "themes"];
+/// The file at the top of a site folder whose changes call for a rebuild.
+const SITE_FILE: &str = "site.toml";
 
 /// A running watch on one project.
 pub struct Watch {
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
     root: PathBuf,
-    /// The folders of [`WATCHED`] watched now.
+    /// The folders whose changes call for a rebuild, relative to the root.
+    wanted: Vec<PathBuf>,
+    /// Those of them watched now.
     watching: Vec<PathBuf>,
 }
 
 impl Watch {
-    /// Starts watching `project`, sending each burst of events to `events`.
-    pub fn start(project: &Path, events: Sender<DebounceEventResult>) -> notify::Result<Watch> {
+    /// Starts watching the folders `wanted` (relative) of `project`,
+    /// sending each burst of events to `events`.
+    pub fn start(
+        project: &Path,
+        events: Sender<DebounceEventResult>,
+        wanted: Vec<PathBuf>,
+    ) -> notify::Result<Watch> {
         // Events name absolute paths; a canonical root makes them comparable.
         let root = project.canonicalize().map_err(notify::Error::io)?;
         let debouncer = new_debouncer(DEBOUNCE, Some(TICK), events)?;
         let mut watch = Watch {
             debouncer,
             root,
+            wanted,
             watching: Vec::new(),
         };
         watch
@@ -51,9 +61,20 @@ impl Watch {
         Ok(watch)
     }
 
-    /// Watches the folders of [`WATCHED`] that exist and are not watched.
+    /// Watches the folders `wanted` too (a site's reports, known once
+    /// `site.toml` is read).
+    pub fn watch(&mut self, wanted: Vec<PathBuf>) {
+        for w in wanted {
+            if !self.wanted.contains(&w) {
+                self.wanted.push(w);
+            }
+        }
+        self.refresh();
+    }
+
+    /// Watches the wanted folders that exist and are not watched.
     fn refresh(&mut self) {
-        for name in WATCHED {
+        for name in &self.wanted {
             let dir = self.root.join(name);
             if dir.is_dir() && !self.watching.contains(&dir) {
                 match self.debouncer.watch(&dir, RecursiveMode::Recursive) {
@@ -73,14 +94,14 @@ impl Watch {
             .filter(|e| is_change(&e.kind))
             .flat_map(|e| e.paths.iter())
             .filter_map(|p| p.strip_prefix(&self.root).ok())
-            .filter(|p| is_project_file(p))
+            .filter(|p| is_project_file(p, &self.wanted))
             .map(Path::to_path_buf)
             .collect();
         changed.sort();
         changed.dedup();
         let tops: Vec<PathBuf> = changed
             .iter()
-            .filter(|p| p.components().count() == 1)
+            .filter(|p| self.wanted.contains(p))
             .map(|p| self.root.join(p))
             .collect();
         if !tops.is_empty() {
@@ -107,14 +128,10 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-/// Whether `relative` is under a watched folder (or is one) and is not an
-/// editor's swap or backup file.
-fn is_project_file(relative: &Path) -> bool {
-    let top = relative
-        .components()
-        .next()
-        .and_then(|c| c.as_os_str().to_str());
-    if !top.is_some_and(|top| WATCHED.contains(&top)) {
+/// Whether `relative` is under a wanted folder (or is one), or is a
+/// site's `site.toml`, and is not an editor's swap or backup file.
+fn is_project_file(relative: &Path, wanted: &[PathBuf]) -> bool {
+    if relative != Path::new(SITE_FILE) && !wanted.iter().any(|w| relative.starts_with(w)) {
         return false;
     }
     let name = relative
@@ -153,15 +170,34 @@ mod tests {
 
     #[test]
     fn keeps_content_and_themes_only() {
-        assert!(is_project_file(Path::new("content/sections/intro.md")));
-        assert!(is_project_file(Path::new("content/data/new-folder")));
-        assert!(is_project_file(Path::new("themes")));
-        assert!(is_project_file(Path::new("themes/plain/page.html")));
-        assert!(!is_project_file(Path::new("output/index.html")));
-        assert!(!is_project_file(Path::new("README.md")));
-        assert!(!is_project_file(Path::new(
-            "content/sections/.intro.md.swp"
-        )));
-        assert!(!is_project_file(Path::new("content/sections/intro.md~")));
+        let wanted = [PathBuf::from("content"), PathBuf::from("themes")];
+        let is = |p: &str| is_project_file(Path::new(p), &wanted);
+        assert!(is("content/sections/intro.md"));
+        assert!(is("content/data/new-folder"));
+        assert!(is("themes"));
+        assert!(is("themes/plain/page.html"));
+        assert!(!is("output/index.html"));
+        assert!(!is("README.md"));
+        assert!(!is("content/sections/.intro.md.swp"));
+        assert!(!is("content/sections/intro.md~"));
+        assert!(!is("contents/x.md"));
+    }
+
+    #[test]
+    fn keeps_the_reports_of_a_site_and_its_site_toml() {
+        let wanted = [PathBuf::from("reports/a/content")];
+        assert!(is_project_file(
+            Path::new("reports/a/content/sections/x.md"),
+            &wanted
+        ));
+        assert!(is_project_file(Path::new("site.toml"), &wanted));
+        assert!(!is_project_file(
+            Path::new("reports/b/content/x.md"),
+            &wanted
+        ));
+        assert!(!is_project_file(
+            Path::new("reports/a/output/index.html"),
+            &wanted
+        ));
     }
 }

@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -35,6 +36,7 @@ use crate::render::resolve;
 use crate::render::theme::{self, Theme};
 
 use super::changes::{relative_to, scope_of, Scope};
+use super::facts::{self, Counts};
 use super::Built;
 
 /// Builds a project, and rebuilds it after changes doing as little work
@@ -50,6 +52,8 @@ use super::Built;
 #[derive(Debug)]
 pub struct Builder {
     root: PathBuf,
+    /// The slugs of the site's reports when this report is one of them.
+    site: Option<Arc<[String]>>,
     /// `None` until loaded, and again after a change that needs a full
     /// reload or a reload that failed: the next build starts afresh.
     state: Option<State>,
@@ -71,6 +75,10 @@ struct State {
     references: Option<References>,
     /// Hashes of the input files, kept for the next build's manifest.
     hashes: HashCache,
+    /// What the site's index says of the study, counted at load time.
+    counts: Counts,
+    /// The rendered `headline` of `report.toml`, once rendered.
+    headline: Option<RenderedSection>,
     /// Problems from loading and indexing: warnings, or errors in
     /// sections that failed to read at load time.
     warnings: Diagnostics,
@@ -94,6 +102,18 @@ impl Builder {
     pub fn new(root: &Path) -> Builder {
         Builder {
             root: root.to_path_buf(),
+            site: None,
+            state: None,
+        }
+    }
+
+    /// A builder for the report in `root`, one of a site's reports
+    /// (`site`, their slugs): links into the others are then allowed, and
+    /// the page keeps a placeholder for the site's navigation.
+    pub fn in_site(root: &Path, site: Arc<[String]>) -> Builder {
+        Builder {
+            root: root.to_path_buf(),
+            site: Some(site),
             state: None,
         }
     }
@@ -106,9 +126,9 @@ impl Builder {
             Some(state) => state,
             None => self.state.insert(State::load(&self.root)?),
         };
-        state.render_stale(&self.root);
+        state.render_stale(&self.root, self.site.as_deref());
         let late = state.late();
-        let built = state.page(&self.root, late);
+        let built = state.page(&self.root, late, self.site.is_some());
         if built.is_err() && state.load_failed {
             self.state = None;
         }
@@ -148,12 +168,12 @@ impl Builder {
 /// A one-shot build: what `Builder::new(root).build()` gives, but the
 /// datasets are freed before the page is assembled, since nothing will be
 /// rebuilt; on a large study that lowers the peak memory by their size.
-pub(super) fn build_once(root: &Path) -> Result<Built, Diagnostics> {
+pub(super) fn build_once(root: &Path, site: Option<&[String]>) -> Result<Built, Diagnostics> {
     let mut state = State::load(root)?;
-    state.render_stale(root);
+    state.render_stale(root, site);
     let late = state.late();
     state.study = Analysis::default();
-    state.page(root, late)
+    state.page(root, late, site.is_some())
 }
 
 impl State {
@@ -197,6 +217,8 @@ impl State {
         warnings.extend(study.configure(&loaded.config.privacy, &loaded.config.label_places));
         Ok(State {
             load_failed: warnings.has_errors(),
+            counts: Counts::of(&study),
+            headline: None,
             config: loaded.config,
             sections: loaded.sections,
             unreadable: HashMap::new(),
@@ -234,7 +256,7 @@ impl State {
     }
 
     /// Renders, in parallel, every section not rendered yet.
-    fn render_stale(&mut self, root: &Path) {
+    fn render_stale(&mut self, root: &Path, site: Option<&[String]>) {
         let ctx = Context {
             study: &self.study,
             format: &self.config.numbers,
@@ -243,7 +265,11 @@ impl State {
             references: self.references.as_ref(),
             allow: &[],
             min_participants: self.config.lints.min_participants(),
+            site,
         };
+        if self.headline.is_none() {
+            self.headline = facts::headline(root, &self.config, ctx);
+        }
         let rendered = &self.rendered;
         let fresh: Vec<(PathBuf, RenderedSection)> = self
             .sections
@@ -291,7 +317,7 @@ impl State {
     }
 
     /// Numbers figures and headings across the report and renders the page.
-    fn page(&mut self, root: &Path, late: Late) -> Result<Built, Diagnostics> {
+    fn page(&mut self, root: &Path, late: Late, in_site: bool) -> Result<Built, Diagnostics> {
         let mut read_problems = Diagnostics::new();
         let mut unreadable: Vec<_> = self.unreadable.iter().collect();
         unreadable.sort_by_key(|(path, _)| *path);
@@ -309,7 +335,7 @@ impl State {
             .filter_map(|s| self.rendered.get(&s.path))
             .collect();
         let mut problems = self.warnings.clone();
-        for r in &rendered {
+        for r in rendered.iter().chain(&self.headline.as_ref()) {
             problems.extend(r.problems.clone());
         }
         problems.extend(late.problems.clone());
@@ -354,6 +380,9 @@ impl State {
             self.theme.get("charts.css")
         );
         view.illustrative = rendered.iter().any(|r| r.illustrative);
+        if in_site {
+            view.site_nav = facts::NAV_PLACEHOLDER.to_string();
+        }
         for (i, (source, r)) in self.sections.iter().zip(&rendered).enumerate() {
             let title = inline(&source.front.title, false);
             let children = r
@@ -394,9 +423,22 @@ impl State {
         // After the template, so that no theme can leave it out.
         let at = html.rfind("</body>").unwrap_or(html.len());
         html.insert_str(at, &manifest.element());
+        let facts = facts::Facts {
+            title: self.config.title.clone(),
+            subtitle: self.config.subtitle.clone(),
+            authors: self.config.authors.clone(),
+            date: self.config.date.clone(),
+            tags: self.config.tags.clone(),
+            counts: self.counts.clone(),
+            headline: self.headline.as_ref().map(|h| h.html.clone()),
+            figures: numbering.labels.clone().into_iter().collect(),
+            links: rendered.iter().flat_map(|r| r.links.clone()).collect(),
+            sections: view.sections,
+        };
         Ok(Built {
             html,
             warnings: problems,
+            facts: Arc::new(facts),
         })
     }
 }

@@ -36,6 +36,12 @@ pub enum Verdict {
 
 /// Verifies `page` (a built page's text) against the project in `project`.
 pub fn verify(page: &str, project: &Path) -> Verdict {
+    compare(page, super::build(project).map(|b| b.html))
+}
+
+/// Verifies `page` against `rebuilt`, the page a fresh build gives (or
+/// why none could be built): a report of a site is rebuilt with its site.
+pub fn compare(page: &str, rebuilt: Result<String, Diagnostics>) -> Verdict {
     let recorded = match Manifest::from_page(page) {
         None => return Verdict::NoManifest("the page has no build manifest".into()),
         Some(Err(e)) => {
@@ -43,11 +49,11 @@ pub fn verify(page: &str, project: &Path) -> Verdict {
         }
         Some(Ok(m)) => m,
     };
-    let built = match super::build(project) {
-        Ok(b) => b,
+    let built = match rebuilt {
+        Ok(html) => html,
         Err(problems) => return Verdict::DoesNotBuild(problems),
     };
-    let current = match Manifest::from_page(&built.html) {
+    let current = match Manifest::from_page(&built) {
         Some(Ok(m)) => m,
         _ => return Verdict::NoManifest("a fresh build carries no manifest".into()),
     };
@@ -68,7 +74,7 @@ pub fn verify(page: &str, project: &Path) -> Verdict {
         changed.sort();
         return Verdict::Changed { inputs: changed };
     }
-    if built.html != page {
+    if built != page {
         return Verdict::PageDiffers {
             built_by: recorded.findings,
         };

@@ -142,3 +142,37 @@ export function launch() {
     ],
   });
 }
+
+/**
+ * Creates a site with `findings new --site` in a scratch folder and builds
+ * it; returns its output folder (index.html and one folder per report).
+ */
+export function buildSite() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'findings-site-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const site = path.join(dir, 'site');
+  for (const args of [['new', '--site', site], ['build', '--project', site]]) {
+    const run = spawnSync(findingsBin(), args, { encoding: 'utf8' });
+    if (run.status !== 0) {
+      throw new Error(`findings ${args.join(' ')} failed (${run.status}):\n${run.stderr}`);
+    }
+  }
+  return path.join(site, 'output');
+}
+
+/**
+ * Opens `url` in a new tab of `browser` (with `options`, e.g. a colour
+ * scheme), collecting every request it makes and every error it logs.
+ */
+export async function openWatched(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests, errors };
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { build, copyProject, launch } from './harness.js';
+import { build, copyProject, launch, openWatched } from './harness.js';
 
 let browser;
 
@@ -18,15 +18,7 @@ after(async () => {
 
 test('the built page makes no network request and logs no error', async () => {
   const url = pathToFileURL(build(copyProject())).href;
-  const page = await browser.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url, { waitUntil: 'load' });
+  const { page, requests, errors } = await openWatched(browser, url);
   // Let late scripts, fonts and lazy images have their chance to ask.
   await page.waitForTimeout(500);
   // data: and blob: URLs are inline content, not network requests.
