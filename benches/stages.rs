@@ -157,6 +157,7 @@ fn stages(c: &mut Criterion) {
             id: s.id.clone(),
             title: s.front.title.clone(),
             body: r.html.clone(),
+            generated: false,
         })
         .collect();
     g.bench_function("templates/page", |b| {

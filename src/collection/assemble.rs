@@ -108,8 +108,9 @@ fn report_pieces(
     let mut pieces: Vec<extract::Piece> = facts
         .sections
         .iter()
-        // The build manifest is no finding.
-        .filter(|s| !s.id.starts_with("about-this-report"))
+        // The appendices the report adds hold no finding of their own:
+        // the manifest, the references, the quotes again.
+        .filter(|s| !s.generated)
         .flat_map(|s| {
             // Figures of other reports are numbered only now.
             let mut s = s.clone();

@@ -18,6 +18,9 @@ use hayagriva::{
     ElemChildren, ElemMeta, Formatted, LocatorPayload, Rendered, SpecificLocator,
 };
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use crate::escape::{html, push_html};
 use crate::load::references::{References, Works};
 use crate::markdown::cite::split_locator;
@@ -41,10 +44,11 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
     if cites.is_empty() {
         return Cited::default();
     }
-    let Some(style) = independent(style) else {
+    let Some(style) = cached_style(style) else {
         return Cited::default();
     };
-    let locales = locales(language);
+    let locales = cached_locales(language);
+    let (style, locales) = (&*style, &locales[..]);
     // hayagriva's entry trait is private, so the two kinds of works are
     // driven by the same code written once for each.
     macro_rules! drive {
@@ -61,16 +65,16 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
                     .collect();
                 driver.citation(CitationRequest::new(
                     items,
-                    &style,
+                    style,
                     Some(LocaleCode(language.to_string())),
-                    &locales,
+                    locales,
                     None,
                 ));
             }
             driver.finish(BibliographyRequest::new(
-                &style,
+                style,
                 Some(LocaleCode(language.to_string())),
-                &locales,
+                locales,
             ))
         }};
     }
@@ -110,6 +114,34 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
         citations,
         bibliography,
     }
+}
+
+/// Decoded styles and locales, kept for the process: a site builds its
+/// reports in one process, and each would decode the same ones again.
+type Cache<T> = OnceLock<Mutex<HashMap<String, T>>>;
+
+static STYLES: Cache<Option<Arc<IndependentStyle>>> = OnceLock::new();
+static LOCALES: Cache<Arc<Vec<Locale>>> = OnceLock::new();
+
+/// `make(key)`, made once per process.
+fn cached<T: Clone>(cache: &'static Cache<T>, key: &str, make: impl FnOnce(&str) -> T) -> T {
+    let map = cache.get_or_init(Default::default);
+    if let Some(hit) = map.lock().ok().and_then(|m| m.get(key).cloned()) {
+        return hit;
+    }
+    let made = make(key);
+    if let Ok(mut m) = map.lock() {
+        m.entry(key.to_string()).or_insert_with(|| made.clone());
+    }
+    made
+}
+
+fn cached_style(name: &str) -> Option<Arc<IndependentStyle>> {
+    cached(&STYLES, name, |n| independent(n).map(Arc::new))
+}
+
+fn cached_locales(language: &str) -> Arc<Vec<Locale>> {
+    cached(&LOCALES, language, |l| Arc::new(locales(l)))
 }
 
 /// The bundled CSL locales of `language` (every dialect of its primary

@@ -21,6 +21,9 @@ pub struct SectionView {
     pub title: String,
     /// Body HTML.
     pub body: String,
+    /// True for an appendix the report adds (the quote index, the
+    /// references, "About this report"), which holds no finding of its own.
+    pub generated: bool,
 }
 
 /// An entry of the table of contents.

@@ -405,6 +405,7 @@ impl State {
                 id: source.id.clone(),
                 title,
                 body: resolve::fill(&r.html, i, &numbering, &late),
+                generated: false,
             });
         }
         for a in appendices {
@@ -417,6 +418,7 @@ impl State {
                 id: a.id,
                 title: a.title,
                 body: a.body,
+                generated: true,
             });
         }
         let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;

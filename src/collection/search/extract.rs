@@ -122,9 +122,17 @@ pub fn section_pieces(section: &SectionView) -> Vec<Piece> {
                 q.anchor = href.trim_start_matches('#').to_string();
             }
             skip = Some(("a", 1));
-        } else if name == "ol" && tag.contains("class=\"quote-index\"") {
-            // The quote index repeats quotes found where they are quoted.
+        } else if name == "ol"
+            && (tag.contains("class=\"quote-index\"") || tag.contains("class=\"bibliography\""))
+        {
+            // The quote index repeats quotes found where they are quoted,
+            // and the works cited are found by their citations.
             skip = Some(("ol", 1));
+        } else if name == "p"
+            && (tag.contains("class=\"table-note\"") || tag.contains("class=\"appendix-intro\""))
+        {
+            // Notes the report writes under every table are no findings.
+            skip = Some(("p", 1));
         } else if name == "figure" && tag.contains("class=\"quote") {
             quote = Some(Piece {
                 kind: Kind::Quote,
@@ -222,6 +230,7 @@ mod tests {
             body: "<figure class=\"quote\"><blockquote><p>“Oltás”</p></blockquote><figcaption>— Ana <a class=\"quote-link\" href=\"#q-s1\" title=\"t\">Q1</a></figcaption></figure>\
                    <ol class=\"quote-index\">\n<li id=\"q-s1\"><blockquote><p>“Oltás”</p></blockquote></li></ol><p>After.</p>"
                 .into(),
+            generated: false,
         };
         let got: Vec<(Kind, String, String)> = section_pieces(&section)
             .into_iter()
@@ -245,6 +254,7 @@ mod tests {
                    <h3 id=\"why\">Why <a class=\"anchor\" href=\"#why\">#</a></h3><p>Because.</p>\
                    <figure class=\"quote\"><blockquote><p>“Oltás”</p></blockquote><figcaption>— <span>Ana</span>, Designer</figcaption></figure>"
                 .into(),
+            generated: false,
         };
         let pieces = section_pieces(&section);
         let got: Vec<(Kind, &str, &str, &str)> = pieces

@@ -74,13 +74,17 @@ pub fn figures(study: &Study) -> Vec<Figure> {
 fn percent() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b)").expect("valid pattern")
+        Regex::new(r"([0-9]{1,3}(?:[.,][0-9]+)?)[ \t]?(?:%|percent(?-u:\b)|per cent(?-u:\b))")
+            .expect("valid pattern")
     })
 }
 
 fn fraction() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\b(\d+)\s+(?:of|out of)\s+(\d+)\b").expect("valid pattern"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?-u:\b)([0-9]+)[ \t\n]+(?:of|out of)[ \t\n]+([0-9]+)(?-u:\b)")
+            .expect("valid pattern")
+    })
 }
 
 /// The hand-typed numbers in `text` that a figure gives: each as its byte
