@@ -433,7 +433,13 @@ impl State {
             tags: self.config.tags.clone(),
             counts: self.counts.clone(),
             headline: self.headline.as_ref().map(|h| h.html.clone()),
-            figures: numbering.labels.clone().into_iter().collect(),
+            figures: {
+                // Sorted: the labels come from a hash map, and a did-you-mean
+                // over them must not depend on its order.
+                let mut f: Vec<(String, usize)> = numbering.labels.clone().into_iter().collect();
+                f.sort();
+                f
+            },
             links: rendered.iter().flat_map(|r| r.links.clone()).collect(),
             sections: view.sections,
         };
