@@ -54,9 +54,10 @@ pub enum Command {
     Verify {
         /// The built page, e.g. output/index.html.
         page: PathBuf,
-        /// Project folder (holds content/).
-        #[arg(long, short, default_value = ".")]
-        project: PathBuf,
+        /// Project or site folder (default: the nearest folder above the
+        /// page that holds content/ or site.toml).
+        #[arg(long, short)]
+        project: Option<PathBuf>,
     },
     /// Create a small example project in DIR that builds as is.
     New {

@@ -677,3 +677,18 @@ fn verify_checks_a_report_page_of_a_site_against_the_site() {
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("changed  content/data/{name}")));
 }
+
+#[test]
+fn verify_finds_the_project_above_the_page() {
+    let dir = fixture();
+    build_ok(dir.path());
+    let parent = dir.path().parent().unwrap();
+    let name = dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let out = findings(parent, &["verify", &format!("{name}/output/index.html")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -28,7 +28,7 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
-        Command::Verify { page, project } => verify::run(&page, &project),
+        Command::Verify { page, project } => verify::run(&page, project.as_deref()),
         Command::New { dir, from, site } => match from {
             Some(study) => new_from::run(&dir, &study),
             None if site => site::new(&dir),

@@ -1,6 +1,6 @@
 //! `findings verify PAGE`: whether a built page still matches its data.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use findings::collection;
@@ -11,7 +11,9 @@ use super::report;
 
 /// Exit 0 when `page` matches a fresh build of `project`, 1 when inputs
 /// or the page changed, 2 when the page cannot be read or checked.
-pub fn run(page: &Path, project: &Path) -> ExitCode {
+pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
+    let project = project.map_or_else(|| project_of(page), Path::to_path_buf);
+    let project = project.as_path();
     let text = match std::fs::read(page) {
         Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(e) => {
@@ -73,6 +75,37 @@ pub fn run(page: &Path, project: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The folder a page was built from when `--project` is not given: the
+/// nearest one above it holding `site.toml` or `content/`
+/// (`my-study/output/index.html` → `my-study`), else the current folder.
+fn project_of(page: &Path) -> PathBuf {
+    let dir = page.parent().unwrap_or(Path::new(""));
+    let start = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    start
+        .ancestors()
+        .skip(1)
+        .find(|a| {
+            let a = if a.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                a
+            };
+            collection::is_site(a) || a.join("content").is_dir()
+        })
+        .map(|a| {
+            if a.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                a.to_path_buf()
+            }
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn fail(d: Diagnostic) {
