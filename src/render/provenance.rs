@@ -36,7 +36,7 @@ pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut Str
         .private_entry(crate::model::schema::Kind::Segments, "segments", "text")
         .is_none()
     {
-        push_html(out, &s.text);
+        push_html(out, s.text.trim());
     }
     out.push_str("\u{201d}</p></blockquote><dl class=\"provenance\">");
     let row = |out: &mut String, term: &str, value: &str| {

@@ -156,7 +156,8 @@ fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
         "<figure class=\"quote\">"
     });
     html.push_str("<blockquote><p>\u{201c}");
-    push_html(html, &s.text);
+    // Coders select whole lines: the line break at the end is no word.
+    push_html(html, s.text.trim());
     html.push_str("\u{201d}</p></blockquote><figcaption>\u{2014} ");
     // Private attribution fields are left out, not shown.
     let privacy = &study.privacy;

@@ -122,7 +122,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
                 let p = study.speaker(i);
                 illustrative |= s.illustrative.touches(&["text"]);
                 out.push_str("<p class=\"codebook-quote\"><q>");
-                push_html(&mut out, &shorten(&s.text));
+                push_html(&mut out, &shorten(s.text.trim()));
                 out.push_str("</q> <span class=\"quote-alias\">");
                 if privacy.participant_field_private("alias") {
                     out.push_str("A participant");
