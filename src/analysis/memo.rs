@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::fmt;
 use std::hash::Hash;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use super::select::Selection;
 use super::CodeFrequency;
@@ -29,6 +29,7 @@ pub struct Memo {
     frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
     cooccurrences: Table<Selection, Arc<Cooccurrence>>,
     people: Table<Selection, usize>,
+    figures: OnceLock<Vec<super::figures::Figure>>,
 }
 
 impl Clone for Memo {
@@ -54,6 +55,14 @@ impl Memo {
         compute: impl FnOnce() -> Result<Vec<usize>, Problem>,
     ) -> Result<Arc<[usize]>, Problem> {
         self.selections.get_or_try(sel, || compute().map(Arc::from))
+    }
+
+    /// The study's figures, computing them with `compute` the first time.
+    pub(crate) fn figures(
+        &self,
+        compute: impl FnOnce() -> Vec<super::figures::Figure>,
+    ) -> &[super::figures::Figure] {
+        self.figures.get_or_init(compute)
     }
 }
 

@@ -17,6 +17,7 @@ pub mod agreement;
 pub mod codes;
 pub mod cooccurrence;
 pub mod crosstab;
+pub mod figures;
 pub mod frequency;
 pub mod memo;
 pub mod select;
@@ -64,6 +65,12 @@ impl Analysis {
 
     pub(crate) fn memo(&self) -> &memo::Memo {
         &self.memo
+    }
+
+    /// The shares the study gives by one field ([`figures::figures`]),
+    /// computed the first time they are asked for.
+    pub fn figures(&self) -> &[figures::Figure] {
+        self.memo.figures(|| figures::figures(&self.study))
     }
 }
 

@@ -81,30 +81,19 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
 /// nearest one above it holding `site.toml` or `content/`
 /// (`my-study/output/index.html` → `my-study`), else the current folder.
 fn project_of(page: &Path) -> PathBuf {
-    let dir = page.parent().unwrap_or(Path::new(""));
-    let start = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
+    // `Path::parent` of a relative path ends in "", the current folder.
+    let here = |p: &Path| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
     };
-    start
-        .ancestors()
-        .skip(1)
-        .find(|a| {
-            let a = if a.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                a
-            };
-            collection::is_site(a) || a.join("content").is_dir()
-        })
-        .map(|a| {
-            if a.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                a.to_path_buf()
-            }
-        })
+    page.parent()
+        .into_iter()
+        .flat_map(|dir| dir.ancestors().skip(1))
+        .map(here)
+        .find(|a| collection::is_site(a) || a.join("content").is_dir())
         .unwrap_or_else(|| PathBuf::from("."))
 }
 

@@ -73,15 +73,15 @@ impl<'a> Context<'a> {
 pub struct Trail {
     /// Segments shown as quotes, in order of first appearance.
     pub quoted: Vec<usize>,
-    /// Codes a `{codebook}` here lists: their entries are link targets.
-    pub codebook: Vec<usize>,
-    /// Where each `{codebook}` here is written, with the codes it lists.
+    /// Where each `{codebook}` here is written, with the codes it lists
+    /// (their entries are link targets).
     pub codebooks: Vec<(Location, Vec<usize>)>,
-    /// A `{quote-index}` placed here: the segments it lists beyond the
-    /// quoted ones, and where it is written.
-    pub quote_index: Option<(Vec<usize>, Location)>,
-    /// Where a `{bibliography}` placed here is written.
-    pub bibliography: Option<Location>,
+    /// Each `{quote-index}` placed here: where it is written, and the
+    /// segments it lists beyond the quoted ones. The page stage allows one
+    /// in the whole report.
+    pub quote_indexes: Vec<(Location, Vec<usize>)>,
+    /// Where each `{bibliography}` placed here is written (one allowed).
+    pub bibliographies: Vec<Location>,
     /// `{cite}` roles in order; placeholder `C n` is `citations[n]`.
     pub citations: Vec<Citation>,
 }

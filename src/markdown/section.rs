@@ -64,7 +64,6 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
         text: &section.text,
         section: &section.id,
         out: RenderedSection::default(),
-        figures: None,
     };
     r.check_allow();
     let html = r.markdown(section.body(), section.body_start, &section.id);
@@ -89,7 +88,6 @@ pub fn render_snippet(
         text,
         section: "headline",
         out: RenderedSection::default(),
-        figures: None,
     };
     let html = r.markdown(snippet, at, "headline");
     let html = html.trim();
@@ -112,9 +110,6 @@ pub struct SectionRenderer<'a> {
     section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
-    /// The figures the data gives, for the hand-typed-number lint; made
-    /// when the first number in prose needs them.
-    figures: Option<Vec<lints::numbers::Figure>>,
 }
 
 impl<'a> Renderer<'a> for SectionRenderer<'a> {
@@ -387,12 +382,7 @@ impl<'a> SectionRenderer<'a> {
             lints::thin_codes(self, &sel, at);
         }
         if let Some(codes) = d.option("codes") {
-            let codes: Vec<String> = codes
-                .split(',')
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-                .collect();
-            lints::thin(self, &codes, at);
+            lints::thin(self, &components::list(codes), at);
         }
     }
 
@@ -423,11 +413,7 @@ impl<'a> SectionRenderer<'a> {
         {
             return;
         }
-        let study = self.ctx.study;
-        let figures = self
-            .figures
-            .get_or_insert_with(|| lints::numbers::figures(study));
-        let hits = lints::hand_typed_numbers(t, figures);
+        let hits = lints::hand_typed_numbers(t, self.ctx.study.figures());
         for (offset, _, typed, role) in hits {
             // Smart punctuation can make the event's text differ from the
             // source; then the lint points at the start of the text.

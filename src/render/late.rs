@@ -76,12 +76,12 @@ pub fn compute(
     };
     let trails = || sections.iter().map(|s| &s.rendered.trail);
     let placed_index = only_one(
-        trails().filter_map(|t| t.quote_index.as_ref().map(|(_, at)| at)),
+        trails().flat_map(|t| t.quote_indexes.iter().map(|(at, _)| at)),
         "{quote-index}",
         &mut late.problems,
     );
     let placed_bibliography = only_one(
-        trails().filter_map(|t| t.bibliography.as_ref()),
+        trails().flat_map(|t| &t.bibliographies),
         "{bibliography}",
         &mut late.problems,
     );
@@ -97,7 +97,7 @@ pub fn compute(
         }
     }
     for t in trails() {
-        for &i in t.quote_index.iter().flat_map(|(extra, _)| extra) {
+        for &i in t.quote_indexes.iter().flat_map(|(_, extra)| extra) {
             if let std::collections::hash_map::Entry::Vacant(e) = late.quote_numbers.entry(i) {
                 e.insert(order.len() + 1);
                 order.push(i);

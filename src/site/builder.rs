@@ -127,8 +127,9 @@ impl Builder {
             None => self.state.insert(State::load(&self.root)?),
         };
         state.render_stale(&self.root, self.site.as_deref());
+        let read = state.order();
         let late = state.late();
-        let built = state.page(&self.root, late, self.site.is_some());
+        let built = state.page(&self.root, read, late, self.site.is_some());
         if built.is_err() && state.load_failed {
             self.state = None;
         }
@@ -171,9 +172,10 @@ impl Builder {
 pub(super) fn build_once(root: &Path, site: Option<&[String]>) -> Result<Built, Diagnostics> {
     let mut state = State::load(root)?;
     state.render_stale(root, site);
+    let read = state.order();
     let late = state.late();
     state.study = Analysis::default();
-    state.page(root, late, site.is_some())
+    state.page(root, read, late, site.is_some())
 }
 
 impl State {
@@ -286,10 +288,22 @@ impl State {
         self.rendered.extend(fresh);
     }
 
+    /// Puts the sections in report order, for the report-wide parts and the
+    /// page alike, and returns the problems of reading and ordering them.
+    fn order(&mut self) -> Diagnostics {
+        let mut read_problems = Diagnostics::new();
+        let mut unreadable: Vec<_> = self.unreadable.iter().collect();
+        unreadable.sort_by_key(|(path, _)| *path);
+        for (_, d) in unreadable {
+            read_problems.push(d.clone());
+        }
+        load::order_sections(&mut self.sections, &mut read_problems);
+        read_problems
+    }
+
     /// The report-wide parts that need the study: the quote index,
     /// citations and bibliography.
     fn late(&mut self) -> Late {
-        load::order_sections(&mut self.sections, &mut Diagnostics::new());
         let titles: Vec<String> = self
             .sections
             .iter()
@@ -317,14 +331,13 @@ impl State {
     }
 
     /// Numbers figures and headings across the report and renders the page.
-    fn page(&mut self, root: &Path, late: Late, in_site: bool) -> Result<Built, Diagnostics> {
-        let mut read_problems = Diagnostics::new();
-        let mut unreadable: Vec<_> = self.unreadable.iter().collect();
-        unreadable.sort_by_key(|(path, _)| *path);
-        for (_, d) in unreadable {
-            read_problems.push(d.clone());
-        }
-        load::order_sections(&mut self.sections, &mut read_problems);
+    fn page(
+        &mut self,
+        root: &Path,
+        read_problems: Diagnostics,
+        late: Late,
+        in_site: bool,
+    ) -> Result<Built, Diagnostics> {
         if read_problems.has_errors() {
             return Err(read_problems);
         }

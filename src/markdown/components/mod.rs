@@ -132,7 +132,7 @@ fn needs_argument(name: &str, example: &str) -> Failure {
 }
 
 /// Splits a comma-separated option value.
-fn list(value: &str) -> Vec<String> {
+pub fn list(value: &str) -> Vec<String> {
     value
         .split(',')
         .map(str::trim)

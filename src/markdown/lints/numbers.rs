@@ -6,70 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::records::scalar_text;
-use crate::model::study::Study;
-
-/// A figure the data gives, with the role that computes it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Figure {
-    /// The count.
-    pub count: u64,
-    /// What it is counted out of.
-    pub total: u64,
-    /// The selection, e.g. `participants[stance=deeper-crisis]`.
-    pub selection: String,
-}
-
-/// Every share of a dataset the data gives by one field: participants by
-/// each attribute value, segments by stance and by code.
-pub fn figures(study: &Study) -> Vec<Figure> {
-    let mut out = Vec::new();
-    let n = study.participants.len() as u64;
-    for field in ["role", "persona"]
-        .into_iter()
-        .map(String::from)
-        .chain(study.participant_attributes().iter().cloned())
-    {
-        if study.privacy.participant_field_private(&field) {
-            continue;
-        }
-        let mut values: Vec<(String, u64)> = Vec::new();
-        for p in &study.participants {
-            let v = match field.as_str() {
-                "role" => p.role.clone(),
-                "persona" => p.persona.clone(),
-                f => p
-                    .attributes
-                    .get(f)
-                    .map(|v| scalar_text(v).into_owned())
-                    .unwrap_or_default(),
-            };
-            if v.is_empty() {
-                continue;
-            }
-            match values.iter_mut().find(|(x, _)| *x == v) {
-                Some((_, c)) => *c += 1,
-                None => values.push((v, 1)),
-            }
-        }
-        for (v, c) in values {
-            out.push(Figure {
-                count: c,
-                total: n,
-                selection: format!("participants[{field}={v}]"),
-            });
-        }
-    }
-    let segments = study.segments.len() as u64;
-    for (code, c) in study.codes.iter().enumerate() {
-        out.push(Figure {
-            count: study.segments_with_code(code).len() as u64,
-            total: segments,
-            selection: format!("segments[code={}]", c.id),
-        });
-    }
-    out
-}
+pub use crate::analysis::figures::Figure;
 
 fn percent() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

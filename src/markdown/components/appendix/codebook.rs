@@ -156,9 +156,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         r.illustrative();
     }
     let place = r.locate(d.at, 1);
-    let trail = r.trail();
-    trail.codebook.extend(listed.iter().copied());
-    trail.codebooks.push((place, listed));
+    r.trail().codebooks.push((place, listed));
     Ok(out)
 }
 

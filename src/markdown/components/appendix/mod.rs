@@ -34,11 +34,8 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<
             extra
         }
     };
-    if let Some((_, first)) = &r.trail().quote_index {
-        return Err(twice("{quote-index}", first));
-    }
     let place = r.locate(d.at, 1);
-    r.trail().quote_index = Some((extra, place));
+    r.trail().quote_indexes.push((place, extra));
     Ok(format!(
         "<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"
     ))
@@ -53,21 +50,9 @@ pub fn bibliography(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result
             "add content/references.bib (BibLaTeX) or content/references.json (CSL-JSON)".into(),
         ));
     }
-    if let Some(first) = &r.trail().bibliography {
-        return Err(twice("{bibliography}", first));
-    }
     let place = r.locate(d.at, 1);
-    r.trail().bibliography = Some(place);
+    r.trail().bibliographies.push(place);
     Ok(format!(
         "<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"
     ))
-}
-
-/// The error for an appendix placed a second time in one section (the
-/// page stage reports one placed in two sections).
-fn twice(what: &str, first: &crate::error::Location) -> Failure {
-    (
-        format!("the report places {what} twice"),
-        format!("keep one {what}: {first} has the first"),
-    )
 }

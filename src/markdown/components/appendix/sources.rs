@@ -21,15 +21,19 @@ pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<Strin
     }
     let privacy = &study.privacy;
     let mut out = String::from("<div class=\"table-wrap\"><table class=\"sources-table\">\n<caption>Sources</caption>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th><th scope=\"col\">Description</th><th scope=\"col\">Segments</th><th scope=\"col\">Participants</th></tr></thead>\n<tbody>\n");
-    for src in &study.sources {
-        let mut people: Vec<usize> = Vec::new();
-        let mut segments = 0u64;
-        for (i, s) in study.segments.iter().enumerate() {
-            if s.source.as_deref() == Some(src.id.as_str()) {
-                segments += 1;
-                people.push(study.segment_participant[i]);
-            }
+    // One pass over the segments: each source's segments and speakers.
+    let mut speakers: Vec<Vec<usize>> = vec![Vec::new(); study.sources.len()];
+    for (i, s) in study.segments.iter().enumerate() {
+        if let Some(k) = s
+            .source
+            .as_deref()
+            .and_then(|id| study.sources.iter().position(|x| x.id == id))
+        {
+            speakers[k].push(study.segment_participant[i]);
         }
+    }
+    for (src, mut people) in study.sources.iter().zip(speakers) {
+        let segments = people.len() as u64;
         people.sort_unstable();
         people.dedup();
         out.push_str("<tr><th scope=\"row\">");
