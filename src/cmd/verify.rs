@@ -14,8 +14,8 @@ use super::report;
 pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
     let project = project.map_or_else(|| project_of(page), Path::to_path_buf);
     let project = project.as_path();
-    let text = match std::fs::read(page) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let bytes = match std::fs::read(page) {
+        Ok(bytes) => bytes,
         Err(e) => {
             fail(
                 Diagnostic::error(format!("cannot read {}: {e}", page.display()))
@@ -34,9 +34,9 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
             .and_then(|p| p.file_name())
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        collection::verify(project, &slug, &text)
+        collection::verify(project, &slug, &bytes)
     } else {
-        site::verify(&text, project)
+        site::verify(&bytes, project)
     };
     match verdict {
         Verdict::Matches { inputs } => {

@@ -72,7 +72,7 @@ pub fn build(root: &Path) -> Result<SitePages, Diagnostics> {
 /// Verifies `page`, the built page of the report `slug` of the site in
 /// `root`, against a fresh build of the whole site: a report page holds
 /// the site's navigation and links, so only the site gives it again.
-pub fn verify(root: &Path, slug: &str, page: &str) -> site::Verdict {
+pub fn verify(root: &Path, slug: &str, page: &[u8]) -> site::Verdict {
     let wanted = Path::new(slug).join("index.html");
     let rebuilt = build(root).and_then(|pages| {
         pages

@@ -54,7 +54,13 @@ pub fn read(root: &Path, rel: &str) -> Result<(&'static str, Vec<u8>), (String, 
             "copy the file into content/assets/ instead of linking to it".into(),
         ));
     }
-    let bytes = std::fs::read(&real).map_err(not_found)?;
+    // The assets folder itself, or `content/`, may be a link out of the
+    // project: the file must be inside the project as well.
+    let shown = Path::new("content/assets").join(rel_path);
+    let bytes = super::read_bytes_limited(root, &shown, super::MAX_FILE_BYTES).map_err(|d| {
+        let help = d.help.unwrap_or_default();
+        (d.message, help)
+    })?;
     Ok((mime, bytes))
 }
 

@@ -24,6 +24,19 @@ pub(super) fn inside(real_root: &Path, path: &Path, rel: &Path) -> Result<(), Di
     }
 }
 
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether the project file `rel` starts with a UTF-8 byte-order mark
+/// (false when it cannot be read: reading it reports that).
+pub fn starts_with_bom(root: &Path, rel: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(root.join(rel))
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == BOM)
+}
+
 /// Reads a project file as UTF-8 text. `rel` is relative to `root` and is
 /// what the user sees in messages.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
@@ -31,8 +44,15 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 }
 
 /// [`read_text`] with a size limit of `limit` bytes (tests use a small one).
+///
+/// A UTF-8 byte-order mark, which some Windows editors write, is dropped:
+/// it is no character of the text, and front matter or JSON after it would
+/// not be recognised. [`starts_with_bom`] tells whether a file had one.
 pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, Diagnostic> {
-    let bytes = read_bytes_limited(root, rel, limit)?;
+    let mut bytes = read_bytes_limited(root, rel, limit)?;
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();

@@ -20,7 +20,80 @@ pub(super) fn parse(
             .at(Location::in_text(path, text, 0, 3))
             .help("every section needs a title: title: Findings"));
     }
+    if let Some(d) = hostile(path, text, start, front) {
+        return Err(d);
+    }
     yaml_serde::from_str::<FrontMatter>(front).map_err(|e| error(path, text, start, front, &e))
+}
+
+/// The most front matter read as YAML. A section's front matter is a few
+/// short keys; the parser's work grows faster than its input.
+pub const MAX_BYTES: usize = 64 << 10;
+
+/// The deepest nesting of `[` and `{` (flow collections), and of block
+/// sequences opened on one line (`- - - x`). The YAML scanner keeps state
+/// per level and rescans it: deep nesting takes it seconds per kilobyte.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses, in one linear pass, front matter the YAML parser would spend
+/// seconds or unbounded memory on: too large, or nested too deep.
+fn hostile(path: &Path, text: &str, start: usize, front: &str) -> Option<Diagnostic> {
+    if front.len() > MAX_BYTES {
+        return Some(
+            Diagnostic::error(format!(
+                "the front matter is {} KiB, more than the {} KiB findings reads",
+                front.len() >> 10,
+                MAX_BYTES >> 10
+            ))
+            .at(Location::in_text(path, text, 0, 3))
+            .help("front matter holds a few keys (title, weight, id, summary, draft, allow): move the rest into the section's body"),
+        );
+    }
+    let too_deep = |offset: usize| {
+        Some(
+            Diagnostic::error(format!(
+                "the front matter nests lists or maps more than {MAX_NESTING} deep"
+            ))
+            .at(Location::in_text(path, text, start + offset, 1))
+            .help("front matter keys take plain values: title: Findings, allow: [thin-evidence]"),
+        )
+    };
+    let (mut depth, mut quote, mut offset) = (0usize, None::<char>, 0usize);
+    for line in front.split_inclusive('\n') {
+        let body = line.trim_start_matches(' ');
+        let mut dashes = 0;
+        let mut rest = body;
+        while let Some(r) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("-\t")) {
+            dashes += 1;
+            rest = r.trim_start_matches(' ');
+        }
+        if dashes > MAX_NESTING {
+            return too_deep(offset);
+        }
+        let mut prev = ' ';
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some('"'), '\\') if prev != '\\' => {}
+                (Some(q), _) if c == q && !(q == '"' && prev == '\\') => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if prev.is_whitespace() || "[{,:".contains(prev) => {
+                    quote = Some(c)
+                }
+                (None, '#') if prev.is_whitespace() => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return too_deep(offset + i);
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// A YAML error as a diagnostic at its line, with a hint.

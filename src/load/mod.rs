@@ -145,10 +145,10 @@ pub fn load_lenient(root: &Path) -> (Option<Project>, Diagnostics) {
             (load_datasets(root, &mut p), p)
         },
     );
-    let references = references::load(root).unwrap_or_else(|d| {
+    let (references, broken) = references::load_or_broken(root);
+    if let Some(d) = broken {
         problems.push(d);
-        None
-    });
+    }
     let data_ok = !data_problems.has_errors();
     problems.extend(section_problems);
     problems.extend(data_problems);
@@ -229,7 +229,18 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
     let mut sections = Vec::new();
     for rel in files_with_extension(root, "content/sections", "md", problems) {
         match read_section(root, &rel) {
-            Ok(Some(s)) => sections.push(s),
+            Ok(Some(s)) => {
+                if files::starts_with_bom(root, &rel) {
+                    problems.push(
+                        Diagnostic::note(
+                            "the section starts with a byte-order mark, which was ignored",
+                        )
+                        .at(Location::file(&rel))
+                        .help("nothing to do; to drop it, save the file as UTF-8 without BOM"),
+                    );
+                }
+                sections.push(s)
+            }
             Ok(None) => {}
             Err(d) => problems.push(d),
         }

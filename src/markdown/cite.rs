@@ -32,6 +32,9 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
             "add content/references.bib (BibLaTeX) or content/references.json (CSL-JSON)".into(),
         ));
     };
+    if refs.broken {
+        return Ok(crate::escape::html(arg));
+    }
     let mut items = Vec::new();
     for part in arg.split(';').map(str::trim) {
         if part.is_empty() {

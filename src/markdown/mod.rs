@@ -13,9 +13,11 @@ pub mod events;
 mod fence;
 pub mod inline;
 pub mod lints;
+pub mod raw_html;
 pub mod roles;
 pub mod section;
 mod section_links;
+mod section_raw;
 pub mod syntax;
 
 /// The Markdown extensions every section is parsed with.

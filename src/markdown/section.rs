@@ -18,6 +18,7 @@ use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::{safe_link, shown};
 use crate::markdown::parser_options as options;
+use crate::markdown::raw_html::Slots;
 use crate::markdown::{components, directive, lints, roles};
 use crate::slug::slugify;
 
@@ -64,6 +65,7 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
         text: &section.text,
         section: &section.id,
         out: RenderedSection::default(),
+        slots: Slots::new(&section.text),
     };
     r.check_allow();
     let html = r.markdown(section.body(), section.body_start, &section.id);
@@ -88,6 +90,7 @@ pub fn render_snippet(
         text,
         section: "headline",
         out: RenderedSection::default(),
+        slots: Slots::new(text),
     };
     let html = r.markdown(snippet, at, "headline");
     let html = html.trim();
@@ -110,6 +113,8 @@ pub struct SectionRenderer<'a> {
     section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
+    /// What findings wrote, set aside while raw HTML is cleaned.
+    pub(super) slots: Slots,
 }
 
 impl<'a> Renderer<'a> for SectionRenderer<'a> {
@@ -173,6 +178,8 @@ impl<'a> SectionRenderer<'a> {
     pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
         let mut events = EventBuffer::new();
         let mut heading_start: Option<usize> = None;
+        // Whether the text holds raw HTML, to be cleaned once rendered.
+        let mut raw = false;
         let mut iter = Parser::new_ext(text, options()).into_offset_iter();
         while let Some((event, range)) = iter.next() {
             match event {
@@ -203,7 +210,7 @@ impl<'a> SectionRenderer<'a> {
                         fence_len,
                         scope,
                     );
-                    events.push(Event::Html(html.into()));
+                    events.push(Event::Html(self.own(html).into()));
                 }
                 Event::Code(arg) => match events.trailing_role() {
                     Some(name) => {
@@ -211,7 +218,9 @@ impl<'a> SectionRenderer<'a> {
                         let at = base + range.start;
                         match roles::evaluate(self, &name, &arg, at, range.len()) {
                             Ok(roles::Output::Text(s)) => events.push_text(&s),
-                            Ok(roles::Output::Html(s)) => events.push(Event::InlineHtml(s.into())),
+                            Ok(roles::Output::Html(s)) => {
+                                events.push(Event::InlineHtml(self.own(s).into()))
+                            }
                             Err((message, help)) => {
                                 // An unknown role is the name's fault, not the argument's.
                                 let written = at.checked_sub(name.len() + 2).filter(|&s| {
@@ -233,6 +242,11 @@ impl<'a> SectionRenderer<'a> {
                     events.push_text(&t)
                 }
                 Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
+                Event::Html(ref h) | Event::InlineHtml(ref h) => {
+                    raw = true;
+                    self.lint_raw_html(h, base + range.start);
+                    events.push(event);
+                }
                 Event::FootnoteReference(name) => {
                     events.push(Event::FootnoteReference(format!("{scope}-{name}").into()))
                 }
@@ -252,7 +266,7 @@ impl<'a> SectionRenderer<'a> {
                 Event::End(TagEnd::Heading(level)) => {
                     if let Some(start) = heading_start.take() {
                         let html = self.heading(events.events(), start, level);
-                        events.push(Event::Html(html.into()));
+                        events.push(Event::Html(self.own(html).into()));
                     }
                 }
                 other => events.push(other),
@@ -260,7 +274,7 @@ impl<'a> SectionRenderer<'a> {
         }
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_events().into_iter());
-        html
+        self.finish_raw(html, raw)
     }
 
     /// Replaces the heading's events (from `start`) by nothing and returns
@@ -282,8 +296,15 @@ impl<'a> SectionRenderer<'a> {
                 plain.push_str(t);
             }
         }
+        let raw = inner.iter().any(|e| match e {
+            Event::Html(h) | Event::InlineHtml(h) => !self.slots.is_token(h),
+            _ => false,
+        });
         let mut body = String::new();
         pulldown_cmark::html::push_html(&mut body, inner.into_iter().skip(1));
+        // The heading is set aside whole, so its own raw HTML is cleaned
+        // here; the contents list gets the same finished HTML.
+        let body = self.finish_raw(body, raw);
         // Sections are <h2>; anything a section writes sits below them.
         let level = (level as u8).max(3);
         let n = self.out.headings.len();

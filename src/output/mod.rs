@@ -58,12 +58,18 @@ pub fn write(out: &Path, html: &str, force: bool) -> Result<PathBuf, Diagnostic>
     // Two builds into one folder take turns, so neither removes the
     // other's temporary file as a leftover.
     lock(&folder);
-    atomic::clean_leftovers(out, &WRITTEN).map_err(|e| io_error("clean", out, &e))?;
 
     let mut listed = listed_files(out, force)?;
     refuse_foreign(out, &listed, force)?;
     for name in WRITTEN {
         refuse_link(out, name, force)?;
+    }
+    // Leftovers of a killed build are removed only in a folder findings
+    // has marked as its own, and only once it is known to be ours: a file
+    // that merely looks like a temporary file of ours, in someone else's
+    // folder, is never touched.
+    if fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        atomic::clean_leftovers(out, &WRITTEN).map_err(|e| io_error("clean", out, &e))?;
     }
     // The marker lists the page before the page exists, so a build killed
     // in between still leaves a folder the next build recognises.

@@ -34,15 +34,18 @@ pub enum Verdict {
     DoesNotBuild(Diagnostics),
 }
 
-/// Verifies `page` (a built page's text) against the project in `project`.
-pub fn verify(page: &str, project: &Path) -> Verdict {
+/// Verifies `page` (a built page's bytes) against the project in `project`.
+pub fn verify(page: &[u8], project: &Path) -> Verdict {
     compare(page, super::build(project).map(|b| b.html))
 }
 
 /// Verifies `page` against `rebuilt`, the page a fresh build gives (or
 /// why none could be built): a report of a site is rebuilt with its site.
-pub fn compare(page: &str, rebuilt: Result<String, Diagnostics>) -> Verdict {
-    let recorded = match Manifest::from_page(page) {
+/// The page is compared byte for byte: a page that is not even UTF-8 any
+/// more was edited, whatever a lossy reading of it would say.
+pub fn compare(page: &[u8], rebuilt: Result<String, Diagnostics>) -> Verdict {
+    let text = String::from_utf8_lossy(page);
+    let recorded = match Manifest::from_page(&text) {
         None => return Verdict::NoManifest("the page has no build manifest".into()),
         Some(Err(e)) => {
             return Verdict::NoManifest(format!("the page's build manifest cannot be read: {e}"))
@@ -74,7 +77,7 @@ pub fn compare(page: &str, rebuilt: Result<String, Diagnostics>) -> Verdict {
         changed.sort();
         return Verdict::Changed { inputs: changed };
     }
-    if built != page {
+    if built.as_bytes() != page {
         return Verdict::PageDiffers {
             built_by: recorded.findings,
         };

@@ -51,7 +51,7 @@ impl<'a> Archive<'a> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
             Diagnostic::error(format!("the file is not a readable zip archive: {e}"))
                 .at(Location::file(path))
-                .help("a .qdpx is a zip archive: export the project again (the file may be cut short or damaged)")
+                .help(not_zip_hint(path, bytes))
         })?;
         if zip.len() > members {
             return Err(Diagnostic::error(format!(
@@ -117,10 +117,17 @@ impl<'a> Archive<'a> {
         let left = self.limit.saturating_sub(self.used);
         let mut out = Vec::new();
         let read = match self.zip.by_index(index) {
-            Ok(member) => member
-                .take(left + 1)
-                .read_to_end(&mut out)
-                .map_err(|e| e.to_string()),
+            Ok(member) => {
+                // Reserve what the member says it holds (never more than
+                // the limit allows), so a large file is not doubled into
+                // place; a size that lies only costs untouched pages.
+                let declared = member.size().min(left.saturating_add(1));
+                out.reserve_exact(usize::try_from(declared).unwrap_or(0));
+                member
+                    .take(left + 1)
+                    .read_to_end(&mut out)
+                    .map_err(|e| e.to_string())
+            }
             Err(e) => Err(e.to_string()),
         };
         if let Err(why) = read {
@@ -148,6 +155,39 @@ impl<'a> Archive<'a> {
 
 /// Refuses names that would point outside the archive if anyone ever
 /// extracted it: `..` parts, absolute paths, drive letters.
+/// What to do with a file that should be a zip archive (a `.qdpx` or an
+/// `.xlsx`) and is not: said from what its bytes look like.
+fn not_zip_hint(path: &Path, bytes: &[u8]) -> String {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = std::str::from_utf8(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head))
+        .ok()
+        .or_else(|| {
+            // A cut in the middle of a character is still text.
+            let cut = std::str::from_utf8(head).err()?.valid_up_to();
+            (head.len() - cut < 4).then(|| std::str::from_utf8(&head[..cut]).ok())?
+        });
+    let first_line = text.map(|t| t.lines().next().unwrap_or_default());
+    let xml = text.is_some_and(|t| t.trim_start().starts_with('<'));
+    let csv = first_line.is_some_and(|l| l.contains(',') || l.contains(';') || l.contains('\t'));
+    match ext.as_str() {
+        "xlsx" if bytes.starts_with(b"\xD0\xCF\x11\xE0") => {
+            "this is an older Excel workbook (.xls): save it as .xlsx (Excel workbook) in your spreadsheet program".into()
+        }
+        "xlsx" if csv && !xml => {
+            "the file holds text separated by commas, not a workbook: it is a CSV file, so rename it to .csv".into()
+        }
+        "xlsx" => "an .xlsx is a zip archive: save the file again from your spreadsheet program as .xlsx (Excel workbook)".into(),
+        _ if xml => {
+            "the file is XML, not a zip archive: a .qdpx holds project.qde and the sources; export the project again as a REFI-QDA project, or rename a lone codebook to .qdc".into()
+        }
+        _ => "a .qdpx is a zip archive: export the project again (the file may be cut short or damaged)".into(),
+    }
+}
+
 fn check_name(path: &Path, name: &str) -> Result<(), Diagnostic> {
     let unified = name.replace('\\', "/");
     let absolute = unified.starts_with('/')
@@ -183,6 +223,21 @@ mod tests {
         ] {
             assert!(check_name(p, bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_zip_gets_the_hint_of_what_it_is() {
+        let hint = |name: &str, bytes: &[u8]| {
+            Archive::open(Path::new(name), bytes)
+                .err()
+                .and_then(|d| d.help)
+                .unwrap_or_default()
+        };
+        assert!(hint("t.xlsx", b"id,text\n1,hello\n").contains("rename it to .csv"));
+        assert!(hint("t.xlsx", b"\xD0\xCF\x11\xE0\xA1\xB1").contains(".xls"));
+        assert!(hint("t.xlsx", b"\x00\x01garbage").contains("an .xlsx is a zip"));
+        assert!(hint("s.qdpx", b"<?xml version=\"1.0\"?><Project/>").contains("XML"));
+        assert!(hint("s.qdpx", b"\x00\x01").contains("a .qdpx is a zip"));
     }
 
     #[test]

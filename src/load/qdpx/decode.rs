@@ -26,6 +26,34 @@ pub fn text(bytes: &[u8]) -> Result<String, NotText> {
     utf8(bytes, 0)
 }
 
+/// Like [`text`], but UTF-8 is taken over without a copy: a project
+/// file can be hundreds of megabytes. On failure the bytes come back, for
+/// the error's excerpt.
+pub fn owned(mut bytes: Vec<u8>) -> Result<String, (NotText, Vec<u8>)> {
+    let skipped = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return text(&bytes).map_err(|bad| (bad, bytes));
+    } else {
+        0
+    };
+    if let Err(e) = std::str::from_utf8(&bytes[skipped..]) {
+        let bad = NotText {
+            byte: skipped + e.valid_up_to(),
+            encoding: "UTF-8",
+        };
+        return Err((bad, bytes));
+    }
+    bytes.drain(..skipped);
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = NotText {
+            byte: skipped + e.utf8_error().valid_up_to(),
+            encoding: "UTF-8",
+        };
+        (bad, e.into_bytes())
+    })
+}
+
 fn utf8(bytes: &[u8], skipped: usize) -> Result<String, NotText> {
     String::from_utf8(bytes.to_vec()).map_err(|e| NotText {
         byte: skipped + e.utf8_error().valid_up_to(),
@@ -70,6 +98,19 @@ mod tests {
         assert_eq!(text(b"\xEF\xBB\xBFab").as_deref(), Ok("ab"));
         assert_eq!(text(b"\xFF\xFEa\x00\x3D\xD8\x00\xDE").as_deref(), Ok("a😀"));
         assert_eq!(text(b"\xFE\xFF\x00a").as_deref(), Ok("a"));
+    }
+
+    #[test]
+    fn owned_agrees_with_text() {
+        for bytes in [
+            &b"a\r\nb"[..],
+            b"\xEF\xBB\xBFab",
+            b"\xFF\xFEa\x00\x3D\xD8\x00\xDE",
+            b"ab\xFFc",
+            b"\xEF\xBB\xBFa\xC3",
+        ] {
+            assert_eq!(owned(bytes.to_vec()).map_err(|(bad, _)| bad), text(bytes));
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 
 pub mod archive;
 pub mod decode;
+pub mod guids;
 pub mod ids;
 pub mod mapping;
 pub mod offsets;
@@ -99,6 +100,7 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Import, Diagnostics> {
     }
     let qde = project::read(&root);
     drop(root);
+    guids::check(&qde, &doc)?;
     let texts = texts(&qde, &mut archive, rel)?;
     let book = mapping::codebook(&qde);
     let sources = mapping::sources(&qde, &texts);
@@ -180,7 +182,7 @@ fn member_for(archive: &Archive, path: &str) -> Option<String> {
 /// Decompresses and decodes member `name`; `shown` is its path in messages.
 fn text_of(archive: &mut Archive, name: &str, shown: &Path) -> Result<String, Diagnostic> {
     let bytes = archive.read(name)?;
-    decode::text(&bytes).map_err(|bad| {
+    decode::owned(bytes).map_err(|(bad, bytes)| {
         let valid = bytes.get(..bad.byte).unwrap_or(&bytes);
         let before = String::from_utf8_lossy(valid);
         Diagnostic::error(format!(

@@ -31,6 +31,8 @@ pub struct QCode {
     pub color: Option<String>,
     /// `<Description>` and attached notes, joined by blank lines.
     pub description: String,
+    /// Byte offset of the element, for errors.
+    pub pos: usize,
 }
 
 /// A case: one participant, usually.
@@ -157,7 +159,13 @@ pub struct Qde {
     pub sets: Vec<QSet>,
     /// Notes not attached to any code or source.
     pub loose_notes: usize,
+    /// References to notes left out because the notes copied into
+    /// descriptions reached [`MAX_NOTE_BYTES`].
+    pub notes_over_budget: usize,
 }
+
+/// The most note text copied into code and source descriptions, in all.
+pub const MAX_NOTE_BYTES: usize = 32 << 20;
 
 /// Reads the project from its root element.
 pub fn read(root: &Element) -> Qde {
@@ -174,6 +182,8 @@ pub fn read(root: &Element) -> Qde {
         .filter_map(|v| Some((v.attr("guid")?, v.attr("name")?)))
         .collect();
     let mut attached = 0;
+    let mut copied = 0usize;
+    let mut over_budget = 0;
     let mut describe = |e: &Element| {
         let mut parts: Vec<String> = e
             .child_text("Description")
@@ -182,11 +192,28 @@ pub fn read(root: &Element) -> Qde {
             .map(String::from)
             .into_iter()
             .collect();
+        let mut seen: Vec<&str> = Vec::new();
         for r in e.all("NoteRef") {
-            if let Some(text) = r.attr("targetGUID").and_then(|g| notes.get(g)) {
-                attached += 1;
-                parts.push(text.trim().to_string());
+            let Some((guid, text)) = r.attr("targetGUID").and_then(|g| notes.get_key_value(g))
+            else {
+                continue;
+            };
+            // A note referenced twice from one element is attached once.
+            if seen.contains(guid) {
+                continue;
             }
+            seen.push(guid);
+            let text = text.trim();
+            // A note is copied into each description that references it:
+            // bounded, so one large note referenced thousands of times
+            // cannot take gigabytes.
+            if copied.saturating_add(text.len()) > MAX_NOTE_BYTES {
+                over_budget += 1;
+                continue;
+            }
+            copied += text.len();
+            attached += 1;
+            parts.push(text.to_string());
         }
         parts.join("\n\n")
     };
@@ -216,6 +243,7 @@ pub fn read(root: &Element) -> Qde {
                 codable: c.attr("isCodable") != Some("false"),
                 color: c.attr("color").map(String::from),
                 description: describe(c),
+                pos: c.pos,
             });
             let mut children: Vec<_> = c.all("Code").map(|k| (k, Some(index))).collect();
             children.reverse();
@@ -297,6 +325,7 @@ pub fn read(root: &Element) -> Qde {
         });
     }
     qde.loose_notes = notes.len().saturating_sub(attached);
+    qde.notes_over_budget = over_budget;
     qde
 }
 

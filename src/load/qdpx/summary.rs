@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::archive::Archive;
 use super::mapping::{Codebook, Sliced};
 use super::project::{Kind, Qde};
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::model::records::Source;
 
 /// Notes on what was read, warnings on what was left out.
@@ -142,6 +142,17 @@ pub fn report(
             "{} notes (memos) are attached to no code or source and were left out",
             qde.loose_notes
         )));
+    }
+    if qde.notes_over_budget > 0 {
+        out.push(
+            Diagnostic::warning(format!(
+                "{} references to notes (memos) were left out of descriptions: the notes copied reached {} MiB",
+                qde.notes_over_budget,
+                super::project::MAX_NOTE_BYTES >> 20
+            ))
+            .at(Location::file(file))
+            .help("a note attached to many codes is copied into each description; attach long memos to fewer codes"),
+        );
     }
     let unread = archive.unread();
     if unread > 0 {

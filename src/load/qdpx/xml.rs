@@ -14,6 +14,13 @@ use quick_xml::Reader;
 /// levels; thousands would only serve to exhaust the stack).
 pub const MAX_DEPTH: usize = 256;
 
+/// The most memory the element tree may take, as counted while it is
+/// built (elements, names, attributes, text). A tree takes several times
+/// its XML's size, so without a bound a small archive of many tiny
+/// elements could ask for gigabytes; the largest real projects need a few
+/// tens of megabytes.
+pub const MAX_TREE_BYTES: usize = 160 << 20;
+
 /// One element: local name (namespace prefix dropped), attributes, the
 /// text directly inside it, and its children.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +82,7 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    let mut budget = Budget::default();
     loop {
         let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         let event = reader.read_event().map_err(|e| XmlError {
@@ -107,10 +115,13 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
                         help: RE_EXPORT,
                     });
                 }
-                stack.push(element(&e, pos)?);
+                let el = element(&e, pos)?;
+                budget.spend(el.weight(), 1, pos)?;
+                stack.push(el);
             }
             Event::Empty(e) => {
                 let el = element(&e, pos)?;
+                budget.spend(el.weight(), 1, pos)?;
                 close(el, &mut stack, &mut root);
             }
             Event::End(_) => {
@@ -120,11 +131,13 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
             }
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
+                    budget.spend(t.len(), 0, pos)?;
                     top.text.push_str(&t.into_inner());
                 }
             }
             Event::CData(t) => {
                 if let Some(top) = stack.last_mut() {
+                    budget.spend(t.len(), 0, pos)?;
                     top.text.push_str(&t.into_inner());
                 }
             }
@@ -169,6 +182,43 @@ pub fn parse(xml: &str) -> Result<Element, XmlError> {
         pos: 0,
         help: RE_EXPORT,
     })
+}
+
+/// What the tree has taken so far, against [`MAX_TREE_BYTES`].
+#[derive(Default)]
+struct Budget {
+    bytes: usize,
+    elements: usize,
+}
+
+impl Budget {
+    fn spend(&mut self, bytes: usize, elements: usize, pos: usize) -> Result<(), XmlError> {
+        self.bytes = self.bytes.saturating_add(bytes);
+        self.elements += elements;
+        if self.bytes > MAX_TREE_BYTES {
+            return Err(XmlError {
+                message: format!(
+                    "the project is larger than findings reads: past {} elements it would take more than {} MiB of memory",
+                    self.elements,
+                    MAX_TREE_BYTES >> 20
+                ),
+                pos,
+                help: "the largest real projects take a few tens of MiB; export the project again, or split it into smaller projects",
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Element {
+    /// Roughly what the element takes in memory: itself, its name, its
+    /// attributes, and its slot in the parent's list.
+    fn weight(&self) -> usize {
+        let own = std::mem::size_of::<Element>() * 2 + self.name.len();
+        self.attrs.iter().fold(own, |w, (k, v)| {
+            w + std::mem::size_of::<(String, String)>() + k.len() + v.len()
+        })
+    }
 }
 
 fn entity_error(pos: usize) -> XmlError {
@@ -249,5 +299,16 @@ mod tests {
         assert!(parse("").is_err());
         let deep = "<a>".repeat(MAX_DEPTH + 1);
         assert!(parse(&deep).unwrap_err().message.contains("nested"));
+    }
+
+    #[test]
+    fn a_tree_too_large_is_refused_where_it_crosses_the_bound() {
+        // Each `<a/>` takes far more as an element than its 4 bytes.
+        let per = std::mem::size_of::<Element>() * 2 + 1;
+        let n = MAX_TREE_BYTES / per + 10;
+        let xml = format!("<r>{}</r>", "<a/>".repeat(n));
+        let e = parse(&xml).unwrap_err();
+        assert!(e.message.contains("larger than findings reads"), "{e:?}");
+        assert!(e.pos > 0 && e.pos < xml.len(), "{e:?}");
     }
 }

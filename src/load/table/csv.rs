@@ -7,7 +7,7 @@ use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::{column_letters, Sheet};
+use super::{column_letters, Overflow, Sheet};
 use crate::error::{Diagnostic, Location};
 
 /// Reads the CSV `bytes` of `rel`.
@@ -106,6 +106,9 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Sheet, Diagnostic> {
             .at(Location::file(rel))
             .help("the first row must name the columns (id, participant, text, codes, …)"));
     }
+    let mut overflow = Overflow::default();
+    overflow.scan(&sheet);
+    sheet.warnings.extend(overflow.warning(&sheet));
     Ok(sheet)
 }
 

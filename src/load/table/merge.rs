@@ -22,10 +22,13 @@ pub fn load(
     data: &mut Datasets,
     problems: &mut Diagnostics,
 ) {
-    let sheet = match super::read(rel, bytes) {
+    let mut sheet = match super::read(rel, bytes) {
         Ok(s) => s,
         Err(d) => return problems.push(d),
     };
+    std::mem::take(&mut sheet.warnings)
+        .into_iter()
+        .for_each(|w| problems.push(w));
     let stem = rel
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -70,6 +70,8 @@ pub struct Sheet {
     pub lines: Vec<usize>,
     /// The CSV's text, for excerpts (empty for XLSX).
     pub text: String,
+    /// What reading left out, for the user to hear of.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Sheet {
@@ -113,6 +115,59 @@ impl Sheet {
             .get(row)
             .and_then(|r| r.get(col))
             .map_or("", |c| c.trim())
+    }
+}
+
+/// Values in no named column (right of the header, or under an empty
+/// header cell): nothing reads them, so they are counted for a warning.
+#[derive(Debug, Default)]
+pub struct Overflow {
+    cells: usize,
+    first: Option<(usize, usize)>,
+}
+
+impl Overflow {
+    /// A value at `line` (1-based) and column `col` (0-based) left out.
+    pub fn note(&mut self, line: usize, col: usize, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.cells += 1;
+        self.first.get_or_insert((line, col));
+    }
+
+    /// Notes every value of `sheet`'s rows under no column name.
+    pub fn scan(&mut self, sheet: &Sheet) {
+        for (row, line) in sheet.rows.iter().zip(&sheet.lines) {
+            for (col, text) in row.iter().enumerate() {
+                if sheet.headers.get(col).is_none_or(String::is_empty) {
+                    self.note(*line, col, text);
+                }
+            }
+        }
+    }
+
+    /// The warning for what was noted, if anything was.
+    pub fn warning(&self, sheet: &Sheet) -> Option<Diagnostic> {
+        let (line, col) = self.first?;
+        let cell = match &sheet.sheet {
+            Some(name) => format!("{name}!{}{line}", column_letters(col)),
+            None => format!("row {line}, column {}", column_letters(col)),
+        };
+        let at = if sheet.text.is_empty() {
+            Location::file(&sheet.path)
+        } else {
+            Location::at_line(&sheet.path, &sheet.text, line, 1)
+        };
+        let what = match self.cells {
+            1 => "a value lies in a column with no name in the header row, and was left out".to_string(),
+            n => format!("{n} values lie in columns with no name in the header row, and were left out (the first here)"),
+        };
+        Some(
+            Diagnostic::warning(format!("{cell}: {what}"))
+                .at(at)
+                .help("name the column in the header row, or remove the extra cells (in a CSV, a comma inside a cell needs the cell quoted)"),
+        )
     }
 }
 

@@ -5,6 +5,8 @@
 //! key can suggest the nearest one and a broken entry is reported at its
 //! line.
 
+mod bib_guard;
+
 use std::path::{Path, PathBuf};
 
 use hayagriva::citationberg::json::Item;
@@ -33,6 +35,10 @@ pub struct References {
     pub works: Works,
     /// Every key, in file order.
     pub keys: Vec<String>,
+    /// The file exists but could not be read (its error is reported once,
+    /// by the load): citations then pass unchecked instead of each being
+    /// told that the project has no references file.
+    pub broken: bool,
 }
 
 impl References {
@@ -71,8 +77,31 @@ pub fn load(root: &Path) -> Result<Option<References>, Diagnostic> {
     Ok(Some(refs))
 }
 
+/// Like [`load`], but a file that exists and fails to read still counts as
+/// the project's references file (marked `broken`), beside its error.
+pub fn load_or_broken(root: &Path) -> (Option<References>, Option<Diagnostic>) {
+    match load(root) {
+        Ok(refs) => (refs, None),
+        Err(d) => {
+            let path = d
+                .location
+                .as_ref()
+                .map(|l| l.file.clone())
+                .unwrap_or_else(|| Path::new("content").join(FILES[0]));
+            let broken = References {
+                path,
+                works: Works::Csl(Vec::new()),
+                keys: Vec::new(),
+                broken: true,
+            };
+            (Some(broken), Some(d))
+        }
+    }
+}
+
 /// Parses BibLaTeX text read from `path`.
 pub fn bib(path: &Path, text: &str) -> Result<References, Diagnostic> {
+    bib_guard::check(path, text)?;
     let library = hayagriva::io::from_biblatex_str(text).map_err(|errors| {
         let first = &errors[0];
         let (span, what) = match first {
@@ -95,6 +124,7 @@ pub fn bib(path: &Path, text: &str) -> Result<References, Diagnostic> {
         path: path.to_path_buf(),
         works: Works::Bib(library),
         keys,
+        broken: false,
     })
 }
 
@@ -146,5 +176,6 @@ pub fn csl(path: &Path, text: &str) -> Result<References, Diagnostic> {
         path: path.to_path_buf(),
         works: Works::Csl(items),
         keys,
+        broken: false,
     })
 }
