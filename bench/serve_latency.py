@@ -17,7 +17,7 @@ while url is None:
     m = re.search(r'http://127.0.0.1:(\d+)/', line)
     if m: url = int(m.group(1))
 s = socket.create_connection(('127.0.0.1', url))
-s.sendall(b'GET /__findings/events HTTP/1.1\r\nHost: x\r\n\r\n')
+s.sendall(b'GET /__findings/events HTTP/1.1\r\nHost: localhost\r\n\r\n')
 s.settimeout(10)
 buf = b''
 def wait_for(tag):

@@ -1,18 +1,32 @@
 //! Server-sent events: tells every open page that a build finished.
 //!
-//! Each connected page holds one long-lived response, written by a thread
-//! of its own; the [`Hub`] hands every message to all of them and caps how
-//! many there can be, so a runaway client cannot exhaust threads.
+//! The rebuild thread hands each event to the [`Hub`], a broadcast
+//! channel that every connected page listens to. A page holds one of a
+//! fixed number of slots for as long as its stream's body lives; hyper
+//! drops the body as soon as the connection ends (the page closed, or a
+//! heartbeat could not be written), which frees the slot at once.
 
-use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
+use tokio::sync::{broadcast, mpsc};
+use tokio::time::{self, Instant};
+
 /// A comment line sent this often keeps proxies from closing an idle
-/// stream and lets a thread notice that its page went away.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// stream and makes a write fail soon after a page went away without a
+/// word, so its slot is freed within a couple of seconds.
+const KEEP_ALIVE: Duration = Duration::from_secs(1);
+
+/// Events a page's stream holds before the writer waits for it; a page
+/// that stops reading is then dropped by the connection's write timeout.
+const QUEUE: usize = 8;
+
+/// Events the hub keeps for a page that has not taken them yet. A page
+/// further behind has its stream ended: it reconnects, and its greeting
+/// names the current build.
+const BACKLOG: usize = 64;
 
 /// The `reload` event: build `generation` succeeded.
 pub fn reload(generation: u64) -> String {
@@ -32,22 +46,25 @@ pub fn hello(generation: u64) -> String {
     format!("retry: 500\nevent: hello\ndata: {generation}\n\n")
 }
 
-/// Every connected page's message queue.
+/// Every connected page's source of events, and the count of pages.
 pub struct Hub {
-    clients: Mutex<Vec<Sender<Arc<str>>>>,
+    sender: broadcast::Sender<Bytes>,
     active: Arc<AtomicUsize>,
     limit: usize,
 }
 
-/// One connected page: its messages and its place in the count.
+/// One connected page: the events to come and its place in the count.
 pub struct Subscription {
-    messages: Receiver<Arc<str>>,
-    active: Arc<AtomicUsize>,
+    messages: broadcast::Receiver<Bytes>,
+    slot: Slot,
 }
 
-impl Drop for Subscription {
+/// A page's place among the `limit` of the hub, given back when dropped.
+pub struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
     fn drop(&mut self) {
-        self.active.fetch_sub(1, Ordering::SeqCst);
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -55,7 +72,7 @@ impl Hub {
     /// A hub accepting at most `limit` pages at once.
     pub fn new(limit: usize) -> Self {
         Hub {
-            clients: Mutex::new(Vec::new()),
+            sender: broadcast::channel(BACKLOG).0,
             active: Arc::new(AtomicUsize::new(0)),
             limit,
         }
@@ -69,48 +86,65 @@ impl Hub {
                 (n < self.limit).then_some(n + 1)
             });
         taken.ok()?;
-        let (sender, messages) = mpsc::channel();
-        self.lock().push(sender);
         Some(Subscription {
-            messages,
-            active: Arc::clone(&self.active),
+            messages: self.sender.subscribe(),
+            slot: Slot(Arc::clone(&self.active)),
         })
     }
 
-    /// Sends `message` to every connected page, forgetting pages that left.
+    /// Sends `message` to every connected page. Callable from any thread.
     pub fn broadcast(&self, message: &str) {
-        let message: Arc<str> = Arc::from(message);
-        self.lock()
-            .retain(|client| client.send(Arc::clone(&message)).is_ok());
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Sender<Arc<str>>>> {
-        // A panicked writer leaves the list itself intact.
-        self.clients.lock().unwrap_or_else(PoisonError::into_inner)
+        // No page listening is not an error: the event is simply not needed.
+        let _ = self.sender.send(Bytes::from(message.to_owned()));
     }
 }
 
-/// Writes the event stream to one page until it disconnects: the response
-/// head, `greeting`, then every message of `subscription`.
-pub fn stream(mut out: impl Write, greeting: &str, subscription: Subscription) -> io::Result<()> {
-    out.write_all(
-        b"HTTP/1.1 200 OK\r\n\
-          Content-Type: text/event-stream\r\n\
-          Cache-Control: no-store\r\n\
-          X-Content-Type-Options: nosniff\r\n\
-          Referrer-Policy: no-referrer\r\n\
-          Content-Security-Policy: default-src 'none'\r\n\
-          Connection: close\r\n\r\n",
-    )?;
-    out.write_all(greeting.as_bytes())?;
-    out.flush()?;
-    loop {
-        match subscription.messages.recv_timeout(KEEP_ALIVE) {
-            Ok(message) => out.write_all(message.as_bytes())?,
-            Err(RecvTimeoutError::Timeout) => out.write_all(b": keep-alive\n\n")?,
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+/// A page's event stream as the response body reads it: the chunks to
+/// write, and the slot, held until hyper drops the body.
+pub struct EventStream {
+    chunks: mpsc::Receiver<Bytes>,
+    _slot: Slot,
+}
+
+impl EventStream {
+    /// The next chunk to write; `None` ends the stream.
+    pub fn poll_chunk(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Bytes>> {
+        self.chunks.poll_recv(cx)
+    }
+}
+
+/// Opens the stream of one page: `greeting`, then every event of
+/// `subscription` and a heartbeat between them. Must run on the runtime.
+pub fn open(subscription: Subscription, greeting: String) -> EventStream {
+    let (sender, chunks) = mpsc::channel(QUEUE);
+    // A fresh channel always has room for the first chunk.
+    let _ = sender.try_send(Bytes::from(greeting));
+    let Subscription { mut messages, slot } = subscription;
+    tokio::spawn(async move {
+        let mut beat = time::interval_at(Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+        loop {
+            let chunk = tokio::select! {
+                // The body was dropped: the page is gone.
+                () = sender.closed() => return,
+                message = messages.recv() => match message {
+                    Ok(message) => message,
+                    // Too far behind, or the server is stopping: ending the
+                    // stream makes the page reconnect and catch up.
+                    Err(_) => return,
+                },
+                _ = beat.tick() => Bytes::from_static(b": keep-alive\n\n"),
+            };
+            if sender.send(chunk).await.is_err() {
+                return;
+            }
         }
-        out.flush()?;
+    });
+    EventStream {
+        chunks,
+        _slot: slot,
     }
 }
 
@@ -130,14 +164,34 @@ mod tests {
     }
 
     #[test]
-    fn delivers_to_connected_pages_and_forgets_gone_ones() {
+    fn delivers_to_connected_pages() {
         let hub = Hub::new(4);
-        let page = hub.subscribe().expect("room for a page");
+        let mut page = hub.subscribe().expect("room for a page");
         drop(hub.subscribe());
         hub.broadcast(&reload(7));
-        assert_eq!(hub.lock().len(), 1);
         let got = page.messages.try_recv().expect("a message");
-        assert_eq!(&*got, "event: reload\ndata: 7\n\n");
+        assert_eq!(&got[..], b"event: reload\ndata: 7\n\n");
+    }
+
+    #[test]
+    fn frees_the_slot_when_the_stream_is_dropped() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("a runtime");
+        let hub = Hub::new(1);
+        runtime.block_on(async {
+            let subscription = hub.subscribe().expect("room for a page");
+            let mut stream = open(subscription, hello(3));
+            let first = std::future::poll_fn(|cx| stream.poll_chunk(cx)).await;
+            assert_eq!(first.as_deref(), Some(hello(3).as_bytes()));
+            assert!(hub.subscribe().is_none());
+            hub.broadcast(&reload(4));
+            let next = std::future::poll_fn(|cx| stream.poll_chunk(cx)).await;
+            assert_eq!(next.as_deref(), Some(reload(4).as_bytes()));
+            drop(stream);
+            assert!(hub.subscribe().is_some());
+        });
     }
 
     #[test]

@@ -6,18 +6,26 @@
 //! turns away requests for another host name (421) and event streams
 //! asked for by another origin (403).
 
-use std::sync::{PoisonError, RwLock};
-use std::thread;
-
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use bytes::Bytes;
+use hyper::header::{self, HeaderMap, HeaderName, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use tokio::sync::watch;
 
 use super::events::{self, Hub};
 use super::guard::Guard;
-use super::preview::Preview;
+use super::preview::Shown;
 use super::reload::EVENTS_PATH;
+use super::reply::{secured, text, Reply, NOTHING};
 
-/// The policy of every answer but the page: nothing may load or run.
-const NOTHING: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
+/// What every request is answered from.
+pub struct Site {
+    /// The pages of the last build.
+    pub shown: watch::Receiver<Shown>,
+    /// The open pages' event streams.
+    pub hub: std::sync::Arc<Hub>,
+    /// The names the server answers to.
+    pub guard: Guard,
+}
 
 /// What a request asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,116 +67,100 @@ pub fn route(target: &str) -> Route {
     }
 }
 
-/// Answers requests for as long as the server runs.
-pub fn serve(server: &Server, preview: &RwLock<Preview>, hub: &Hub, guard: &Guard) {
-    for request in server.incoming_requests() {
-        if let Err(e) = answer(request, preview, hub, guard) {
-            // One broken connection must not stop the preview.
-            eprintln!("warning: answering a request: {e}");
-        }
-    }
-}
-
-fn answer(
-    request: Request,
-    preview: &RwLock<Preview>,
-    hub: &Hub,
-    guard: &Guard,
-) -> std::io::Result<()> {
-    let host = header_value(&request, "Host");
-    if !guard.allows_host(host.as_deref()) {
-        guard.log_refused(host.as_deref());
-        return request.respond(text(
+/// The answer to `request`. Never waits: a page is a snapshot of shared
+/// bytes, and an event stream is handed to a task of its own.
+pub fn answer<B>(request: &Request<B>, site: &Site) -> Response<Reply> {
+    let headers = request.headers();
+    let host = one_header(headers, &header::HOST);
+    if !site.guard.allows_host(host.as_deref()) {
+        site.guard.log_refused(host.as_deref());
+        return text(
+            StatusCode::MISDIRECTED_REQUEST,
             "Misdirected request: this preview answers only to localhost\n",
-            421,
-        ));
+        );
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let response = text("Method not allowed\n", 405);
-        return request.respond(response.with_header(header("Allow", "GET, HEAD")));
+    let method = request.method();
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = text(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
     }
-    match route(request.url()) {
-        Route::Page(path) => {
-            let page = preview
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
-                .page(&path);
-            let Some((page, policy)) = page else {
-                return request.respond(text("Not found\n", 404));
-            };
-            let response = secured(Response::from_string(page), &policy)
-                .with_header(header("Content-Type", "text/html; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store"));
-            request.respond(response)
-        }
-        Route::Events
-            if !guard
-                .allows_origin(header_value(&request, "Origin").as_deref(), host.as_deref()) =>
-        {
-            request.respond(text(
-                "Forbidden: the event stream is for this preview's own page\n",
-                403,
-            ))
-        }
-        // A HEAD gets the stream's headers; there is no body to hold open.
-        Route::Events if *request.method() == Method::Head => {
-            let response = secured(Response::empty(200), NOTHING)
-                .with_header(header("Content-Type", "text/event-stream"))
-                .with_header(header("Cache-Control", "no-store"));
-            request.respond(response)
-        }
-        Route::Events => match hub.subscribe() {
-            Some(subscription) => {
-                let generation = preview
-                    .read()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .generation();
-                let greeting = events::hello(generation);
-                // The stream lives as long as the page, so it gets a thread.
-                thread::Builder::new()
-                    .name("findings-events".into())
-                    .spawn(move || {
-                        // A page closing its stream is the normal way it ends.
-                        let _ = events::stream(request.into_writer(), &greeting, subscription);
-                    })
-                    .map(drop)
-            }
-            None => request.respond(text("Too many open pages\n", 503)),
+    // The target as sent: an absolute form (`http://host/…`) is no path
+    // of this preview.
+    match route(&request.uri().to_string()) {
+        Route::Page(path) => match site.shown.borrow().page(&path) {
+            Some(page) => secured(
+                StatusCode::OK,
+                "text/html; charset=utf-8",
+                page.policy,
+                Reply::Whole(Some(page.html)),
+            ),
+            None => text(StatusCode::NOT_FOUND, "Not found\n"),
         },
-        Route::NotFound => request.respond(text("Not found\n", 404)),
+        Route::Events => {
+            let origin = one_header(headers, &header::ORIGIN);
+            if !site.guard.allows_origin(origin.as_deref(), host.as_deref()) {
+                return text(
+                    StatusCode::FORBIDDEN,
+                    "Forbidden: the event stream is for this preview's own page\n",
+                );
+            }
+            events(method == Method::HEAD, site)
+        }
+        Route::NotFound => text(StatusCode::NOT_FOUND, "Not found\n"),
     }
 }
 
-fn text(body: &str, status: u16) -> Response<std::io::Cursor<Vec<u8>>> {
-    secured(Response::from_string(body), NOTHING)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-/// The headers every answer carries: its policy, no guessing of types, and
-/// no `Referer` leaking the preview's address to a link's target.
-fn secured<R: std::io::Read>(response: Response<R>, policy: &str) -> Response<R> {
+/// The event stream, or 503 when every slot is taken.
+fn events(head: bool, site: &Site) -> Response<Reply> {
+    let stream = |body| {
+        secured(
+            StatusCode::OK,
+            "text/event-stream",
+            HeaderValue::from_static(NOTHING),
+            body,
+        )
+    };
+    // A HEAD gets the stream's headers; there is no body to hold open.
+    if head {
+        return stream(Reply::Whole(Some(Bytes::new())));
+    }
+    let Some(subscription) = site.hub.subscribe() else {
+        let mut response = text(StatusCode::SERVICE_UNAVAILABLE, "Too many open pages\n");
+        // The page's EventSource retries by itself; a client that reads
+        // the header waits a little before it does.
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        return response;
+    };
+    // Subscribed first, then greeted with the build it may already be
+    // behind: an event in between is delivered too, never lost.
+    let generation = site.shown.borrow().generation();
+    let mut response = stream(Reply::Events(events::open(
+        subscription,
+        events::hello(generation),
+    )));
+    // An event stream is not kept for another request; the browser opens
+    // a new one when it reconnects.
     response
-        .with_header(header("Content-Security-Policy", policy))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
 }
 
 /// The value of the request's header `name`, when it has exactly one.
-fn header_value(request: &Request, name: &'static str) -> Option<String> {
-    let mut values = request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv(name))
-        .map(|h| h.value.as_str().to_string());
+/// Bytes that are not UTF-8 are kept replaced, so such a value still
+/// matches nothing and is still logged.
+fn one_header(headers: &HeaderMap, name: &HeaderName) -> Option<String> {
+    let mut values = headers.get_all(name).iter();
     let first = values.next()?;
-    values.next().is_none().then_some(first)
-}
-
-fn header(name: &str, value: &str) -> Header {
-    // Only called with fixed names and values, and the policy (ASCII).
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid static header")
+    values
+        .next()
+        .is_none()
+        .then(|| String::from_utf8_lossy(first.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

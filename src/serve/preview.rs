@@ -1,6 +1,17 @@
 //! What the server currently shows: the last good build (one page, or
 //! every page of a site), the error of the latest build if it failed, and
 //! a build counter the pages compare against.
+//!
+//! The rebuild thread owns the [`Preview`]; after each build it makes a
+//! [`Shown`], every page with its reload script already in, as shared
+//! bytes. The server answers from that snapshot, so a page is put
+//! together once per build, not once per request, and a thousand clients
+//! of a large page share one copy of it.
+
+use std::collections::HashMap;
+
+use bytes::Bytes;
+use hyper::header::HeaderValue;
 
 use crate::error::Diagnostics;
 
@@ -16,15 +27,41 @@ pub struct Preview {
     generation: u64,
 }
 
+/// A page as served: its HTML and its Content-Security-Policy.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The page with the reload script (and any overlay), shared.
+    pub html: Bytes,
+    /// The policy header of the page.
+    pub policy: HeaderValue,
+}
+
+/// What the server answers with until the next build: a snapshot.
+#[derive(Debug, Default)]
+pub struct Shown {
+    pages: HashMap<String, Page>,
+    /// Before any good build: the overlay alone, at every page's path.
+    fallback: Option<Page>,
+    generation: u64,
+}
+
+impl Shown {
+    /// The page at `path`; `None` for a path the last good build has no
+    /// page at.
+    pub fn page(&self, path: &str) -> Option<Page> {
+        self.pages.get(path).or(self.fallback.as_ref()).cloned()
+    }
+
+    /// Number of the build shown.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
 impl Preview {
     /// A preview that has not built anything yet.
     pub fn new() -> Self {
         Preview::default()
-    }
-
-    /// Number of the latest build, good or not.
-    pub fn generation(&self) -> u64 {
-        self.generation
     }
 
     /// Whether some build has succeeded.
@@ -51,24 +88,41 @@ impl Preview {
         }
     }
 
-    /// The page at `path` to serve, with the reload script and any error
-    /// overlay, and its policy; before the first good build, an empty page
-    /// with the overlay at every path a build could give. `None` for a path
-    /// the last good build has no page at.
-    pub fn page(&self, path: &str) -> Option<(String, String)> {
-        let html = match &self.good {
-            Some(pages) => pages
-                .iter()
-                .find(|(p, _)| p == path)
-                .map(|(_, h)| h.as_str())?,
-            None => reload::EMPTY_PAGE,
+    /// Every page to serve, with the reload script and any error overlay,
+    /// and its policy; before the first good build, an empty page with the
+    /// overlay at every path a build could give.
+    pub fn shown(&self) -> Shown {
+        let page = |html: &str| {
+            let (html, policy) = reload::inject(html, self.generation, self.overlay.as_deref());
+            Page {
+                html: Bytes::from(html),
+                policy: header_value(policy),
+            }
         };
-        Some(reload::inject(
-            html,
-            self.generation,
-            self.overlay.as_deref(),
-        ))
+        match &self.good {
+            Some(pages) => Shown {
+                pages: pages
+                    .iter()
+                    .map(|(path, html)| (path.clone(), page(html)))
+                    .collect(),
+                fallback: None,
+                generation: self.generation,
+            },
+            None => Shown {
+                pages: HashMap::new(),
+                fallback: Some(page(reload::EMPTY_PAGE)),
+                generation: self.generation,
+            },
+        }
     }
+}
+
+/// `policy` as a header. A theme's policy that cannot be one (a control
+/// character in its `<meta>`) is replaced by one that allows nothing: the
+/// page then shows unstyled rather than unguarded.
+fn header_value(policy: String) -> HeaderValue {
+    HeaderValue::from_maybe_shared(Bytes::from(policy))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }
 
 #[cfg(test)]
@@ -87,7 +141,8 @@ mod tests {
     }
 
     fn shown(preview: &Preview) -> String {
-        preview.page("index.html").expect("a page").0
+        let page = preview.shown().page("index.html").expect("a page");
+        String::from_utf8(page.html.to_vec()).expect("UTF-8")
     }
 
     #[test]
@@ -105,7 +160,8 @@ mod tests {
             page.contains("second") && !page.contains("findings-overlay\" role"),
             "{page}"
         );
-        assert_eq!(preview.generation(), 3);
+        assert_eq!(preview.shown().generation(), 3);
+        assert!(preview.shown().page("other/index.html").is_none());
     }
 
     #[test]
@@ -115,5 +171,6 @@ mod tests {
         let page = shown(&preview);
         assert!(page.contains("<title>Build failed"), "{page}");
         assert!(page.contains("no report.toml"), "{page}");
+        assert!(preview.shown().page("a-report/index.html").is_some());
     }
 }

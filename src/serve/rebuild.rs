@@ -1,16 +1,21 @@
 //! Rebuilding: the loop that waits for saves, and one rebuild, which runs
 //! the pipeline into memory, reports in the terminal and tells the pages.
+//!
+//! This side runs on plain threads; it hands the server each build as a
+//! [`Shown`] snapshot through a `watch` channel, and each event through
+//! the [`Hub`], both of which the async side reads without blocking.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
-use std::sync::{PoisonError, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
+use tokio::sync::watch;
 
 use super::events::Hub;
-use super::preview::Preview;
+use super::preview::{Preview, Shown};
 use super::source::Source;
 use super::watch::Watch;
 
@@ -23,10 +28,21 @@ const SETTLE: Duration = Duration::from_millis(10);
 /// A file written without pause still gets built this often.
 const MAX_WAIT: Duration = Duration::from_millis(250);
 
+/// The preview and where its builds go: the server's snapshot and the
+/// open pages.
+pub struct Publisher {
+    /// The state of the last builds.
+    pub preview: Preview,
+    /// What the server answers with.
+    pub shown: watch::Sender<Shown>,
+    /// The open pages.
+    pub hub: Arc<Hub>,
+}
+
 /// Builds after `changed` files changed (none: the first build) and
 /// publishes the result. The builder redoes only what the changes touch:
 /// an edited section is re-rendered alone.
-pub fn rebuild(source: &mut Source, changed: &[PathBuf], preview: &RwLock<Preview>, hub: &Hub) {
+pub fn rebuild(source: &mut Source, changed: &[PathBuf], out: &mut Publisher) {
     let start = Instant::now();
     let result = source.rebuild(changed);
     let elapsed = start.elapsed().as_millis();
@@ -49,11 +65,7 @@ pub fn rebuild(source: &mut Source, changed: &[PathBuf], preview: &RwLock<Previe
         }
         Err(diagnostics) => {
             eprint!("{}", diagnostics.render(color));
-            let had_good = preview
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
-                .has_good_build();
-            let serving = if had_good {
+            let serving = if out.preview.has_good_build() {
                 "still serving the last good build"
             } else {
                 "serving the error until a build succeeds"
@@ -61,11 +73,11 @@ pub fn rebuild(source: &mut Source, changed: &[PathBuf], preview: &RwLock<Previe
             eprintln!("Build failed in {elapsed} ms{cause}; {serving}");
         }
     }
-    let event = preview
-        .write()
-        .unwrap_or_else(PoisonError::into_inner)
-        .record(result);
-    hub.broadcast(&event);
+    let event = out.preview.record(result);
+    // The pages are put together before anyone is told, so a page that
+    // reloads on the event gets the new build.
+    out.shown.send_replace(out.preview.shown());
+    out.hub.broadcast(&event);
 }
 
 /// Rebuilds after every burst of saves until the watch ends.
@@ -73,8 +85,7 @@ pub fn on_save(
     mut watch: Watch,
     saves: &Receiver<DebounceEventResult>,
     mut source: Source,
-    preview: &RwLock<Preview>,
-    hub: &Hub,
+    mut out: Publisher,
 ) {
     while let Ok(first) = saves.recv() {
         // Saves that arrived during the last build, and the rest of a burst
@@ -99,7 +110,7 @@ pub fn on_save(
         changed.sort();
         changed.dedup();
         if !changed.is_empty() {
-            rebuild(&mut source, &changed, preview, hub);
+            rebuild(&mut source, &changed, &mut out);
             // A site.toml that now lists other reports: watch them too.
             watch.watch(source.watched());
         }
