@@ -13,7 +13,8 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
+    disable_help_subcommand = true,
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n  findings help format                the project format: every key, role, directive and dataset\n\n`findings help COMMAND` shows a command's options; `findings help format` the format reference."
 )]
 pub struct Cli {
     /// What to do.
@@ -70,6 +71,12 @@ pub enum Command {
         /// Create a research site (site.toml and two small reports) instead.
         #[arg(long)]
         site: bool,
+    },
+    /// Show the help of a command, or with `format` the reference of the
+    /// project format (report.toml, sections, roles, directives, datasets).
+    Help {
+        /// `format`, or a command's name; nothing for the overview.
+        topic: Option<String>,
     },
     /// Preview the report with live reload while you edit.
     Serve {

@@ -239,3 +239,143 @@ fn a_one_point_series_is_a_dot() {
     let chart = draw(ChartKind::Line, data);
     assert!(chart.svg.contains("<circle class=\"chart-fill chart-s0\""));
 }
+
+/// Every `<text class="chart-tick">` at one baseline, as (x, text), in
+/// drawing order.
+fn tick_texts(svg: &str) -> Vec<(f64, f64, String)> {
+    svg.match_indices("<text class=\"chart-tick\"")
+        .filter_map(|(i, _)| {
+            let rest = &svg[i..];
+            let open = &rest[..rest.find('>')?];
+            let get = |name: &str| -> Option<f64> {
+                let at = open.find(&format!(" {name}=\""))? + name.len() + 3;
+                open[at..].split('"').next()?.parse().ok()
+            };
+            let text = rest[rest.find('>')? + 1..rest.find("</text>")?].to_string();
+            Some((get("x")?, get("y")?, text))
+        })
+        .collect()
+}
+
+#[test]
+fn a_narrow_phase_keeps_its_whole_label_on_a_row_of_its_own() {
+    // "Acute response" is six days wide: far too narrow for its words.
+    let ChartData::Series { series, events, .. } = sentiment() else {
+        unreachable!("sentiment() is a series")
+    };
+    let phases = vec![
+        Phase {
+            start: date("2025-11-03"),
+            end: date("2025-11-08"),
+            label: "Acute response".to_string(),
+        },
+        Phase {
+            start: date("2025-11-09"),
+            end: date("2025-12-18"),
+            label: "Aftermath".to_string(),
+        },
+    ];
+    let chart = draw(
+        ChartKind::Area,
+        ChartData::Series {
+            series,
+            events,
+            phases,
+        },
+    );
+    let svg = &chart.svg;
+    assert!(svg.contains(">Acute response</text>"), "shortened: {svg}");
+    assert!(svg.contains(">Aftermath</text>"));
+    assert!(!svg.contains('…'));
+    let ys = |label: &str| {
+        let end = svg.find(&format!(">{label}</text>")).expect("label");
+        let open = svg[..end].rfind("<text").expect("its element");
+        attrs(&svg[open..=end], "<text", "y")[0]
+    };
+    assert_ne!(
+        ys("Acute response"),
+        ys("Aftermath"),
+        "the two labels share a row"
+    );
+}
+
+#[test]
+fn grouped_rows_are_as_tall_as_their_bars() {
+    // Each row has one non-zero column of two: no empty slot is drawn.
+    let one_each = crosstab(
+        &["A", "B", "C"],
+        &["Yes", "No"],
+        vec![vec![1, 0], vec![0, 2], vec![4, 0]],
+    );
+    let both = crosstab(
+        &["A", "B", "C"],
+        &["Yes", "No"],
+        vec![vec![1, 1], vec![2, 2], vec![4, 4]],
+    );
+    let height = |c: &RenderedChart| {
+        let at = c.svg.find("viewBox=\"0 0 720 ").expect("viewBox") + "viewBox=\"0 0 720 ".len();
+        c.svg[at..]
+            .split('"')
+            .next()
+            .expect("height")
+            .parse::<f64>()
+            .expect("a number")
+    };
+    let (one, two) = (
+        draw(ChartKind::Grouped, one_each),
+        draw(ChartKind::Grouped, both),
+    );
+    assert!(
+        height(&one) < height(&two),
+        "{} vs {}",
+        height(&one),
+        height(&two)
+    );
+    // In each row of `one`, the one bar sits in the middle of its row.
+    let ys = attrs(&one.svg, "<rect class=\"chart-fill chart-s", "y");
+    let hs = attrs(&one.svg, "<rect class=\"chart-fill chart-s", "height");
+    assert_eq!(ys.len(), 3 + 2, "three bars and two legend keys");
+    assert!(hs[2..].iter().all(|&h| h >= 16.0), "thin bars: {hs:?}");
+}
+
+#[test]
+fn heatmap_column_labels_wrap_like_its_row_labels() {
+    let labels = [
+        "The Death of \"Code is Law\" Idealism",
+        "Diversification as Psychological Shield",
+        "Cynicism Toward the \"Exploit Economy\"",
+        "Security Theater Fatigue",
+    ];
+    let data = ChartData::Matrix {
+        labels: labels.iter().map(|s| s.to_string()).collect(),
+        counts: vec![
+            vec![2, 0, 0, 0],
+            vec![0, 4, 1, 0],
+            vec![0, 1, 4, 2],
+            vec![0, 0, 2, 5],
+        ],
+    };
+    let chart = draw(ChartKind::Heatmap, data);
+    assert!(!chart.svg.contains('…'), "a label was cut: {}", chart.svg);
+    // Every word of every label is drawn twice: once by its row, once by
+    // its column.
+    for word in ["Idealism", "Psychological", "Economy", "Fatigue"] {
+        assert!(chart.svg.matches(word).count() >= 2, "{word}");
+    }
+}
+
+#[test]
+fn tick_labels_never_touch_at_the_ends_of_an_axis() {
+    let chart = draw(ChartKind::Roadmap, roadmap());
+    let ticks = tick_texts(&chart.svg);
+    assert!(ticks.len() >= 3);
+    // At 12 px a character is at most 0.62 em wide in the theme's font.
+    let half = |t: &str| t.chars().count() as f64 * 12.0 * 0.62 / 2.0;
+    for pair in ticks.windows(2) {
+        let ((x0, _, a), (x1, _, b)) = (&pair[0], &pair[1]);
+        assert!(
+            x1 - half(b) > x0 + half(a),
+            "`{a}` and `{b}` touch: {ticks:?}"
+        );
+    }
+}

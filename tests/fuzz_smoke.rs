@@ -132,6 +132,41 @@ fn front_matter_never_panics() {
     });
 }
 
+/// BibLaTeX with the shapes that looped or blew up before the guard:
+/// `crossref`, `xdata` and `@string` chains.
+const BIBS: &[&str] = &[
+    "@string{pub = {Sage}}\n@book{a, title = {A}, publisher = pub # { Ltd}}\n",
+    "@book{a, title = {A}, crossref = {b}}\n@book{b, title = {B}}\n",
+    "@xdata{x, year = {2006}}\n@article{c, xdata = {x, y}, title = {C}}\n@xdata{y, xdata = {x}}\n",
+    "@string{s = {x}}\n@string{t = s # s}\n@misc{m, note = t # t, author = {Braun, V. and Clarke, V.}}\n",
+];
+
+#[test]
+fn bibliographies_never_panic() {
+    fuzz(7, BIBS, |text| {
+        match findings::load::references::bib(Path::new("references.bib"), text) {
+            Ok(refs) => assert!(refs.keys.iter().all(|k| refs.has(k))),
+            Err(d) => drop(d.render(false)),
+        }
+    });
+}
+
+#[test]
+fn yaml_front_matter_never_panics() {
+    let seeds = [
+        "title: A\nweight: 2\nallow: [thin-evidence]\n",
+        "title: 'A: b'\nsummary: \"x [y] {z}\"\nallow:\n  - personal-data\n",
+        "title: A\nallow: [[[a], {b: [c]}]]\n",
+    ];
+    fuzz(8, &seeds, |yaml| {
+        let text = format!("---\n{yaml}\n---\nBody.\n");
+        match front_matter::split(Path::new("s.md"), &text) {
+            Ok((_, at)) => assert!(text.is_char_boundary(at)),
+            Err(d) => drop(d.render(false)),
+        }
+    });
+}
+
 #[test]
 fn directives_never_panic() {
     let seeds: Vec<&str> = BODIES.iter().map(|b| b.trim_start_matches('`')).collect();

@@ -18,7 +18,9 @@ use super::{legend, ChartKind, ChartSpec, Drawing, WIDTH};
 
 const BAR: f64 = 22.0;
 const ROW: f64 = 34.0;
-const GROUP_BAR: f64 = 14.0;
+/// A grouped bar: close to a plain bar's thickness, since a group only
+/// holds the columns a row has (zeros take no slot).
+const GROUP_BAR: f64 = 18.0;
 const GROUP_GAP: f64 = 3.0;
 /// Space between two rows' groups of bars.
 const GROUP_PAD: f64 = 24.0;
@@ -59,14 +61,23 @@ pub fn draw(
     let (fitted, label_width) = fit_labels(rows.iter().map(String::as_str));
     let left = 12.0 + label_width + 10.0;
     let grouped = kind == ChartKind::Grouped;
-    let bar_block = if grouped {
-        columns.len() as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + GROUP_PAD
-    } else {
-        ROW
+    // A grouped row holds a bar for each of its non-zero columns only, so
+    // a row is as tall as its data and no slot stands empty.
+    let slots: Vec<usize> = counts
+        .iter()
+        .map(|row| row.iter().filter(|&&n| n > 0).count().max(1))
+        .collect();
+    let block = |i: usize| {
+        if grouped {
+            slots[i] as f64 * (GROUP_BAR + GROUP_GAP) - GROUP_GAP + GROUP_PAD
+        } else {
+            ROW
+        }
     };
     let heights: Vec<f64> = fitted
         .iter()
-        .map(|l| bar_block.max(ROW) + extra_lines(l))
+        .enumerate()
+        .map(|(i, l)| block(i).max(ROW) + extra_lines(l))
         .collect();
     let bottom = top + heights.iter().sum::<f64>();
     let height = bottom + BOTTOM;
@@ -163,10 +174,13 @@ pub fn draw(
         for (i, row) in segments.iter().enumerate() {
             let mid = y + heights[i] / 2.0;
             row_label(&mut labels, &fitted[i], &rows[i], left - 10.0, mid);
+            let mut slot = 0.0;
             for seg in row {
                 let (y0, y1) = if grouped {
-                    let first = mid - (bar_block - GROUP_PAD) / 2.0
-                        + seg.series as f64 * (GROUP_BAR + GROUP_GAP);
+                    let first = mid - (block(i) - GROUP_PAD) / 2.0 + slot * (GROUP_BAR + GROUP_GAP);
+                    if seg.to > seg.from {
+                        slot += 1.0;
+                    }
                     (first, first + GROUP_BAR)
                 } else {
                     (mid - BAR / 2.0, mid + BAR / 2.0)

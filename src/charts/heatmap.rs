@@ -64,9 +64,21 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
         .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 1))
         .collect();
     let widest = |fs: &[text::Fitted]| fs.iter().map(|l| l.width(LABEL_SIZE)).fold(30.0, f64::max);
-    let column_width = widest(&slanted);
     let left_slanted = 12.0 + widest(&rows2) + 10.0;
-    let cell_slanted = (WIDTH - left_slanted - RIGHT - column_width * SLANT) / n as f64;
+    // Column labels wrap like the row labels, on two lines, where the
+    // cells leave room between two slanted labels for two lines of text;
+    // else they take one longer line.
+    let line = LABEL_SIZE * svg::LINE_HEIGHT_EM;
+    let cell_for =
+        |fs: &[text::Fitted]| (WIDTH - left_slanted - RIGHT - widest(fs) * SLANT) / n as f64;
+    let slanted = if cell_for(&rows2).min(MAX_CELL) * SLANT >= 2.0 * line + 2.0 {
+        rows2.clone()
+    } else {
+        slanted
+    };
+    let slant_lines = slanted.iter().map(|f| f.lines.len()).max().unwrap_or(1);
+    let column_width = widest(&slanted);
+    let cell_slanted = cell_for(&slanted);
     let (rows, columns, left, cell) = if cell_slanted >= MIN_SLANTED {
         let cell = cell_slanted.min(MAX_CELL);
         let rows = if row_lines(cell) == 2 {
@@ -99,7 +111,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
     };
     let row_height = cell.max(MIN_ROW);
     let header = match &columns {
-        Columns::Slanted(_) => column_width * SLANT + 10.0,
+        Columns::Slanted(_) => (column_width + (slant_lines - 1) as f64 * line) * SLANT + 10.0,
         Columns::Numbered {
             turned: true,
             number_width,
@@ -200,11 +212,14 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
                     num(x),
                     num(top - 6.0)
                 );
+                // The last line ends at the column: earlier lines sit
+                // above it, away from the cells.
+                let lines_above = label.lines.len().saturating_sub(1) as f64;
                 svg::text(
                     &mut texts,
                     &svg::Text {
                         x: 0.0,
-                        y: 0.0,
+                        y: -lines_above * LABEL_SIZE * svg::LINE_HEIGHT_EM,
                         lines: &label.lines,
                         full: label.shortened.then_some(labels[j].as_str()),
                         anchor: Anchor::Start,

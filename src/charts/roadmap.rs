@@ -71,6 +71,7 @@ pub fn draw(phases: &[RoadmapPhase]) -> Drawing {
             left..right,
             0.0..height,
         );
+        let mut ticks = Vec::new();
         for (d, label) in date_ticks(start, end, right - left) {
             let x = f64::from(d.0);
             let _ = area.draw(&PathElement::new(
@@ -78,8 +79,9 @@ pub fn draw(phases: &[RoadmapPhase]) -> Drawing {
                 Ink::Grid.color(),
             ));
             let (px, _) = view(area.map_coordinate(&(x, 0.0)));
-            svg::tick_label(&mut labels, px, TOP + 8.0, WIDTH, &label);
+            ticks.push((px, label));
         }
+        svg::tick_labels(&mut labels, &ticks, TOP + 8.0, WIDTH);
         let mut y = plot_top + 10.0;
         for (i, p) in phases.iter().enumerate() {
             let (s, e) = (f64::from(p.start.0), f64::from(p.end.0 + 1));

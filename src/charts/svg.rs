@@ -119,12 +119,28 @@ pub fn hit_area(out: &mut String, (x0, y0): (f64, f64), (x1, y1): (f64, f64), ti
     );
 }
 
-/// Appends a tick label centred on `x` but kept inside `0..width`, so the
-/// first and last ticks of an axis are never clipped at the chart's edge.
-pub fn tick_label(out: &mut String, x: f64, y: f64, width: f64, content: &str) {
-    let half = super::text::width(content, super::text::LABEL_SIZE) / 2.0;
-    let x = x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0));
-    label(out, x, y, Anchor::Middle, "chart-tick", content);
+/// Tick labels along an axis, each centred on its tick (`x`, label) but
+/// kept inside `width`: a label pushed in from the edge that would then
+/// touch its neighbour is left out (its tick line stays), so the ends of
+/// an axis never crowd.
+pub fn tick_labels(out: &mut String, ticks: &[(f64, String)], y: f64, width: f64) {
+    let placed: Vec<(f64, f64)> = ticks
+        .iter()
+        .map(|(x, l)| {
+            let half = super::text::width(l, super::text::LABEL_SIZE) / 2.0;
+            (
+                x.clamp(half + 2.0, (width - half - 2.0).max(half + 2.0)),
+                half,
+            )
+        })
+        .collect();
+    let mut last: Option<(f64, f64)> = None;
+    for (&(x, half), (_, l)) in placed.iter().zip(ticks) {
+        if last.is_none_or(|(lx, lh)| x - half >= lx + lh + 16.0) {
+            label(out, x, y, Anchor::Middle, "chart-tick", l);
+            last = Some((x, half));
+        }
+    }
 }
 
 /// The parts of an accessible SVG document around a chart body.

@@ -19,6 +19,11 @@ use crate::model::date::Date;
 const TOP: f64 = 24.0;
 const PLOT_HEIGHT: f64 = 240.0;
 const LABEL_ROW: f64 = 16.0;
+/// Height of a further row of phase labels (they are small).
+const PHASE_ROW: f64 = 13.0;
+/// Rows of phase labels at most; past them a label is shortened to its
+/// band, its full text in a `<title>` (and in the data table).
+const PHASE_ROWS: usize = 3;
 /// Radius of the dot for a one-point series, in backend units.
 const DOT: u32 = 35;
 
@@ -115,7 +120,12 @@ pub fn draw(
     let right = WIDTH - 20.0;
     let to_x = |d: f64| left + (d - x0) / (x1 - x0) * (right - left);
     let (event_labels, event_rows) = place_events(events, &to_x, right);
-    let phase_row = if phases.is_empty() { 0.0 } else { LABEL_ROW };
+    let (phase_labels, phase_rows) = place_phases(phases, &to_x, right);
+    let phase_row = if phases.is_empty() {
+        0.0
+    } else {
+        LABEL_ROW + (phase_rows.max(1) - 1) as f64 * PHASE_ROW
+    };
     let plot_top = TOP + legend_height + 6.0 + event_rows as f64 * LABEL_ROW + phase_row;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let height = plot_bottom + 30.0;
@@ -130,23 +140,19 @@ pub fn draw(
             left..right,
             plot_bottom..plot_top,
         );
-        for p in phases {
+        for (p, placed) in phases.iter().zip(&phase_labels) {
             let (s, e) = (f64::from(p.start.0), f64::from(p.end.0 + 1).min(x1));
             let _ = plot.draw(&Rectangle::new(
                 [(s, y_lo), (e.max(s), y_hi)],
                 Ink::Phase.color().filled(),
             ));
-            let (px0, _) = view(plot.map_coordinate(&(s, y_hi)));
-            let (px1, _) = view(plot.map_coordinate(&(e.max(s), y_hi)));
-            let room = (px1 - px0 - 6.0).max(0.0);
-            let fitted = text::fit(&p.label, room, text::SMALL_SIZE, 1);
-            if room > 20.0 {
+            if let Some((row, x, fitted)) = placed {
                 let full = fitted.shortened.then_some(p.label.as_str());
                 svg::text(
                     &mut labels,
                     &svg::Text {
-                        x: px0 + 4.0,
-                        y: plot_top - 5.0,
+                        x: *x,
+                        y: plot_top - 5.0 - *row as f64 * PHASE_ROW,
                         lines: &fitted.lines,
                         full,
                         anchor: Anchor::Start,
@@ -167,6 +173,8 @@ pub fn draw(
                 label,
             );
         }
+        let mut ticks = Vec::new();
+        let (_, axis_y) = view(plot.map_coordinate(&(x0, y_lo)));
         for (d, label) in date_ticks(
             Date(x0.ceil() as i32),
             Date(x1.floor() as i32),
@@ -180,8 +188,9 @@ pub fn draw(
                 svg::num(py),
                 svg::num(py + 5.0)
             ));
-            svg::tick_label(&mut labels, px, py + 18.0, WIDTH, &label);
+            ticks.push((px, label));
         }
+        svg::tick_labels(&mut labels, &ticks, axis_y + 18.0, WIDTH);
         let _ = plot.draw(&PathElement::new(
             vec![(x0, y_lo), (x1, y_lo)],
             Ink::Axis.color(),
@@ -257,6 +266,63 @@ fn place_events(
         }
         rows[row] = start + w + 4.0;
         placed[i] = (row, lx, anchor);
+    }
+    (placed, rows.len())
+}
+
+/// Puts each phase's label at the start of its band, whole, in the first
+/// row above the plot (nearest first) where it overlaps no other label; a
+/// narrow band's label may run over the next band. With every row taken
+/// a label is shortened to its band, and one whose band is too narrow for
+/// even a word is left to the data table. Returns (row, x, lines) per
+/// phase and the number of rows used.
+#[allow(clippy::type_complexity)]
+fn place_phases(
+    phases: &[Phase],
+    to_x: &dyn Fn(f64) -> f64,
+    right: f64,
+) -> (Vec<Option<(usize, f64, text::Fitted)>>, usize) {
+    let mut order: Vec<usize> = (0..phases.len()).collect();
+    order.sort_by_key(|&i| phases[i].start);
+    let mut rows: Vec<f64> = Vec::new();
+    let mut placed: Vec<Option<(usize, f64, text::Fitted)>> = vec![None; phases.len()];
+    for i in order {
+        let p = &phases[i];
+        let x = to_x(f64::from(p.start.0)) + 4.0;
+        let band = to_x(f64::from(p.end.0 + 1)).min(right) - x - 2.0;
+        let whole = text::width(p.label.trim(), text::SMALL_SIZE);
+        let room = (right + 16.0 - x).max(0.0);
+        let free = rows.iter().position(|&end| x > end + 6.0);
+        let row = match free {
+            Some(r) => r,
+            None if rows.len() < PHASE_ROWS => {
+                rows.push(f64::MIN);
+                rows.len() - 1
+            }
+            None => {
+                // Every row is taken here: the label starts after the row
+                // that ends first, shortened to what is left of its band.
+                let (row, end) =
+                    rows.iter()
+                        .copied()
+                        .enumerate()
+                        .fold(
+                            (0, f64::MAX),
+                            |best, (r, e)| if e < best.1 { (r, e) } else { best },
+                        );
+                let lx = x.max(end + 6.0);
+                let left = x + band - lx;
+                if left > 20.0 {
+                    let fitted = text::fit(&p.label, left, text::SMALL_SIZE, 1);
+                    rows[row] = lx + fitted.width(text::SMALL_SIZE);
+                    placed[i] = Some((row, lx, fitted));
+                }
+                continue;
+            }
+        };
+        let fitted = text::fit(&p.label, room.min(whole.max(band)), text::SMALL_SIZE, 1);
+        rows[row] = x + fitted.width(text::SMALL_SIZE);
+        placed[i] = Some((row, x, fitted));
     }
     (placed, rows.len())
 }

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod help;
 mod new;
 mod new_from;
 mod serve;
@@ -29,6 +30,7 @@ pub fn run(command: Command) -> ExitCode {
             deny_warnings,
         } => check::run(&project, deny_warnings),
         Command::Verify { page, project } => verify::run(&page, project.as_deref()),
+        Command::Help { topic } => help::run(topic.as_deref()),
         Command::New { dir, from, site } => match from {
             Some(study) => new_from::run(&dir, &study),
             None if site => site::new(&dir),
