@@ -11,7 +11,6 @@ mod qdpx_support;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -28,46 +27,57 @@ struct Run {
     rss_kib: i64,
 }
 
-/// Runs `findings ARGS` in `cwd` and measures the child's own peak RSS
-/// with `wait4` (not the whole test process's children).
+/// Measures a child's peak RSS from a small Python parent: a process
+/// spawned straight from this test would count the test's own memory
+/// (its pages are shared until `exec`, and the kernel keeps their high
+/// mark), and the test holds hundreds of megabytes of fixtures.
+const MEASURE: &str = "import os, subprocess, sys\n\
+p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)\n\
+_, status, usage = os.wait4(p.pid, 0)\n\
+code = os.waitstatus_to_exitcode(status)\n\
+print(code, usage.ru_maxrss)\n";
+
+/// Runs `findings ARGS` in `cwd` and measures its own peak RSS. Every
+/// file of `cwd` but those under `output/` is hashed before and after:
+/// whatever the input, nothing else may change.
 fn run(cwd: &Path, args: &[&str]) -> Run {
-    let mut err = tempfile::tempfile().expect("stderr file");
-    let child = Command::new(env!("CARGO_BIN_EXE_findings"))
+    let outside = |all: BTreeMap<PathBuf, String>| -> BTreeMap<PathBuf, String> {
+        all.into_iter()
+            .filter(|(p, _)| !p.starts_with("output"))
+            .collect()
+    };
+    let before = outside(hashes(cwd));
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(MEASURE)
+        .arg(env!("CARGO_BIN_EXE_findings"))
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(err.try_clone().expect("clone stderr file"))
-        .spawn()
-        .expect("run findings");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child; both pointers are to live locals.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4");
-    drop(child);
-    let mut stderr = String::new();
-    err.rewind().expect("rewind");
-    err.read_to_string(&mut stderr).expect("read stderr");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -libc::WTERMSIG(status)
-    };
+        .output()
+        .expect("run python3 to measure findings");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let said = String::from_utf8_lossy(&out.stdout);
+    let mut numbers = said
+        .split_whitespace()
+        .map(|n| n.parse::<i64>().unwrap_or(i64::MIN));
+    let (code, rss_kib) = (
+        numbers.next().unwrap_or(i64::MIN),
+        numbers.next().unwrap_or(i64::MIN),
+    );
     assert!(!stderr.contains("panicked"), "a panic:\n{stderr}");
-    assert!(code >= 0, "killed by signal {}:\n{stderr}", -code);
-    eprintln!(
-        "peak RSS {:>7} KiB: findings {}",
-        usage.ru_maxrss,
-        args.join(" ")
+    assert!(code >= 0, "findings died (exit {code}):\n{stderr}");
+    eprintln!("peak RSS {rss_kib:>7} KiB: findings {}", args.join(" "));
+    assert_eq!(
+        outside(hashes(cwd)),
+        before,
+        "a file outside output/ changed"
     );
     Run {
-        code,
+        code: code as i32,
         stderr,
-        rss_kib: usage.ru_maxrss,
+        rss_kib,
     }
 }
 
