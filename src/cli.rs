@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings codes --tree               list the codes, their ids and counts, as a tree\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n\nThe project format is described in docs/format.md."
 )]
 pub struct Cli {
     /// What to do.
@@ -48,6 +48,21 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+    },
+    /// List the study's codes: id, label, parent, and the segments and
+    /// participants coded with each.
+    Codes {
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
+        /// Show the code tree, with each branch's counts (a code and its
+        /// sub-codes) beside the code's own.
+        #[arg(long)]
+        tree: bool,
+        /// Print a JSON array (id, label, parent, path, segments,
+        /// participants, branch_segments, branch_participants).
+        #[arg(long)]
+        json: bool,
     },
     /// Check that a built page still matches its data: rebuild in memory
     /// and name every input that changed since (exit 1 when any did).

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod codes;
 mod new;
 mod new_from;
 mod serve;
@@ -28,6 +29,11 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
+        Command::Codes {
+            project,
+            tree,
+            json,
+        } => codes::run(&project, tree, json),
         Command::Verify { page, project } => verify::run(&page, project.as_deref()),
         Command::New { dir, from, site } => match from {
             Some(study) => new_from::run(&dir, &study),
