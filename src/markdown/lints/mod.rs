@@ -7,6 +7,7 @@
 
 pub mod numbers;
 mod personal;
+mod phone;
 mod thin;
 
 pub use numbers::hand_typed_numbers;
