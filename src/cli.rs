@@ -69,8 +69,8 @@ pub enum Command {
     Verify {
         /// The built page, e.g. output/index.html.
         page: PathBuf,
-        /// Project or site folder (default: the nearest folder above the
-        /// page that holds content/ or site.toml).
+        /// Project or site folder (default: the nearest folder, from the
+        /// page's own up, that holds content/ or site.toml; none is an error).
         #[arg(long, short)]
         project: Option<PathBuf>,
     },
