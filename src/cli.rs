@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
     about,
     long_about = None,
     disable_help_subcommand = true,
-    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n  findings help format                the project format: every key, role, directive and dataset\n\n`findings help COMMAND` shows a command's options; `findings help format` the format reference."
+    after_help = "Examples:\n  findings build                      build ./content into ./output/index.html\n  findings check --project my-study   list every problem with file, line and a hint\n  findings codes --tree               list the codes, their ids and counts, as a tree\n  findings new my-study               start a project that builds as is\n  findings new --site my-site         start a research site of two reports\n  findings serve --open               preview with live reload on http://127.0.0.1:4000/\n  findings verify output/index.html   check the page still matches its data\n  findings help format                the project format: every key, role, directive and dataset\n\n`findings help COMMAND` shows a command's options; `findings help format` the format reference."
 )]
 pub struct Cli {
     /// What to do.
@@ -50,13 +50,28 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// List the study's codes: id, label, parent, and the segments and
+    /// participants coded with each.
+    Codes {
+        /// Project folder (holds content/).
+        #[arg(long, short, default_value = ".")]
+        project: PathBuf,
+        /// Show the code tree, with each branch's counts (a code and its
+        /// sub-codes) beside the code's own.
+        #[arg(long)]
+        tree: bool,
+        /// Print a JSON array (id, label, parent, path, segments,
+        /// participants, branch_segments, branch_participants).
+        #[arg(long)]
+        json: bool,
+    },
     /// Check that a built page still matches its data: rebuild in memory
     /// and name every input that changed since (exit 1 when any did).
     Verify {
         /// The built page, e.g. output/index.html.
         page: PathBuf,
-        /// Project or site folder (default: the nearest folder above the
-        /// page that holds content/ or site.toml).
+        /// Project or site folder (default: the nearest folder, from the
+        /// page's own up, that holds content/ or site.toml; none is an error).
         #[arg(long, short)]
         project: Option<PathBuf>,
     },

@@ -9,6 +9,7 @@
 mod builder;
 mod changes;
 pub mod facts;
+mod study;
 mod verify;
 
 use std::path::Path;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 pub use builder::Builder;
 pub use facts::Facts;
+pub use study::study;
 pub use verify::{compare, verify, Verdict};
 
 use crate::error::Diagnostics;

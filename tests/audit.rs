@@ -692,3 +692,65 @@ fn verify_finds_the_project_above_the_page() {
     let out = findings(parent, &["verify", &format!("{name}/output/index.html")]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn verify_takes_a_page_path_relative_to_any_folder() {
+    let dir = fixture();
+    build_ok(dir.path());
+    let output = dir.path().join("output");
+    let out = findings(&output, &["verify", "index.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("index.html matches its data:"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = findings(&output, &["verify", "./../output/index.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A change is still named from there.
+    let path = dir.path().join("content/data/segments.json");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("{text}\n")).unwrap();
+    let out = findings(&output, &["verify", "index.html"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("changed  content/data/segments.json"));
+}
+
+#[test]
+fn verify_of_a_page_with_no_project_above_it_is_an_error() {
+    let dir = fixture();
+    build_ok(dir.path());
+    // The page copied where no folder above holds content/ or site.toml,
+    // and verify run from the project: never compared with the folder
+    // it runs in.
+    let away = tempfile::tempdir().unwrap();
+    let page = away.path().join("index.html");
+    fs::copy(dir.path().join("output/index.html"), &page).unwrap();
+    let shown = page.display().to_string();
+    let out = findings(dir.path(), &["verify", &shown]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).is_empty());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "error: no project found for {shown}: no folder above it holds content/ or site.toml\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "help: say which project built it: findings verify {shown} --project DIR"
+        )),
+        "{err}"
+    );
+    // Run inside the page's folder too.
+    let out = findings(away.path(), &["verify", "index.html"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // With --project it is checked against that project.
+    let project = dir.path().display().to_string();
+    let out = findings(
+        away.path(),
+        &["verify", "index.html", "--project", &project],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

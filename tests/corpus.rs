@@ -89,6 +89,8 @@ cases! {
     codebook_three_cycle,
     codebook_too_deep,
     codebook_two_cycles,
+    code_label_ambiguous,
+    code_unknown_in_export,
     config_and_model_at_once,
     config_and_section_syntax_at_once,
     config_sections_and_data_at_once,

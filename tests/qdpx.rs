@@ -325,3 +325,72 @@ fn a_fixture_project_builds_and_check_reports_what_it_read() {
     assert!(err.contains("note: read content/data/study.qdpx (written by NVivo 12.6): 1 sources (1 text), 1 coder (ann), 2 codes, 2 text selections with 2 codings, merged into 1 segments"), "{err}");
     assert!(err.contains("warning: content/data/notes.docx is not read: findings reads .json, .csv and .xlsx datasets, one .qdpx (REFI-QDA project) and one .qdc (REFI-QDA codebook) in content/data/"), "{err}");
 }
+
+#[test]
+fn hints_name_the_qdpx_and_a_shared_label_lists_its_codes() {
+    // Two sources and no cases: two participants, one of them (Int 2)
+    // with no coding. "programming" sits under Concepts and under Skills.
+    let codes = "<CodeBook><Codes>\
+        <Code guid=\"c1\" name=\"Concepts\" isCodable=\"true\"><Code guid=\"c2\" name=\"programming\" isCodable=\"true\"/></Code>\
+        <Code guid=\"c3\" name=\"Skills\" isCodable=\"true\"><Code guid=\"c4\" name=\"programming\" isCodable=\"true\"/></Code>\
+        </Codes></CodeBook>";
+    let xml = qde(
+        "NVivo 12.6",
+        &format!(
+            "{USER}{codes}<Sources><TextSource guid=\"s1\" name=\"Int 1\"><PlainTextContent>alpha beta gamma</PlainTextContent>{}{}</TextSource><TextSource guid=\"s2\" name=\"Int 2\"><PlainTextContent>delta</PlainTextContent></TextSource></Sources>",
+            selection("a", 0, 5, &[("c2", "u1")]),
+            selection("b", 6, 10, &[("c4", "u1")]),
+        ),
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    project(
+        dir.path(),
+        &qdpx(&xml, &[]),
+        "{count}`segments[code=programming]` and {count}`segments[code=zebra]`.",
+    );
+    let out = common::findings(dir.path(), &["codes"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        listed.contains("concepts-programming  programming  concepts"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("skills-programming    programming  skills"),
+        "{listed}"
+    );
+
+    let out = common::findings(dir.path(), &["check"]);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: {count}`segments[code=programming]`: `programming` names 2 codes: `concepts-programming` (Concepts › programming), `skills-programming` (Skills › programming)"), "{err}");
+    assert!(
+        err.contains("help: several codes have this label; write one of these ids"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: {count}`segments[code=zebra]`: unknown code `zebra`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: run `findings codes` to list the codes of content/data/study.qdpx"),
+        "{err}"
+    );
+    assert!(
+        err.contains("remove them in your QDA tool and export content/data/study.qdpx again"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("from participants.json") && !err.contains("codebook.json"),
+        "{err}"
+    );
+    // Every coding is in Int 1: one participant, so thin evidence is off.
+    assert_eq!(
+        err.matches(
+            "note: the thin-evidence lint is off: every coded segment comes from one participant"
+        )
+        .count(),
+        1,
+        "{err}"
+    );
+}

@@ -21,11 +21,20 @@ pub struct CodeFrequency {
 pub fn code_frequency(m: &Matches) -> Vec<CodeFrequency> {
     m.study
         .memo()
-        .frequencies(&m.selection, || count_codes(m))
+        .frequencies(&m.selection, || count_codes(m, true))
         .to_vec()
 }
 
-fn count_codes(m: &Matches) -> Vec<CodeFrequency> {
+/// Frequency of every code among the matched segments counting only the
+/// segments coded with the code itself, its sub-codes' left out: what a
+/// list of the codebook shows beside the rolled-up counts.
+pub fn own_code_frequency(m: &Matches) -> Vec<CodeFrequency> {
+    count_codes(m, false)
+}
+
+/// Counts per code; `roll_up` credits a segment to every code above the
+/// ones it carries too.
+fn count_codes(m: &Matches, roll_up: bool) -> Vec<CodeFrequency> {
     let study = m.study;
     let mut segments = vec![0u64; study.codes.len()];
     let mut people: Vec<Vec<bool>> = vec![Vec::new(); study.codes.len()];
@@ -34,7 +43,11 @@ fn count_codes(m: &Matches) -> Vec<CodeFrequency> {
     for &i in &m.indices {
         touched.clear();
         for &c in &study.segment_codes[i] {
-            touched.extend_from_slice(&study.code_ancestors[c]);
+            if roll_up {
+                touched.extend_from_slice(&study.code_ancestors[c]);
+            } else {
+                touched.push(c);
+            }
         }
         touched.sort_unstable();
         touched.dedup();

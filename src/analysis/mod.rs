@@ -14,6 +14,8 @@
 //! the selection, and the shares do not sum to 100 %.
 
 pub mod agreement;
+pub mod code_list;
+pub mod code_names;
 pub mod codes;
 pub mod cooccurrence;
 pub mod crosstab;
@@ -27,7 +29,7 @@ pub mod tally;
 pub use codes::{CodeLevel, CodeRow, CodeRows, CodeSort};
 pub use cooccurrence::cooccurrence;
 pub use crosstab::{code_crosstab, crosstab, Crosstab};
-pub use frequency::{code_frequency, CodeFrequency};
+pub use frequency::{code_frequency, own_code_frequency, CodeFrequency};
 pub use share::{share, Share};
 pub use tally::{count_by, Tally, NOT_RECORDED};
 

@@ -174,13 +174,7 @@ pub fn select<'s>(study: &'s Analysis, sel: &Selection) -> Result<Matches<'s>, P
     let mut code_conditions = Vec::new();
     for c in &sel.conditions {
         if kind == Kind::Segments && c.field == "code" {
-            let code = study.code_position(&c.value).ok_or_else(|| {
-                let hint = did_you_mean(&c.value, study.code_ids()).map_or_else(
-                    || "use a code id from codebook.json".to_string(),
-                    |m| format!("did you mean `{m}`?"),
-                );
-                Problem::new(format!("unknown code `{}`", c.value), hint)
-            })?;
+            let code = super::code_names::find(study, &c.value)?;
             code_conditions.push((code, c.negated));
         } else {
             check_field(study, kind, dataset, &c.field)?;

@@ -142,11 +142,17 @@ fn unknown_fields_and_codes_are_explained() {
     let e = select::select(&s, &sel("participants[stanse=crisis]")).unwrap_err();
     assert_eq!(e.message, "participants have no field `stanse`");
     assert_eq!(e.help, "did you mean `stance`?");
-    let e = select::select(&s, &sel("segments[code=audits]")).unwrap_err();
+    let e = select::select(&s, &sel("segments[code=audti]")).unwrap_err();
     assert_eq!(
         (e.message.as_str(), e.help.as_str()),
-        ("unknown code `audits`", "did you mean `audit`?")
+        ("unknown code `audti`", "did you mean `audit`?")
     );
+    // A label stands for its code: "Audits" (and "audits") is `audit`,
+    // on segments s1 and s3.
+    for name in ["Audits", "audits"] {
+        let m = select::select(&s, &sel(&format!("segments[code={name}]"))).unwrap();
+        assert_eq!(m.indices, vec![0, 2], "{name}");
+    }
     let e = select::select(&s, &sel("particpants")).unwrap_err();
     assert_eq!(e.help, "did you mean `participants`?");
 }

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod codes;
 mod help;
 mod new;
 mod new_from;
@@ -29,6 +30,11 @@ pub fn run(command: Command) -> ExitCode {
             project,
             deny_warnings,
         } => check::run(&project, deny_warnings),
+        Command::Codes {
+            project,
+            tree,
+            json,
+        } => codes::run(&project, tree, json),
         Command::Verify { page, project } => verify::run(&page, project.as_deref()),
         Command::Help { topic } => help::run(topic.as_deref()),
         Command::New { dir, from, site } => match from {

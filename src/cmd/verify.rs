@@ -10,10 +10,9 @@ use findings::{Diagnostic, Diagnostics, Location};
 use super::report;
 
 /// Exit 0 when `page` matches a fresh build of `project`, 1 when inputs
-/// or the page changed, 2 when the page cannot be read or checked.
+/// or the page changed, 2 when the page cannot be read or checked, or no
+/// project can be found for it.
 pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
-    let project = project.map_or_else(|| project_of(page), Path::to_path_buf);
-    let project = project.as_path();
     let bytes = match std::fs::read(page) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -25,11 +24,37 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The page's own place, whatever folder this runs in: `index.html`
+    // read from inside output/ has a parent only once it is absolute.
+    let page_at = std::fs::canonicalize(page)
+        .or_else(|_| std::path::absolute(page))
+        .unwrap_or_else(|_| page.to_path_buf());
+    let project = match project
+        .map(Path::to_path_buf)
+        .or_else(|| project_of(&page_at))
+    {
+        Some(project) => project,
+        None => {
+            fail(
+                Diagnostic::error(format!(
+                    "no project found for {}: no folder above it holds content/ or site.toml",
+                    page.display()
+                ))
+                .at(Location::file(page))
+                .help(format!(
+                    "say which project built it: findings verify {} --project DIR",
+                    page.display()
+                )),
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let project = project.as_path();
     let shown = page.display();
     // A report page of a site is rebuilt with its site: its folder names
     // the report (output/SLUG/index.html).
     let verdict = if collection::is_site(project) {
-        let slug = page
+        let slug = page_at
             .parent()
             .and_then(|p| p.file_name())
             .map(|s| s.to_string_lossy().into_owned())
@@ -78,23 +103,14 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
 }
 
 /// The folder a page was built from when `--project` is not given: the
-/// nearest one above it holding `site.toml` or `content/`
-/// (`my-study/output/index.html` → `my-study`), else the current folder.
-fn project_of(page: &Path) -> PathBuf {
-    // `Path::parent` of a relative path ends in "", the current folder.
-    let here = |p: &Path| {
-        if p.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            p.to_path_buf()
-        }
-    };
-    page.parent()
-        .into_iter()
-        .flat_map(|dir| dir.ancestors().skip(1))
-        .map(here)
+/// nearest one holding `site.toml` or `content/`, from the page's own
+/// folder up (`my-study/output/index.html` → `my-study`). `page` is
+/// absolute, so the search never falls back to the current folder.
+fn project_of(page: &Path) -> Option<PathBuf> {
+    page.parent()?
+        .ancestors()
         .find(|a| collection::is_site(a) || a.join("content").is_dir())
-        .unwrap_or_else(|| PathBuf::from("."))
+        .map(Path::to_path_buf)
 }
 
 fn fail(d: Diagnostic) {

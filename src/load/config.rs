@@ -98,16 +98,10 @@ impl Citations {
 #[serde(deny_unknown_fields)]
 pub struct Lints {
     /// A code named in the prose needs at least this many participants
-    /// behind it (2 when not given).
+    /// behind it (when not given: 2, or off for a study of one source or
+    /// one participant; see `markdown::lints::threshold`).
     #[serde(default)]
     pub min_participants: Option<u64>,
-}
-
-impl Lints {
-    /// The threshold of thin evidence.
-    pub fn min_participants(&self) -> u64 {
-        self.min_participants.unwrap_or(2)
-    }
 }
 
 fn default_language() -> String {

@@ -36,7 +36,7 @@ pub struct Context<'a> {
     /// The lints this section allows (`allow = [...]` in its front matter).
     pub allow: &'a [String],
     /// Fewer participants than this behind a code named in the prose is
-    /// thin evidence (`[lints] min_participants`).
+    /// thin evidence (`[lints] min_participants`; 0 turns the lint off).
     pub min_participants: u64,
     /// The slugs of every report of the site this report belongs to, so
     /// links and references into them can be told from other links;
@@ -84,6 +84,9 @@ pub struct Trail {
     pub bibliographies: Vec<Location>,
     /// `{cite}` roles in order; placeholder `C n` is `citations[n]`.
     pub citations: Vec<Citation>,
+    /// Codes the thin-evidence lint has looked at here, so a code named
+    /// four times gets one warning.
+    pub thin_checked: std::collections::HashSet<usize>,
 }
 
 impl Trail {

@@ -3,6 +3,7 @@
 
 use pulldown_cmark::Event;
 
+use crate::analysis::code_names::{self, Lookup};
 use crate::analysis::select::{select, Selection};
 use crate::analysis::{share, Problem};
 use crate::error::did_you_mean;
@@ -198,15 +199,13 @@ fn agreement(
     let codes: Vec<usize> = if code == "all" {
         (0..study.codes.len()).collect()
     } else {
-        vec![study.code_position(code).ok_or_else(|| {
-            (
-                format!("{{{name}}}`{arg}`: unknown code `{code}`"),
-                did_you_mean(code, study.code_ids()).map_or_else(
-                    || "give a code id, or `all`".to_string(),
-                    |m| format!("did you mean `{m}`?"),
-                ),
-            )
-        })?]
+        match code_names::lookup(study, code) {
+            Lookup::Code(c) => vec![c],
+            Lookup::Ambiguous(codes) => {
+                return Err(wrap(code_names::ambiguous(study, code, &codes)))
+            }
+            Lookup::Unknown => return Err(wrap(code_names::unknown(study, code, Some("`all`")))),
+        }
     };
     let coders = pick_coders(study, coders.as_deref()).map_err(wrap)?;
     let all = Selection::parse("segments").map_err(|e| (e, String::new()))?;

@@ -390,8 +390,9 @@ impl<'a> SectionRenderer<'a> {
     }
 
     /// Thin evidence: the codes a directive of the report's body names, by
-    /// its selection or its `:codes:`, lint at its fence line `at`. The
-    /// appendices list the evidence rather than claim from it.
+    /// its selection (`{stat}`'s after the measure), a chart's `:data:`
+    /// or its `:codes:`, lint at its fence line `at`. The appendices list
+    /// the evidence rather than claim from it.
     fn lint_directive(&mut self, d: &Directive, at: usize) {
         if matches!(
             d.name.as_str(),
@@ -399,8 +400,14 @@ impl<'a> SectionRenderer<'a> {
         ) {
             return;
         }
-        if let Ok(sel) = crate::analysis::select::Selection::parse(&d.argument) {
-            lints::thin_codes(self, &sel, at);
+        let argument = match d.name.as_str() {
+            "stat" => d.argument.split_once(' ').map_or("", |(_, sel)| sel),
+            _ => d.argument.as_str(),
+        };
+        for text in [Some(argument), d.option("data")].into_iter().flatten() {
+            if let Ok(sel) = crate::analysis::select::Selection::parse(text) {
+                lints::thin_codes(self, &sel, at);
+            }
         }
         if let Some(codes) = d.option("codes") {
             lints::thin(self, &components::list(codes), at);

@@ -1,6 +1,7 @@
 //! The indexed study: records plus the lookups analysis needs.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 use crate::error::{Diagnostics, Location};
 use crate::model::input::Datasets;
@@ -44,6 +45,10 @@ pub struct Study {
     pub labels: Labels,
     /// What may not be shown (`[privacy]`); set by [`Study::configure`].
     pub privacy: Privacy,
+    /// The file each dataset came from, so hints name the file the
+    /// researcher has (`content/data/study.qdpx`), not a JSON file that
+    /// is not there.
+    pub files: Files,
     /// For each segment, the index of its participant.
     pub segment_participant: Vec<usize>,
     /// For each segment, the indices of its codes.
@@ -56,6 +61,18 @@ pub struct Study {
     pub(crate) series_index: HashMap<String, usize>,
     /// Indexes derived from the records the first time they are needed.
     pub(crate) derived: Derived,
+}
+
+/// The file each fixed-schema dataset was read from (`None`: the project
+/// has none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Files {
+    /// Where the participants came from.
+    pub participants: Option<PathBuf>,
+    /// Where the codebook came from.
+    pub codebook: Option<PathBuf>,
+    /// Where the segments came from.
+    pub segments: Option<PathBuf>,
 }
 
 /// Indexes of a study computed on first use. Cloning gives empty ones: a

@@ -26,6 +26,7 @@ use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
 use crate::markdown::inline::inline;
+use crate::markdown::lints;
 use crate::markdown::section::{self, RenderedSection};
 use crate::markdown::syntax;
 use crate::model::study::Study;
@@ -85,6 +86,8 @@ struct State {
     /// True when loading found errors: the state is then only good for
     /// reporting them, and the next build starts afresh.
     load_failed: bool,
+    /// The thin-evidence threshold ([`lints::threshold`]).
+    min_participants: u64,
 }
 
 impl std::fmt::Debug for State {
@@ -200,12 +203,7 @@ impl State {
         let theme = theme::load(root, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
         let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
         let mut data = loaded.data;
-        let at = loaded
-            .config
-            .coding_place
-            .clone()
-            .unwrap_or_else(|| crate::error::Location::file(Path::new("content/report.toml")));
-        if let Err(d) = loaded.config.coding.apply(&mut data, at) {
+        if let Err(d) = super::study::coded(&loaded.config, &mut data) {
             return Err(with_early(d.into()));
         }
         let (mut study, model_problems) = Study::build(data, loaded.labels).map_err(|model| {
@@ -217,6 +215,11 @@ impl State {
         })?;
         let mut warnings = with_early(model_problems);
         warnings.extend(study.configure(&loaded.config.privacy, &loaded.config.label_places));
+        let (min_participants, off) =
+            lints::threshold(loaded.config.lints.min_participants, &study);
+        if let Some(why) = off {
+            warnings.push(Diagnostic::note(why));
+        }
         Ok(State {
             load_failed: warnings.has_errors(),
             counts: Counts::of(&study),
@@ -231,6 +234,7 @@ impl State {
             references: loaded.references,
             hashes: HashCache::default(),
             warnings,
+            min_participants,
         })
     }
 
@@ -266,7 +270,7 @@ impl State {
             raw_html: self.config.raw_html,
             references: self.references.as_ref(),
             allow: &[],
-            min_participants: self.config.lints.min_participants(),
+            min_participants: self.min_participants,
             site,
         };
         if self.headline.is_none() {

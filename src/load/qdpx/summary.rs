@@ -76,7 +76,7 @@ pub fn report(
     if renamed > 0 {
         out.push(Diagnostic::note(format!(
             "{renamed} codes share their name with another code; their ids carry their parent's id (the label is still the name)"
-        )).help("see the codebook's ids with a {table} of `codebook`; use them in `code=…` and `:codes:`"));
+        )).help("run `findings codes` to list the ids; write an id where a label is shared (`code=…`, `:codes:`)"));
     }
     let rich = qde.sources.iter().filter(|s| s.rich_path.is_some()).count();
     if rich > 0 {

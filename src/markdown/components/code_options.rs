@@ -2,6 +2,7 @@
 //! `:top:`, `:count:`), read once for tables, bar charts, crosstabs and
 //! heatmaps, and the chart scope that follows from the codes they chose.
 
+use crate::analysis::code_names::{self, Lookup};
 use crate::analysis::codes::{parse_top, path, CodeQuery};
 use crate::analysis::{CodeLevel, CodeRows, CodeSort};
 use crate::charts::{Base, Hierarchy, Scope};
@@ -89,16 +90,19 @@ fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
             ));
         }
         let mut codes = Vec::new();
-        for id in list(list_text) {
-            let members = match study.code_position(&id) {
-                Some(code) => vec![code],
-                None => set_members(study, &id).ok_or_else(|| {
-                    let help = did_you_mean(&id, study.code_ids()).map_or_else(
-                        || "use code ids from the codebook, or the name of a code set".to_string(),
-                        |m| format!("did you mean `{m}`?"),
-                    );
-                    (format!("unknown code `{id}` in `:codes:`"), help)
-                })?,
+        for name in list(list_text) {
+            // A code by id or unique label, else a code set of that name.
+            let members = match (code_names::lookup(study, &name), set_members(study, &name)) {
+                (Lookup::Code(code), _) => vec![code],
+                (_, Some(set)) => set,
+                (Lookup::Ambiguous(codes), None) => {
+                    return Err(code_names::ambiguous(study, &name, &codes).into())
+                }
+                (Lookup::Unknown, None) => {
+                    let p = code_names::unknown(study, &name, Some("the name of a code set"));
+                    // The code last, so the caret points at it.
+                    return Err((format!("`:codes:` names an {}", p.message), p.help));
+                }
             };
             for code in members {
                 if codes.contains(&code) {

@@ -20,7 +20,13 @@ pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     let study = r.ctx().study;
     let i = study.segment_position(id).ok_or_else(|| {
         let help = did_you_mean(id, study.segment_ids()).map_or_else(
-            || "use the id of a segment in segments.json".to_string(),
+            || match &study.files.segments {
+                Some(file) => format!(
+                    "use the id of a segment of {} (a {{quote-index}} lists each with its id)",
+                    file.display()
+                ),
+                None => "the study has no segments: add content/data/segments.json, or a coded export to content/data/".to_string(),
+            },
             |m| format!("did you mean `{m}`?"),
         );
         (format!("unknown segment `{id}`"), help)

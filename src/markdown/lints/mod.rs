@@ -7,11 +7,13 @@
 
 pub mod numbers;
 mod personal;
+mod phone;
+mod thin;
 
 pub use numbers::hand_typed_numbers;
 pub use personal::personal_data;
+pub use thin::{thin, thin_codes, threshold};
 
-use crate::analysis::select::Selection;
 use crate::markdown::context::Renderer;
 
 /// A number typed by hand that a role computes.
@@ -44,50 +46,5 @@ pub fn personal(r: &mut dyn Renderer<'_>, i: usize, at: usize) {
             "redact it in the segment's text (e.g. [email removed]) or quote another segment"
                 .into(),
         );
-    }
-}
-
-/// Thin evidence: each code a selection filters on (`code=…`) needs
-/// `[lints] min_participants` distinct participants behind its segments
-/// (sub-codes included).
-pub fn thin_codes(r: &mut dyn Renderer<'_>, sel: &Selection, at: usize) {
-    let codes: Vec<String> = sel
-        .conditions
-        .iter()
-        .filter(|c| c.field == "code" && !c.negated)
-        .map(|c| c.value.clone())
-        .collect();
-    thin(r, &codes, at);
-}
-
-/// Thin evidence for codes named by id (`:codes:` of a chart or table).
-pub fn thin(r: &mut dyn Renderer<'_>, codes: &[String], at: usize) {
-    let ctx = r.ctx();
-    let study = ctx.study;
-    let min = ctx.min_participants;
-    for id in codes {
-        let Some(code) = study.code_position(id) else {
-            continue;
-        };
-        let mut people: Vec<usize> = study
-            .segments_with_code(code)
-            .iter()
-            .map(|&i| study.segment_participant[i])
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        if (people.len() as u64) < min {
-            let label = &study.codes[code].label;
-            r.lint(
-                THIN_EVIDENCE,
-                at,
-                format!(
-                    "the code `{id}` ({label}) rests on {} participant{}, fewer than {min}",
-                    people.len(),
-                    if people.len() == 1 { "" } else { "s" }
-                ),
-                "say how thin the evidence is, merge the code into a broader one, or lower [lints] min_participants in report.toml".into(),
-            );
-        }
     }
 }

@@ -25,11 +25,6 @@ fn patterns() -> &'static [Pattern] {
         };
         vec![
             p("an e-mail address", r"[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"),
-            // Eight digits or more, with the separators phone numbers use.
-            p(
-                "a phone number",
-                r"(^|[^A-Za-z0-9_.])\+?\(?[0-9][0-9 ()./-]{6,}[0-9]([^A-Za-z0-9_.]|$)",
-            ),
             // A URL whose path names someone: social profiles and
             // /in/, /u/, /user/, /@name paths.
             p(
@@ -41,11 +36,15 @@ fn patterns() -> &'static [Pattern] {
     })
 }
 
-/// What in `text` looks like personal data: e-mail addresses, phone
-/// numbers, personal URLs, @handles, and the value of any private field
+/// What in `text` looks like personal data: phone numbers (told from
+/// DOIs, ISBNs, dates and the like by [`super::phone`]), e-mail
+/// addresses, personal URLs, @handles, and the value of any private field
 /// of the speaker `p` (a real name kept as a private attribute, say).
 pub fn personal_data(text: &str, p: &Participant, privacy: &Privacy) -> Vec<String> {
     let mut found = Vec::new();
+    if let Some(number) = super::phone::find(text) {
+        found.push(format!("a phone number ({number})"));
+    }
     for pattern in patterns() {
         if let Some(m) = pattern.regex.find(text) {
             found.push(format!(

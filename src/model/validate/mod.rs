@@ -2,19 +2,22 @@
 //! no cycles in the codebook, parseable dates.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use crate::error::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::model::date::Date;
 use crate::model::input::Step;
 use crate::model::input::{is_scalar, DataFile, Datasets};
 use crate::model::labels::Labels;
-use crate::model::study::Study;
+use crate::model::study::{Files, Study};
 
 mod cycles;
 mod series;
+mod unused;
 
 use cycles::report_cycles;
 use series::{bad_date, check_series};
+use unused::unused_warnings;
 
 /// Builds the index of ids of `file`, reporting duplicates.
 fn index<T>(
@@ -55,13 +58,14 @@ fn unknown_ref(
     kind: &str,
     id: &str,
     known: &HashMap<String, usize>,
+    file: Option<&Path>,
     dataset: &str,
 ) -> (String, String) {
     let message = format!("unknown {kind} `{id}`");
-    let help = match did_you_mean(id, known.keys().map(String::as_str)) {
-        Some(m) => format!("did you mean `{m}`?"),
-        None if known.is_empty() => format!("add {dataset} with this {kind}"),
-        None => format!("use an id from {dataset}"),
+    let help = match (did_you_mean(id, known.keys().map(String::as_str)), file) {
+        (Some(m), _) => format!("did you mean `{m}`?"),
+        (None, Some(file)) if !known.is_empty() => format!("use an id from {}", file.display()),
+        _ => format!("add content/data/{dataset} with this {kind}"),
     };
     (message, help)
 }
@@ -115,6 +119,11 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
         participants: data.participants.as_ref().map(ids),
         codes: data.codebook.as_ref().map(ids),
     };
+    let files = Files {
+        participants: data.participants.as_ref().map(|f| f.path.clone()),
+        codebook: data.codebook.as_ref().map(|f| f.path.clone()),
+        segments: data.segments.as_ref().map(|f| f.path.clone()),
+    };
     let study = Study {
         participants: data.participants.map(|f| f.records).unwrap_or_default(),
         codes: data.codebook.map(|f| f.records).unwrap_or_default(),
@@ -128,6 +137,7 @@ pub(super) fn build(data: Datasets, labels: Labels) -> Result<(Study, Diagnostic
             .collect(),
         labels,
         privacy: Default::default(),
+        files,
         segment_participant,
         segment_codes,
         code_ancestors,
@@ -158,8 +168,13 @@ fn check_codebook(
             let parent = c.parent.as_deref()?;
             let found = code_index.get(parent).copied();
             if found.is_none() {
-                let (message, help) =
-                    unknown_ref("parent code", parent, code_index, "codebook.json");
+                let (message, help) = unknown_ref(
+                    "parent code",
+                    parent,
+                    code_index,
+                    Some(&file.path),
+                    "codebook.json",
+                );
                 problems.push(
                     Diagnostic::error(message)
                         .at(file.locate(&[Step::Index(i), Step::Key("parent")]))
@@ -227,6 +242,7 @@ fn check_segments(
                     "participant",
                     &s.participant,
                     participants,
+                    data.participants.as_ref().map(|f| f.path.as_path()),
                     "participants.json",
                 );
                 problems.push(
@@ -239,7 +255,13 @@ fn check_segments(
         }
         if let Some(source) = &s.source {
             if !sources.contains_key(source) {
-                let (message, help) = unknown_ref("source", source, sources, "sources.json");
+                let (message, help) = unknown_ref(
+                    "source",
+                    source,
+                    sources,
+                    data.sources.as_ref().map(|f| f.path.as_path()),
+                    "sources.json",
+                );
                 problems.push(
                     Diagnostic::error(format!("segment `{}` names {message}", s.id))
                         .at(file.locate(&[Step::Index(i), Step::Key("source")]))
@@ -252,7 +274,13 @@ fn check_segments(
             match codes.get(code) {
                 Some(&c) => ids.push(c),
                 None => {
-                    let (message, help) = unknown_ref("code", code, codes, "codebook.json");
+                    let (message, help) = unknown_ref(
+                        "code",
+                        code,
+                        codes,
+                        data.codebook.as_ref().map(|f| f.path.as_path()),
+                        "codebook.json",
+                    );
                     problems.push(
                         Diagnostic::error(format!("segment `{}` names {message}", s.id))
                             .at(file.locate(&[Step::Index(i), Step::Key("codes"), Step::Index(j)]))
@@ -275,118 +303,13 @@ fn check_segments(
 }
 
 /// The location of every record's id in a dataset file.
-struct Locations {
-    participants: Option<Vec<Location>>,
-    codes: Option<Vec<Location>>,
+pub(super) struct Locations {
+    pub(super) participants: Option<Vec<Location>>,
+    pub(super) codes: Option<Vec<Location>>,
 }
 
 fn ids<T>(file: &DataFile<Vec<T>>) -> Vec<Location> {
     (0..file.records.len())
         .map(|i| file.locate(&[Step::Index(i), Step::Key("id")]))
         .collect()
-}
-
-/// Listed one by one up to this many; past it, one warning names the
-/// count and the first few (an imported codebook of 262 codes may leave
-/// 160 unused, and a page of warnings hides the one that matters).
-const LIST_UNUSED: usize = 5;
-
-/// Warnings for participants without segments and codes on no segment.
-fn unused_warnings(study: &Study, at: &Locations) -> Diagnostics {
-    let mut warnings = Diagnostics::new();
-    if study.segments.is_empty() {
-        return warnings;
-    }
-    let mut quoted = vec![false; study.participants.len()];
-    study
-        .segment_participant
-        .iter()
-        .for_each(|&p| quoted[p] = true);
-    let idle: Vec<usize> = (0..study.participants.len())
-        .filter(|&i| !quoted[i])
-        .collect();
-    report_unused(
-        &mut warnings,
-        &idle,
-        |i| study.participants[i].id.as_str(),
-        at.participants.as_deref(),
-        Unused {
-            one: "participant `{}` has no segments",
-            many: "participants have no segments",
-            total: study.participants.len(),
-            help_one: "code at least one segment for them, or remove them from participants.json",
-            help: "code at least one segment for each, or remove them from the participants",
-        },
-    );
-    let mut carried = vec![false; study.codes.len()];
-    for codes in &study.segment_codes {
-        for &c in codes {
-            for &a in &study.code_ancestors[c] {
-                carried[a] = true;
-            }
-        }
-    }
-    let unused: Vec<usize> = (0..study.codes.len()).filter(|&i| !carried[i]).collect();
-    report_unused(
-        &mut warnings,
-        &unused,
-        |i| study.codes[i].id.as_str(),
-        at.codes.as_deref(),
-        Unused {
-            one: "code `{}` is on no segment",
-            many: "codes are on no segment",
-            total: study.codes.len(),
-            help_one: "apply it to a segment, or remove it from codebook.json",
-            help: "apply them to segments, or remove them from the codebook (a table by code lists them with 0)",
-        },
-    );
-    warnings
-}
-
-/// The wording of an unused-records warning.
-struct Unused {
-    /// For one record; `{}` is its id.
-    one: &'static str,
-    /// For several, after "N of M".
-    many: &'static str,
-    /// Records in the dataset.
-    total: usize,
-    /// The hint for one.
-    help_one: &'static str,
-    /// The hint for several.
-    help: &'static str,
-}
-
-fn report_unused<'a>(
-    out: &mut Diagnostics,
-    unused: &[usize],
-    id: impl Fn(usize) -> &'a str,
-    places: Option<&[Location]>,
-    words: Unused,
-) {
-    let place = |i: usize| places.and_then(|l| l.get(i)).cloned();
-    if unused.len() <= LIST_UNUSED {
-        for &i in unused {
-            let mut d = Diagnostic::warning(words.one.replace("{}", id(i))).help(words.help_one);
-            d.location = place(i);
-            out.push(d);
-        }
-        return;
-    }
-    let first: Vec<String> = unused
-        .iter()
-        .take(3)
-        .map(|&i| format!("`{}`", id(i)))
-        .collect();
-    let mut d = Diagnostic::warning(format!(
-        "{} of {} {}: {}, and {} more",
-        unused.len(),
-        words.total,
-        words.many,
-        first.join(", "),
-        unused.len() - first.len()
-    ))
-    .help(words.help);
-    d.location = place(unused[0]);
-    out.push(d);
 }
