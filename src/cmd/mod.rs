@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod new;
 mod new_from;
+mod scaffold_from;
 mod serve;
 mod site;
 mod verify;

@@ -17,7 +17,7 @@ use super::{list, needs_argument, Failure};
 
 /// The options of `{table}`.
 pub const OPTIONS: &[&str] = &[
-    "columns", "by", "across", "caption", "count", "level", "codes", "sort", "top",
+    "columns", "by", "across", "caption", "count", "level", "codes", "under", "sort", "top",
 ];
 
 /// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`
@@ -33,7 +33,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure
     let f = r.ctx().format;
     let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
     if !by_code {
-        for key in ["level", "codes", "sort", "top", "count"] {
+        for key in ["level", "codes", "under", "sort", "top", "count"] {
             if d.option(key).is_some() {
                 return Err((
                     format!("`:{key}:` applies to a table of segments by code"),
