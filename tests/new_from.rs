@@ -79,7 +79,10 @@ fn read_page(page: &Html) -> Page {
         .select(&sel("table.codebook tbody tr.codebook-code"))
         .map(|tr| {
             let th = tr.select(&sel("th")).next().expect("row head");
-            let label = th.text().next().unwrap_or("").trim().to_string();
+            // The label, without the id that follows it.
+            let id: String = th.select(&sel(".code-id")).flat_map(|c| c.text()).collect();
+            let all: String = th.text().collect();
+            let label = all.trim().trim_end_matches(id.as_str()).trim().to_string();
             let count = tr
                 .select(&sel("td"))
                 .next()

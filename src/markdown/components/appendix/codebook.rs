@@ -8,7 +8,7 @@ use crate::analysis::codes::code_rows;
 use crate::analysis::select::{select, Selection};
 use crate::analysis::CodeSort;
 use crate::charts::open_row_head;
-use crate::escape::{html, push_html};
+use crate::escape::{html, push_html, push_label_html};
 use crate::markdown::context::{Directive, Renderer};
 use crate::markdown::lints;
 use crate::slug::record_anchor;
@@ -118,7 +118,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
             &format!("<th id=\"{}\" ", html(&record_anchor("code", &code.id))),
             1,
         ));
-        push_html(&mut out, &code.label);
+        push_label_html(&mut out, &code.label);
         // The id is how a directive names the code: shown whole, on one line.
         out.push_str(" <code class=\"code-id\">");
         push_html(&mut out, &code.id);
@@ -232,7 +232,7 @@ fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[u
             "<span id=\"{}\">",
             html(&record_anchor("code", &code.id))
         );
-        push_html(out, &code.label);
+        push_label_html(out, &code.label);
         out.push_str(" <code class=\"code-id\">");
         push_html(out, &code.id);
         out.push_str("</code></span>");

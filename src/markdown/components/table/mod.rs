@@ -7,7 +7,7 @@ use crate::analysis::select::{check_field, record_flag, select, value, Kind, Mat
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
 use crate::charts::{open_row_head, Hierarchy};
-use crate::escape::push_html;
+use crate::escape::{push_html, push_label_html};
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 use crate::markdown::inline::inline;
@@ -214,7 +214,11 @@ fn push_row(html: &mut String, cells: &[(String, bool)], hierarchy: &Hierarchy, 
             (_, true) => html.push_str("<td class=\"num\">"),
             _ => html.push_str("<td>"),
         }
-        push_html(html, cell);
+        if i == 0 {
+            push_label_html(html, cell);
+        } else {
+            push_html(html, cell);
+        }
         if *made_up {
             html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
         }
