@@ -380,3 +380,44 @@ fn a_file_of_no_known_format_is_refused_and_nothing_written() {
     assert!(err.contains(".qdpx (one REFI-QDA project)"), "{err}");
     assert!(!dir.path().join("demo").exists());
 }
+
+#[test]
+fn under_shows_the_codes_below_a_code() {
+    let study = common::repo().join("tests/fixtures/new-from/maxqda-coded-segments.xlsx");
+    let (dir, _) = scaffold_and_build(&study);
+    let project = dir.path().join("demo");
+    let section = project.join("content/sections/50-under.md");
+    let write = |body: &str| {
+        fs::write(&section, format!("+++\ntitle = \"U\"\n+++\n\n{body}\n")).expect("section");
+    };
+    write("```{table} segments\n:by: code\n:under: trust\n:caption: Under trust\n```");
+    let page = Html::parse_document(&common::build_ok(&project));
+    let rows: Vec<String> = page
+        .select(&sel("table"))
+        .find(|t| t.text().any(|x| x == "Under trust"))
+        .expect("the table")
+        .select(&sel("tbody tr"))
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .select(&sel("th, td"))
+                .map(|c| c.text().collect::<String>())
+                .collect();
+            folded(&cells.join(" "))
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].starts_with("Fear 2"), "{rows:?}");
+    assert!(rows[1].starts_with("Hope 1"), "{rows:?}");
+    write("```{chart} bar\n:data: segments\n:by: code\n:under: trsut\n```");
+    let out = common::findings(&project, &["check"]);
+    let err = common::stderr(&out);
+    assert!(!out.status.success());
+    assert!(err.contains("unknown code `trsut` in `:under:`"), "{err}");
+    assert!(err.contains("did you mean `trust`?"), "{err}");
+    write("```{table} segments\n:by: code\n:under: trust\n:codes: cost\n```");
+    let err = common::stderr(&common::findings(&project, &["check"]));
+    assert!(
+        err.contains("give `:codes:` or `:under:`, not both"),
+        "{err}"
+    );
+}
