@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::formats::{self, Format, Input, Loaded};
+use super::table::columns::Mapping;
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::model::input::Datasets;
 use crate::model::records::{scalar_text, Participant, Segment, Source};
@@ -69,15 +70,28 @@ pub fn load(root: &Path, problems: &mut Diagnostics) -> Datasets {
                 continue;
             }
         };
-        let loaded = (format.read)(&Input {
-            rel: &rel,
-            bytes: &bytes,
-            columns: &columns,
-            known: &data,
-        });
-        merge(&rel, loaded, &mut data, problems);
+        read_one(format, &rel, &bytes, &columns, &mut data, problems);
     }
     data
+}
+
+/// Reads the file `rel` (its bytes `bytes`) as `format` and merges it
+/// into `data`, as the loop does for each file of `content/data/`.
+pub fn read_one(
+    format: &Format,
+    rel: &Path,
+    bytes: &[u8],
+    columns: &Mapping,
+    data: &mut Datasets,
+    problems: &mut Diagnostics,
+) {
+    let loaded = (format.read)(&Input {
+        rel,
+        bytes,
+        columns,
+        known: data,
+    });
+    merge(rel, loaded, data, problems);
 }
 
 /// The files of `dir` (not starting with `.`), symbolic links included so

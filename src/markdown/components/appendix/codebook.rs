@@ -59,19 +59,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     let coded = !m.indices.is_empty();
     q.keep_empty = !coded;
     let rows = code_rows(&m, &q);
-    let unused: Vec<usize> = if coded {
-        let mut q = q.clone();
-        q.keep_empty = true;
-        q.top = None;
-        code_rows(&m, &q)
-            .rows
-            .iter()
-            .filter(|r| r.segments == 0)
-            .map(|r| r.code)
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let unused = if coded { unused(&m, &q) } else { Vec::new() };
     let hierarchy = code_options::hierarchy(study, &rows);
     let privacy = &study.privacy;
     let (ns, np) = (rows.base_segments, rows.base_participants);
@@ -79,18 +67,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         .option("caption")
         .map(|c| crate::markdown::inline::inline(c, ctx.raw_html))
         .unwrap_or_else(|| "Codebook".into());
-    let described = rows
-        .rows
-        .iter()
-        .any(|r| !study.codes[r.code].description.is_empty());
-    let head = match (described, examples > 0 && coded) {
-        (true, true) if examples == 1 => "Code (id), description and an example",
-        (true, true) => "Code (id), description and examples",
-        (true, false) => "Code (id) and description",
-        (false, true) if examples == 1 => "Code (id) and an example",
-        (false, true) => "Code (id) and examples",
-        (false, false) => "Code (id)",
-    };
+    let head = head(study, &rows, examples, coded);
     let mut out = format!(
         "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">{head}</th>"
     );
@@ -176,28 +153,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n");
-    if coded {
-        let _ = write!(
-            out,
-            "<tfoot><tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td></tr></tfoot>\n",
-            html(&f.count(ns)),
-            html(&f.count(np)),
-            html(&f.count(ns)),
-            html(&f.percent(100.0)),
-            html(&f.count(np)),
-            html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
-        );
-    }
-    out.push_str("</table>\n");
-    if coded {
-        out.push_str("<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
-        if let Some(note) = code_options::top_note(&rows) {
-            let _ = write!(out, " {}.", html(&note));
-        }
-        out.push_str("</p>\n");
-    } else {
-        out.push_str("<p class=\"table-note\">No segment is coded yet, so the codebook shows no counts.</p>\n");
-    }
+    close(&mut out, &rows, coded, f);
     if !unused.is_empty() {
         push_unused(&mut out, study, &unused);
         listed.extend(&unused);
@@ -209,6 +165,75 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     let place = r.locate(d.at, 1);
     r.trail().codebooks.push((place, listed));
     Ok(out)
+}
+
+/// The rows' descriptions and examples, as the first column's head says.
+fn head(
+    study: &crate::model::study::Study,
+    rows: &crate::analysis::CodeRows,
+    examples: usize,
+    coded: bool,
+) -> &'static str {
+    let described = rows
+        .rows
+        .iter()
+        .any(|r| !study.codes[r.code].description.is_empty());
+    match (described, examples > 0 && coded) {
+        (true, true) if examples == 1 => "Code (id), description and an example",
+        (true, true) => "Code (id), description and examples",
+        (true, false) => "Code (id) and description",
+        (false, true) if examples == 1 => "Code (id) and an example",
+        (false, true) => "Code (id) and examples",
+        (false, false) => "Code (id)",
+    }
+}
+
+/// The codes the query shows that no segment carries, whatever `:top:`.
+fn unused(
+    m: &crate::analysis::select::Matches,
+    q: &crate::analysis::codes::CodeQuery,
+) -> Vec<usize> {
+    let mut q = q.clone();
+    q.keep_empty = true;
+    q.top = None;
+    code_rows(m, &q)
+        .rows
+        .iter()
+        .filter(|r| r.segments == 0)
+        .map(|r| r.code)
+        .collect()
+}
+
+/// The totals (when anything is coded), the end of the table and its note.
+fn close(
+    out: &mut String,
+    rows: &crate::analysis::CodeRows,
+    coded: bool,
+    f: &crate::model::numbers::NumberFormat,
+) {
+    let (ns, np) = (rows.base_segments, rows.base_participants);
+    if coded {
+        let _ = writeln!(
+            out,
+            "<tfoot><tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td></tr></tfoot>",
+            html(&f.count(ns)),
+            html(&f.count(np)),
+            html(&f.count(ns)),
+            html(&f.percent(100.0)),
+            html(&f.count(np)),
+            html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
+        );
+    }
+    out.push_str("</table>\n");
+    if coded {
+        out.push_str("<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
+        if let Some(note) = code_options::top_note(rows) {
+            let _ = write!(out, " {}.", html(&note));
+        }
+        out.push_str("</p>\n");
+    } else {
+        out.push_str("<p class=\"table-note\">No segment is coded yet, so the codebook shows no counts.</p>\n");
+    }
 }
 
 /// The note naming the codes on no segment, once each, with their ids
