@@ -79,9 +79,11 @@ pub enum Command {
     New {
         /// Folder to create (must not exist or be empty).
         dir: PathBuf,
-        /// Build the project around this REFI-QDA project (.qdpx), copied
-        /// into DIR/content/data/.
-        #[arg(long, value_name = "STUDY.qdpx", conflicts_with = "site")]
+        /// Build the project around this study, copied into
+        /// DIR/content/data/: a REFI-QDA project (.qdpx) or codebook
+        /// (.qdc), a coded-segments export of MAXQDA, QualCoder or Taguette
+        /// (.csv, .xlsx), or a codebook table.
+        #[arg(long, value_name = "STUDY", conflicts_with = "site")]
         from: Option<PathBuf>,
         /// Create a research site (site.toml and two small reports) instead.
         #[arg(long)]

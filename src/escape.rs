@@ -35,6 +35,24 @@ pub fn push_html(out: &mut String, text: &str) {
     out.push_str(&text[last..]);
 }
 
+/// Appends the escaped `label` (a code's name, a row head) with a line
+/// break opportunity (`<wbr>`) after each `_`, `/` and `\\` that joins two
+/// words: a snake_case name then wraps between its words, never inside
+/// one, and a column need not be as wide as the whole name.
+pub fn push_label_html(out: &mut String, label: &str) {
+    let mut rest = label;
+    while let Some(at) = rest.find(['_', '/', '\\']) {
+        let (head, tail) = rest.split_at(at + 1);
+        push_html(out, head);
+        let joins = head.len() > 1 && tail.chars().next().is_some_and(char::is_alphanumeric);
+        if joins {
+            out.push_str("<wbr>");
+        }
+        rest = tail;
+    }
+    push_html(out, rest);
+}
+
 /// Whether `c` must not reach the page as itself: control characters
 /// other than tab and line breaks (invalid in HTML, and the pipeline uses
 /// U+0001 for its own placeholders), and the bidirectional embeddings,
@@ -83,6 +101,16 @@ pub fn data_uri(mime: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_may_wrap_between_joined_words_only() {
+        let mut out = String::new();
+        push_label_html(&mut out, "high_school/<b>_x");
+        assert_eq!(out, "high_<wbr>school/&lt;b&gt;_<wbr>x");
+        let mut out = String::new();
+        push_label_html(&mut out, "_lead and trail_");
+        assert_eq!(out, "_lead and trail_");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {

@@ -147,7 +147,21 @@ fn codebook_counts_equal_a_plain_count_of_the_json() {
     };
     let rows: Vec<Vec<String>> = page
         .select(&sel("table.codebook tbody tr.codebook-code"))
-        .map(|tr| tr.select(&sel("th, td")).map(cell_text).collect())
+        .map(|tr| {
+            // The label (its id follows in a `code`), then each count
+            // with its share in brackets: "3 (1.9%)".
+            let th = tr.select(&sel("th")).next().unwrap();
+            let id: String = th.select(&sel(".code-id")).flat_map(|c| c.text()).collect();
+            let all: String = th.text().collect();
+            let label = all.trim().trim_end_matches(id.as_str()).trim().to_string();
+            let mut row = vec![label];
+            for td in tr.select(&sel("td")).map(cell_text) {
+                let (n, share) = td.split_once(" (").unwrap();
+                row.push(n.to_string());
+                row.push(share.trim_end_matches(')').to_string());
+            }
+            row
+        })
         .collect();
     assert_eq!(rows.len(), codes.len());
     let total = segments.len() as f64;

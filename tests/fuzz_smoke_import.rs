@@ -8,8 +8,9 @@ mod qdpx_support;
 
 use std::path::{Path, PathBuf};
 
+use findings::load::datasets::read_one;
 use findings::load::qdpx;
-use findings::load::table::{columns::Mapping, merge};
+use findings::load::table::{columns::Mapping, FORMAT as TABLES};
 use findings::model::input::Datasets;
 use findings::Diagnostics;
 use fuzz_support::{rounds, Rng};
@@ -145,7 +146,8 @@ fn csv_never_panics() {
             let rel = PathBuf::from("content/data").join(name);
             let mut data = Datasets::default();
             let mut problems = Diagnostics::new();
-            merge::load(
+            read_one(
+                &TABLES,
                 &rel,
                 text.as_bytes(),
                 &Mapping::new(),

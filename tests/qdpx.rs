@@ -323,7 +323,7 @@ fn a_fixture_project_builds_and_check_reports_what_it_read() {
     let err = common::stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("note: read content/data/study.qdpx (written by NVivo 12.6): 1 sources (1 text), 1 coder (ann), 2 codes, 2 text selections with 2 codings, merged into 1 segments"), "{err}");
-    assert!(err.contains("warning: content/data/notes.docx is not read: findings reads .json, .csv and .xlsx datasets, one .qdpx (REFI-QDA project) and one .qdc (REFI-QDA codebook) in content/data/"), "{err}");
+    assert!(err.contains("warning: content/data/notes.docx is not read: findings reads .json (JSON datasets), .qdpx (one REFI-QDA project), .qdc (one REFI-QDA codebook) and .csv, .xlsx (tables and coded-segment exports) in content/data/"), "{err}");
 }
 
 #[test]

@@ -160,9 +160,11 @@ fn a_taguette_highlights_csv_with_participants_csv_builds() {
     .expect("participants");
     let html = common::build_ok(dir.path());
     let page = common::text(&html);
-    // Passages: "We trust them" (trust, hope), "Tomorrow" (hope), "Not
-    // really" (trust); Ann said the first two, Ben the last.
-    assert!(page.contains("T=2 H=2 S=3 P=2 A=1 HP=1 TB=1"), "{page}");
+    // Highlights 1 and 2 have the same words but are two highlights (a
+    // row id wins over the text): "We trust them" twice (trust; hope),
+    // "Tomorrow" (hope), "Not really" (trust); Ann said the first three,
+    // Ben the last.
+    assert!(page.contains("T=2 H=2 S=4 P=2 A=1 HP=1 TB=1"), "{page}");
     assert!(page.contains("We trust them, mostly."), "{page}");
     assert!(page.contains("Ann"), "{page}");
 }

@@ -6,7 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 
 use findings::model::input::Datasets;
-use findings::load::table::{columns::Mapping, merge};
+use findings::load::datasets::read_one;
+use findings::load::table::{columns::Mapping, FORMAT as TABLES};
 use findings::Diagnostics;
 
 const NAMES: [&str; 5] = ["participants.csv", "codebook.csv", "sources.csv", "segments.csv", "table.csv"];
@@ -16,7 +17,7 @@ fuzz_target!(|input: (u8, &[u8])| {
     let rel = std::path::PathBuf::from("content/data").join(NAMES[usize::from(kind) % NAMES.len()]);
     let mut data = Datasets::default();
     let mut problems = Diagnostics::new();
-    merge::load(&rel, bytes, &Mapping::new(), &mut data, &mut problems);
+    read_one(&TABLES, &rel, bytes, &Mapping::new(), &mut data, &mut problems);
     let _ = problems.render(false);
     let labels = findings::model::labels::Labels::default();
     match findings::model::study::Study::build(data, labels) {

@@ -17,6 +17,14 @@ pub enum CodeLevel {
     Top,
     /// These codes only (indices), in the order given.
     Listed(Vec<usize>),
+    /// The codes below `code`: its sub-codes, or with `all` every code
+    /// of its branch under it.
+    Under {
+        /// The code whose branch is shown (not itself).
+        code: usize,
+        /// Every level below it, not only its sub-codes.
+        all: bool,
+    },
 }
 
 impl CodeLevel {
@@ -26,6 +34,14 @@ impl CodeLevel {
             CodeLevel::All => true,
             CodeLevel::Top => study.codes[code].parent.is_none(),
             CodeLevel::Listed(codes) => codes.contains(&code),
+            CodeLevel::Under { code: under, all } => {
+                let above = study.code_ancestors[code].get(1..).unwrap_or_default();
+                if *all {
+                    above.contains(under)
+                } else {
+                    above.first() == Some(under)
+                }
+            }
         }
     }
 }

@@ -243,7 +243,8 @@ fn first_heading(field: &str, hierarchy: &Hierarchy) -> String {
 fn row_in(t: &mut String, hierarchy: &Hierarchy, i: usize, label: &str, cells: &[String]) {
     t.push_str("<tr>");
     open_row_head(t, hierarchy, i);
-    let _ = write!(t, "{}</th>", escape(label));
+    crate::escape::push_label_html(t, label);
+    t.push_str("</th>");
     for c in cells {
         let _ = write!(t, "<td>{}</td>", escape(c));
     }

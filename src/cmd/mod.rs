@@ -6,6 +6,7 @@ mod codes;
 mod help;
 mod new;
 mod new_from;
+mod scaffold_from;
 mod serve;
 mod site;
 mod verify;

@@ -1,29 +1,33 @@
-//! `findings new DIR --from STUDY.qdpx`: a project around a real study.
+//! `findings new DIR --from STUDY`: a project around a real study, from
+//! any export the format registry reads that holds codes or coded
+//! segments (a `.qdpx`, a `.qdc`, a coded-segments CSV or XLSX, a
+//! codebook table).
 //!
-//! The study is read first, so a file that would not build is refused
-//! before anything is written, and the sections can be fitted to it (a
-//! chart of codes only when something is coded, since a chart of nothing
-//! is an error).
+//! The study is read first, through the same registry entry a build uses,
+//! so a file that would not build is refused before anything is written,
+//! and the sections can be fitted to it (`scaffold_from`).
 
 use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use findings::load::qdpx::{self, Import};
+use findings::load::formats::{self, Input, Loaded};
+use findings::load::table::columns::Mapping;
 use findings::load::MAX_FILE_BYTES;
+use findings::model::input::Datasets;
 use findings::{Diagnostic, Diagnostics, Location};
 
 use super::new::{is_free, write_all};
 use super::report;
+use super::scaffold_from;
 
 /// Creates the project in `dir` around `study`.
 pub fn run(dir: &Path, study: &Path) -> ExitCode {
     if !is_free(dir) {
         return ExitCode::FAILURE;
     }
-    let read = read_study(study).and_then(|bytes| Ok((qdpx::read(study, &bytes)?, bytes)));
-    let (import, bytes) = match read {
-        Ok(i) => i,
+    let (loaded, bytes, name) = match read_study(study).and_then(|bytes| read(study, bytes)) {
+        Ok(read) => read,
         Err(problems) => {
             report(&problems);
             eprintln!(
@@ -33,11 +37,7 @@ pub fn run(dir: &Path, study: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let name = study
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "study.qdpx".to_string());
-    let files = files(&import, &name);
+    let files = scaffold_from::files(&loaded, &name);
     if !write_all(dir, &files) {
         return ExitCode::FAILURE;
     }
@@ -53,15 +53,56 @@ pub fn run(dir: &Path, study: &Path) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    let count = |n: Option<usize>| n.unwrap_or(0);
+    let data = &loaded.data;
     println!(
         "created {} around {name}: {} participants, {} codes, {} segments",
         dir.display(),
-        import.participants.len(),
-        import.codes.len(),
-        import.segments.len()
+        count(data.participants.as_ref().map(|f| f.records.len())),
+        count(data.codebook.as_ref().map(|f| f.records.len())),
+        count(data.segments.as_ref().map(|f| f.records.len())),
     );
     println!("next: findings build --project {}", dir.display());
     ExitCode::SUCCESS
+}
+
+/// The study read by its registry entry, its bytes, and the name it gets
+/// in `content/data/` (with the format's extension, so a build reads it).
+fn read(study: &Path, bytes: Vec<u8>) -> Result<(Loaded, Vec<u8>, String), Diagnostics> {
+    let format = formats::of(study, &bytes).ok_or_else(|| {
+        Diagnostic::error("findings does not know this kind of file")
+            .at(Location::file(study))
+            .help(format!(
+                "new --from reads {}: export the study from your QDA tool as one of those",
+                formats::listed()
+            ))
+    })?;
+    let loaded = (format.read)(&Input {
+        rel: study,
+        bytes: &bytes,
+        columns: &Mapping::new(),
+        known: &Datasets::default(),
+    });
+    if loaded.report.has_errors() {
+        return Err(loaded.report);
+    }
+    if loaded.data.codebook.is_none() && loaded.data.segments.is_none() {
+        return Err(Diagnostic::error("the file holds no codes and no coded segments")
+            .at(Location::file(study))
+            .help("new --from starts from a study: a REFI-QDA project (.qdpx) or codebook (.qdc), a coded-segments export of MAXQDA, QualCoder or Taguette (.csv, .xlsx), or a codebook table")
+            .into());
+    }
+    let mut name = study
+        .file_name()
+        .map(|n| n.to_string_lossy().trim_start_matches('.').to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "study".to_string());
+    if formats::by_extension(Path::new(&name)).is_none() {
+        if let Some(ext) = format.extensions.first() {
+            name = format!("{name}.{ext}");
+        }
+    }
+    Ok((loaded, bytes, name))
 }
 
 /// The study's bytes. It lies outside any project, so the project
@@ -74,53 +115,13 @@ fn read_study(study: &Path) -> Result<Vec<u8>, Diagnostics> {
         .map_err(|e| {
             Diagnostic::error(format!("cannot read the study: {e}"))
                 .at(Location::file(study))
-                .help("check the path to the .qdpx file")
+                .help("check the path to the exported file")
         })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Diagnostic::error("the study is larger than 256 MiB")
             .at(Location::file(study))
-            .help("a REFI-QDA project this large is not a report's study")
+            .help("an export this large is not a report's study")
             .into());
     }
     Ok(bytes)
-}
-
-/// The config and sections of the new project.
-fn files(import: &Import, name: &str) -> Vec<(String, String)> {
-    let title = import
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| name.trim_end_matches(".qdpx").to_string());
-    let config = format!(
-        "title = {}\n\n# The study is content/data/{name}; findings reads it at every build.\n",
-        toml::Value::String(title)
-    );
-    let coded = !import.segments.is_empty();
-    let mut overview = format!(
-        "+++\ntitle = \"Overview\"\nweight = 10\n+++\n\nThis report is built from `{name}`, read at every build. It holds\n{{count}}`sources` sources, {{count}}`participants` participants,\n{{count}}`codebook` codes and {{count}}`segments` coded segments.\n"
-    );
-    if coded {
-        overview.push_str("\n```{chart} bar\n:data: segments\n:by: code\n:level: top\n:title: Coded segments per top-level code\n\nCoded segments per top-level code, each counting the segments of its sub-codes.\n```\n");
-    } else {
-        overview.push_str("\nNothing is coded yet: code some text in your QDA tool and export the project again.\n");
-    }
-    let mut codes = "+++\ntitle = \"Codes\"\nweight = 20\n+++\n\n".to_string();
-    if coded {
-        codes.push_str("Segments and participants per code (a code counts its sub-codes' segments too):\n\n```{table} segments\n:by: code\n:caption: Segments per code\n```\n\n");
-    }
-    codes.push_str("```{table} codebook\n:columns: id, label, parent, description\n:caption: The codebook\n```\n");
-    let mut files = vec![
-        ("content/report.toml".to_string(), config),
-        ("content/sections/01-overview.md".to_string(), overview),
-        ("content/sections/02-codes.md".to_string(), codes),
-        (".gitignore".to_string(), "/output\n".to_string()),
-    ];
-    if coded {
-        files.push((
-            "content/sections/03-segments.md".to_string(),
-            "+++\ntitle = \"Coded segments\"\nweight = 30\n+++\n\nEvery coded segment, in the order of the study, with its participant, source,\nposition, codes and coders:\n\n```{quote-index} segments\n```\n".to_string(),
-        ));
-    }
-    files
 }

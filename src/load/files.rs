@@ -49,7 +49,12 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 /// it is no character of the text, and front matter or JSON after it would
 /// not be recognised. [`starts_with_bom`] tells whether a file had one.
 pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, Diagnostic> {
-    let mut bytes = read_bytes_limited(root, rel, limit)?;
+    text_of(rel, read_bytes_limited(root, rel, limit)?)
+}
+
+/// The bytes of the file `rel` as UTF-8 text, a byte-order mark dropped
+/// (see [`read_text_limited`]).
+pub fn text_of(rel: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }

@@ -6,14 +6,15 @@
 
 pub mod assets;
 pub mod config;
+pub mod datasets;
 mod files;
+pub mod formats;
 pub mod front_matter;
 mod front_matter_yaml;
 pub mod inputs;
 pub mod json;
 pub mod qdpx;
 pub mod references;
-pub mod studies;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::model::input::Datasets;
 use crate::model::labels::Labels;
 use config::Config;
-pub use files::{read_bytes_limited, read_text, read_text_limited};
+pub use files::{read_bytes_limited, read_text, read_text_limited, text_of};
 use front_matter::FrontMatter;
 
 /// Files larger than this are refused: a report's inputs are text a person
@@ -321,18 +322,5 @@ fn id_from_file_name(path: &Path) -> String {
 }
 
 fn load_datasets(root: &Path, problems: &mut Diagnostics) -> Datasets {
-    let mut data = Datasets::default();
-    for rel in files_with_extension(root, "content/data", "json", problems) {
-        let stem = rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        match read_text(root, &rel) {
-            Ok(text) => json::parse_file(&stem, &rel, text, &mut data, problems),
-            Err(d) => problems.push(d),
-        }
-    }
-    studies::load(root, &mut data, problems);
-    data
+    datasets::load(root, problems)
 }

@@ -13,6 +13,35 @@ use crate::error::{did_you_mean, expected_keys, Diagnostic, Diagnostics, Locatio
 use crate::model::input::{DataFile, Datasets, Locator, Step};
 use crate::model::records::Segment;
 
+/// The registry entry: `*.json`, each file a dataset named by its stem.
+pub const FORMAT: crate::load::formats::Format = crate::load::formats::Format {
+    name: "JSON datasets",
+    extensions: &["json"],
+    single: false,
+    // First: every other format may refer to what JSON gives.
+    rank: |_| 0,
+    sniff: |b| {
+        crate::load::formats::starts_with_text(b, "[")
+            || crate::load::formats::starts_with_text(b, "{")
+    },
+    read,
+};
+
+/// Reads one JSON dataset file.
+fn read(input: &crate::load::formats::Input) -> crate::load::formats::Loaded {
+    let mut loaded = crate::load::formats::Loaded::default();
+    let stem = input
+        .rel
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    match crate::load::files::text_of(input.rel, input.bytes.to_vec()) {
+        Ok(text) => parse_file(stem, input.rel, text, &mut loaded.data, &mut loaded.report),
+        Err(d) => loaded.report.push(d),
+    }
+    loaded
+}
+
 /// Parses one dataset file named `stem` into `into`.
 pub fn parse_file(
     stem: &str,

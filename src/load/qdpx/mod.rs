@@ -70,14 +70,7 @@ impl Doc {
 /// Reads the `.qdpx` whose bytes are `bytes`; `rel` is its path as shown.
 pub fn read(rel: &Path, bytes: &[u8]) -> Result<Import, Diagnostics> {
     let mut archive = Archive::open(rel, bytes)?;
-    let name = archive
-        .find("project.qde")
-        .map(String::from)
-        .ok_or_else(|| {
-            Diagnostic::error("the archive has no project.qde")
-                .at(Location::file(rel))
-                .help("a REFI-QDA project (.qdpx) holds its project in project.qde: export the project again as a REFI-QDA project")
-        })?;
+    let name = project_member(&archive, rel)?;
     let doc_path = rel.join(&name);
     let xml = text_of(&mut archive, &name, &doc_path)?;
     let doc = Doc {
@@ -91,7 +84,7 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Import, Diagnostics> {
     })?;
     if root.name != "Project" {
         return Err(Diagnostic::error(format!(
-            "project.qde holds a `{}`, not a QDA-XML `Project`",
+            "{name} holds a `{}`, not a QDA-XML `Project`",
             root.name
         ))
         .at(doc.at(root.pos, 1))
@@ -119,6 +112,71 @@ pub fn read(rel: &Path, bytes: &[u8]) -> Result<Import, Diagnostics> {
         sets,
         report,
     })
+}
+
+/// The registry entry: one `.qdpx`, read after the tables it may be
+/// given beside it (participants), before the coded exports.
+pub const FORMAT: crate::load::formats::Format = crate::load::formats::Format {
+    name: "REFI-QDA project",
+    extensions: &["qdpx"],
+    single: true,
+    rank: |_| 2,
+    sniff: |b| b.starts_with(b"PK\x03\x04") && b.windows(4).any(|w| w == b".qde"),
+    read: |input| match read(input.rel, input.bytes) {
+        Ok(import) => into_loaded(input.rel, import),
+        Err(problems) => crate::load::formats::Loaded::failed(problems),
+    },
+};
+
+/// A project's records as the datasets of the file `rel`; its people
+/// give way to a participants file beside it.
+fn into_loaded(rel: &Path, import: Import) -> crate::load::formats::Loaded {
+    use crate::model::input::DataFile;
+    let mut data = crate::model::input::Datasets {
+        participants: Some(DataFile::unlocated(rel, import.participants)),
+        codebook: Some(DataFile::unlocated(rel, import.codes)),
+        segments: Some(DataFile::unlocated(rel, import.segments)),
+        sources: Some(DataFile::unlocated(rel, import.sources)),
+        ..Default::default()
+    };
+    if !import.sets.is_empty() {
+        data.tables.insert(
+            SETS_TABLE.to_string(),
+            DataFile::unlocated(rel, import.sets),
+        );
+    }
+    crate::load::formats::Loaded {
+        title: import.title,
+        data,
+        report: import.report,
+        participants_yield: true,
+    }
+}
+
+/// The member holding the project: `project.qde`, else the one `.qde` at
+/// the archive's root (some exporters name it after the project).
+fn project_member(archive: &Archive, rel: &Path) -> Result<String, Diagnostic> {
+    if let Some(name) = archive.find("project.qde") {
+        return Ok(name.to_string());
+    }
+    let at_root: Vec<&String> = archive
+        .names()
+        .iter()
+        .filter(|n| !n.contains('/') && n.to_ascii_lowercase().ends_with(".qde"))
+        .collect();
+    match at_root.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Diagnostic::error("the archive has no project.qde")
+            .at(Location::file(rel))
+            .help("a REFI-QDA project (.qdpx) holds its project in project.qde: export the project again as a REFI-QDA project")),
+        many => Err(Diagnostic::error(format!(
+            "the archive has no project.qde but {} .qde files ({})",
+            many.len(),
+            many.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
+        ))
+        .at(Location::file(rel))
+        .help("a REFI-QDA project holds one project: export it again as a REFI-QDA project")),
+    }
 }
 
 /// The text of every text source, from its `plainTextPath` member or its

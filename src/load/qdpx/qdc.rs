@@ -20,6 +20,43 @@ pub struct Codebook {
     pub sets: Vec<Row>,
 }
 
+/// The registry entry: one `.qdc`, read after a project (whose codebook
+/// it would clash with) and before the tables that use its codes.
+pub const FORMAT: crate::load::formats::Format = crate::load::formats::Format {
+    name: "REFI-QDA codebook",
+    extensions: &["qdc"],
+    single: true,
+    rank: |_| 3,
+    sniff: |b| {
+        let head = &b[..b.len().min(4096)];
+        crate::load::formats::starts_with_text(head, "<")
+            && head.windows(9).any(|w| w == b"<CodeBook")
+    },
+    read: |input| {
+        let mut loaded = crate::load::formats::Loaded::default();
+        match read(input.rel, input.bytes) {
+            Ok(book) => {
+                loaded.report.push(Diagnostic::note(format!(
+                    "read {}: {} codes",
+                    input.rel.display(),
+                    book.codes.len()
+                )));
+                let rel = input.rel;
+                loaded.data.codebook =
+                    Some(crate::model::input::DataFile::unlocated(rel, book.codes));
+                if !book.sets.is_empty() {
+                    loaded.data.tables.insert(
+                        super::SETS_TABLE.to_string(),
+                        crate::model::input::DataFile::unlocated(rel, book.sets),
+                    );
+                }
+            }
+            Err(d) => loaded.report.push(d),
+        }
+        loaded
+    },
+};
+
 /// Reads the `.qdc` whose bytes are `bytes`; `rel` is its path as shown.
 pub fn read(rel: &Path, bytes: &[u8]) -> Result<Codebook, Diagnostic> {
     let text = decode::text(bytes).map_err(|bad| {

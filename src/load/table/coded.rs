@@ -1,7 +1,9 @@
 //! Coded-segment exports of QDA tools (MAXQDA, Taguette, QualCoder): one
-//! row per coding, so rows of the same passage (same document, same
-//! begin and end, same text) become one segment carrying every code, each
-//! under its coder. The codebook, sources and participants are taken from
+//! row per coding, so rows of the same passage become one segment
+//! carrying every code, each under its coder. A passage is a row id where
+//! the exporter numbers them (Taguette's highlights: two highlights of the
+//! same words stay two), else the same document, begin, end and text.
+//! The codebook, sources and participants are taken from
 //! their own datasets when the project has them, and otherwise made from
 //! the rows: codes from the code paths (MAXQDA writes `Parent\Child`),
 //! one source and one participant per document.
@@ -136,7 +138,9 @@ pub fn read(
         );
         out.participants = Some(people);
     }
-    let mut by_passage: HashMap<(usize, &str, &str, &str), usize> = HashMap::new();
+    // A passage is its document and, where the exporter numbers its
+    // segments, that number; otherwise its begin, end and text.
+    let mut by_passage: HashMap<(usize, &str, &str, &str, &str), usize> = HashMap::new();
     let mut coders: Vec<String> = Vec::new();
     let stem = sheet
         .path
@@ -180,7 +184,10 @@ pub fn read(
             });
             continue;
         };
-        let key = (d, cell(r, "begin"), cell(r, "end"), cell(r, "text"));
+        let key = match cell(r, "id") {
+            "" => (d, "", cell(r, "begin"), cell(r, "end"), cell(r, "text")),
+            id => (d, id, "", "", ""),
+        };
         let seg = *by_passage.entry(key).or_insert_with(|| {
             out.segments.push(Segment {
                 id: format!("{stem}-{}", sheet.lines[r]),

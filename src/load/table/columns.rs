@@ -51,7 +51,10 @@ pub enum Shape {
 }
 
 /// The fields of a coded export and the headers each tool gives them.
-pub const CODED_FIELDS: [(&str, &[&str]); 6] = [
+pub const CODED_FIELDS: [(&str, &[&str]); 7] = [
+    // Taguette numbers its highlights: rows of one id are one highlight
+    // with several tags, whatever their text.
+    ("id", &["highlight id"]),
     (
         "document",
         &["Document name", "document", "file", "filename", "file name"],
@@ -80,6 +83,14 @@ pub fn shape(sheet: &Sheet, configured: Option<&BTreeMap<String, String>>) -> Op
     } else {
         None
     }
+}
+
+/// Taguette's codebook export (`tag`, `description`, `number of
+/// highlights`): a codebook whatever the file is called.
+pub fn is_taguette_codebook(sheet: &Sheet) -> bool {
+    ["tag", "description", "number of highlights"]
+        .iter()
+        .all(|h| sheet.column(h).is_some())
 }
 
 /// Field → column of `sheet` for `fields` (each with the headers that may

@@ -1,30 +1,30 @@
-//! A CSV or XLSX file into the project's datasets: by its stem
-//! (`participants`, `codebook`, `sources`, `segments`, else a generic
-//! table), or, when its headers are a QDA tool's coded-segments export,
-//! as segments (with a codebook, sources and participants made from the
-//! rows where the project has none). A dataset given by two files is an
-//! error: which one counts would otherwise be a guess.
+//! A CSV or XLSX file into datasets: by its stem (`participants`,
+//! `codebook`, `sources`, `segments`, else a generic table), or, when its
+//! headers are a QDA tool's export, by what the tool wrote: coded
+//! segments (with a codebook, sources and participants made from the rows
+//! where the project has none), or Taguette's codebook. Whether another
+//! file gives the same dataset is the reading loop's concern.
 
 use std::path::Path;
 
 use super::coded::{self, Known};
-use super::columns::{self, Mapping};
+use super::columns;
 use super::records;
-use crate::error::{Diagnostic, Diagnostics, Location};
-use crate::model::input::{DataFile, Datasets};
+use crate::error::{Diagnostic, Location};
+use crate::load::formats::{Input, Loaded};
+use crate::model::input::DataFile;
 use crate::model::records::Segment;
 
-/// Reads the table `rel` (bytes `bytes`) into `data`.
-pub fn load(
-    rel: &Path,
-    bytes: &[u8],
-    mapping: &Mapping,
-    data: &mut Datasets,
-    problems: &mut Diagnostics,
-) {
-    let mut sheet = match super::read(rel, bytes) {
+/// Reads the table `input` (CSV or XLSX, by its extension).
+pub fn read(input: &Input) -> Loaded {
+    let mut loaded = Loaded::default();
+    let (rel, data, problems) = (input.rel, &mut loaded.data, &mut loaded.report);
+    let mut sheet = match super::read(rel, input.bytes) {
         Ok(s) => s,
-        Err(d) => return problems.push(d),
+        Err(d) => {
+            problems.push(d);
+            return loaded;
+        }
     };
     std::mem::take(&mut sheet.warnings)
         .into_iter()
@@ -33,93 +33,62 @@ pub fn load(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let map = mapping.get(&stem);
+    let map = input.columns.get(&stem);
     if let Some(shape) = columns::shape(&sheet, map) {
         let known = Known {
-            codes: data.codebook.as_ref().map(|f| f.records.as_slice()),
-            sources: data.sources.as_ref().map(|f| f.records.as_slice()),
-            participants: data.participants.as_ref().map(|f| f.records.as_slice()),
+            codes: input.known.codebook.as_ref().map(|f| f.records.as_slice()),
+            sources: input.known.sources.as_ref().map(|f| f.records.as_slice()),
+            participants: input
+                .known
+                .participants
+                .as_ref()
+                .map(|f| f.records.as_slice()),
         };
-        if let Some(other) = &data.segments {
-            return problems.push(clash(&other.path, rel, "segments"));
-        }
         match coded::read(&sheet, shape, map, known) {
             Ok(c) => {
                 problems.extend(c.report);
                 data.segments = Some(file(rel, c.segments));
-                if let Some(codes) = c.codes {
-                    data.codebook = Some(file(rel, codes));
-                }
-                if let Some(sources) = c.sources {
-                    data.sources = Some(file(rel, sources));
-                }
-                if let Some(people) = c.participants {
-                    data.participants = Some(file(rel, people));
-                }
+                data.codebook = c.codes.map(|codes| file(rel, codes));
+                data.sources = c.sources.map(|sources| file(rel, sources));
+                data.participants = c.participants.map(|people| file(rel, people));
             }
             Err(e) => problems.extend(e),
         }
-        return;
+        return loaded;
     }
-    macro_rules! put {
-        ($slot:expr, $what:literal, $read:expr) => {{
-            if let Some(other) = &$slot {
-                return problems.push(clash(&other.path, rel, $what));
-            }
-            match $read {
-                Ok(records) => $slot = Some(file(rel, records)),
-                Err(e) => problems.extend(e),
-            }
-        }};
-    }
+    let as_codebook = stem == "codebook" || columns::is_taguette_codebook(&sheet);
     match stem.as_str() {
-        "participants" => put!(
-            data.participants,
-            "participants",
-            records::participants(&sheet, map)
-        ),
-        "codebook" => put!(
-            data.codebook,
-            "codebook",
-            records::codebook(&sheet, map, problems)
-        ),
-        "sources" => put!(
-            data.sources,
-            "sources",
-            records::sources(&sheet, map, problems)
-        ),
-        "segments" => put!(
-            data.segments,
-            "segments",
-            records::segments(&sheet, map, problems).map(|mut s| {
-                s.iter_mut().for_each(Segment::union_codings);
-                s
-            })
-        ),
+        _ if as_codebook => match records::codebook(&sheet, map, problems) {
+            Ok(codes) => data.codebook = Some(file(rel, codes)),
+            Err(e) => problems.extend(e),
+        },
+        "participants" => match records::participants(&sheet, map) {
+            Ok(people) => data.participants = Some(file(rel, people)),
+            Err(e) => problems.extend(e),
+        },
+        "sources" => match records::sources(&sheet, map, problems) {
+            Ok(sources) => data.sources = Some(file(rel, sources)),
+            Err(e) => problems.extend(e),
+        },
+        "segments" => match records::segments(&sheet, map, problems) {
+            Ok(mut segments) => {
+                segments.iter_mut().for_each(Segment::union_codings);
+                data.segments = Some(file(rel, segments));
+            }
+            Err(e) => problems.extend(e),
+        },
         "series" => problems.push(
             Diagnostic::error(format!("{} cannot hold series", rel.display()))
                 .at(Location::file(rel))
                 .help("timeline series have points, events and phases: keep them in series.json"),
         ),
         _ => {
-            if let Some(other) = data.tables.get(&stem) {
-                return problems.push(clash(&other.path, rel, "table"));
-            }
             data.tables.insert(stem, file(rel, records::table(&sheet)));
         }
     }
+    loaded
 }
 
 fn file<T>(rel: &Path, records: T) -> DataFile<T> {
     DataFile::unlocated(rel, records)
-}
-
-fn clash(first: &Path, second: &Path, what: &str) -> Diagnostic {
-    Diagnostic::error(format!(
-        "{} and {} both give the {what}",
-        first.display(),
-        second.display()
-    ))
-    .at(Location::file(second))
-    .help("keep one of them in content/data/")
 }

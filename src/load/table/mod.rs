@@ -14,6 +14,22 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Diagnostic, Diagnostics, Location};
 
+/// The registry entry: CSV and XLSX tables. Participants, codebooks and
+/// sources are read before other tables, so that a coded export can
+/// refer to them.
+pub const FORMAT: crate::load::formats::Format = crate::load::formats::Format {
+    name: "tables and coded-segment exports",
+    extensions: &["csv", "xlsx"],
+    single: false,
+    rank: |stem| match stem {
+        "participants" | "codebook" | "sources" => 1,
+        _ => 4,
+    },
+    // A CSV has no signature; an XLSX is a zip archive with a workbook.
+    sniff: |b| b.starts_with(b"PK\x03\x04") && b.windows(8).any(|w| w == b"workbook"),
+    read: merge::read,
+};
+
 /// At most this many cell errors of one file are reported one by one:
 /// locating each costs a pass over the file.
 pub const MAX_CELL_ERRORS: usize = 20;

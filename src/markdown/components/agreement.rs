@@ -15,7 +15,9 @@ use crate::model::numbers::NumberFormat;
 use super::{code_options, list, needs_argument};
 
 /// The options of `{agreement}`.
-pub const OPTIONS: &[&str] = &["coders", "unit", "codes", "level", "top", "sort", "caption"];
+pub const OPTIONS: &[&str] = &[
+    "coders", "unit", "codes", "under", "level", "top", "sort", "caption",
+];
 
 /// Krippendorff's threshold below which conclusions are not even tentative.
 pub const THRESHOLD: f64 = 0.667;

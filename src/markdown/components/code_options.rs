@@ -1,4 +1,4 @@
-//! The options every code analysis shares (`:level:`, `:codes:`, `:sort:`,
+//! The options every code analysis shares (`:level:`, `:codes:`, `:under:`, `:sort:`,
 //! `:top:`, `:count:`), read once for tables, bar charts, crosstabs and
 //! heatmaps, and the chart scope that follows from the codes they chose.
 
@@ -83,6 +83,12 @@ pub fn people(d: &Directive) -> Result<bool, Failure> {
 /// The `:level:` and `:codes:` options.
 fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
     if let Some(list_text) = d.option("codes") {
+        if d.option("under").is_some() {
+            return Err((
+                "give `:codes:` or `:under:`, not both".into(),
+                "keep one of the two options".into(),
+            ));
+        }
         if d.option("level").is_some() {
             return Err((
                 "give `:codes:` or `:level:`, not both".into(),
@@ -115,6 +121,24 @@ fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
             }
         }
         return Ok(CodeLevel::Listed(codes));
+    }
+    if let Some(name) = d.option("under") {
+        // Named like any code: an id, or a label only one code has.
+        let code = code_names::find(study, name.trim()).map_err(|p| {
+            let message = match p.message.strip_prefix("unknown ") {
+                Some(rest) => format!("`:under:` names an unknown {rest}"),
+                None => p.message,
+            };
+            (message, p.help)
+        })?;
+        return match d.option("level").unwrap_or("top") {
+            "top" => Ok(CodeLevel::Under { code, all: false }),
+            "all" => Ok(CodeLevel::Under { code, all: true }),
+            other => Err((
+                format!("`:level:` is `{other}`"),
+                "with :under:, use :level: top (its sub-codes, the default) or :level: all (every code below it)".into(),
+            )),
+        };
     }
     match d.option("level").unwrap_or("all") {
         "all" => Ok(CodeLevel::All),

@@ -8,7 +8,7 @@ use crate::analysis::codes::code_rows;
 use crate::analysis::select::{select, Selection};
 use crate::analysis::CodeSort;
 use crate::charts::open_row_head;
-use crate::escape::{html, push_html};
+use crate::escape::{html, push_html, push_label_html};
 use crate::markdown::context::{Directive, Renderer};
 use crate::markdown::lints;
 use crate::slug::record_anchor;
@@ -18,7 +18,9 @@ use super::super::quote::provenance_link;
 use super::super::Failure;
 
 /// The options of `{codebook}`.
-pub const OPTIONS: &[&str] = &["examples", "codes", "level", "sort", "top", "caption"];
+pub const OPTIONS: &[&str] = &[
+    "examples", "codes", "under", "level", "sort", "top", "caption",
+];
 
 /// Longest example shown, in characters; the quote index has the rest.
 const EXAMPLE_CHARS: usize = 240;
@@ -50,10 +52,14 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         .is_some();
     let examples = if text_private { 0 } else { examples };
     let mut q = code_options::query(study, d, CodeSort::Codebook)?;
-    q.keep_empty = true;
     let all = Selection::parse("segments").map_err(|e| (e, String::new()))?;
     let m = select(study, &all)?;
+    // With nothing coded the codebook is the tree alone; otherwise codes
+    // on no segment are named once in a note rather than as rows of zeros.
+    let coded = !m.indices.is_empty();
+    q.keep_empty = !coded;
     let rows = code_rows(&m, &q);
+    let unused = if coded { unused(&m, &q) } else { Vec::new() };
     let hierarchy = code_options::hierarchy(study, &rows);
     let privacy = &study.privacy;
     let (ns, np) = (rows.base_segments, rows.base_participants);
@@ -61,16 +67,20 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         .option("caption")
         .map(|c| crate::markdown::inline::inline(c, ctx.raw_html))
         .unwrap_or_else(|| "Codebook".into());
+    let head = head(study, &rows, examples, coded);
     let mut out = format!(
-        "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">Code, description and {}</th><th scope=\"col\">Segments</th><th scope=\"col\">Share of {}</th><th scope=\"col\">Participants</th><th scope=\"col\">Share of {}</th></tr></thead>\n<tbody>\n",
-        match examples {
-            0 => "",
-            1 => "an example",
-            _ => "examples",
-        },
-        html(&f.count(ns)),
-        html(&f.count(np)),
+        "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">{head}</th>"
     );
+    if coded {
+        let _ = write!(
+            out,
+            "<th scope=\"col\" class=\"num\">Segments <span class=\"share\">(share of {})</span></th><th scope=\"col\" class=\"num\">Participants <span class=\"share\">(share of {})</span></th>",
+            html(&f.count(ns)),
+            html(&f.count(np)),
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let columns = if coded { 3 } else { 1 };
     let mut listed = Vec::with_capacity(rows.rows.len());
     let mut illustrative = false;
     for (k, row) in rows.rows.iter().enumerate() {
@@ -85,16 +95,22 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
             &format!("<th id=\"{}\" ", html(&record_anchor("code", &code.id))),
             1,
         ));
-        push_html(&mut out, &code.label);
-        let _ = write!(
-            out,
-            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            html(&privacy.count(row.segments, f)),
-            html(&privacy.share(row.segments, ns, f.ratio(row.segments, ns), f)),
-            html(&privacy.count(row.participants, f)),
-            html(&privacy.share(row.participants, np, f.ratio(row.participants, np), f)),
-        );
-        out.push('\n');
+        push_label_html(&mut out, &code.label);
+        // The id is how a directive names the code: shown whole, on one line.
+        out.push_str(" <code class=\"code-id\">");
+        push_html(&mut out, &code.id);
+        out.push_str("</code></th>");
+        if coded {
+            let _ = write!(
+                out,
+                "<td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td>",
+                html(&privacy.count(row.segments, f)),
+                html(&privacy.share(row.segments, ns, f.ratio(row.segments, ns), f)),
+                html(&privacy.count(row.participants, f)),
+                html(&privacy.share(row.participants, np, f.ratio(row.participants, np), f)),
+            );
+        }
+        out.push_str("</tr>\n");
         let picked = if examples > 0 {
             picks(study, row.code, examples)
         } else {
@@ -107,7 +123,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         // whole table, so the numbers keep their columns at any length.
         let _ = write!(
             out,
-            "<tr class=\"codebook-detail\"><td colspan=\"5\" class=\"code-depth-{}\">",
+            "<tr class=\"codebook-detail\"><td colspan=\"{columns}\" class=\"code-depth-{}\">",
             hierarchy_depth(&hierarchy, k)
         );
         if !code.description.is_empty() {
@@ -136,28 +152,117 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         }
         out.push_str("</td></tr>\n");
     }
-    out.push_str("</tbody>\n<tfoot>");
-    let _ = write!(
-        out,
-        "<tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-        html(&f.count(ns)),
-        html(&f.count(np)),
-        html(&f.count(ns)),
-        html(&f.percent(if ns > 0 { 100.0 } else { 0.0 })),
-        html(&f.count(np)),
-        html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
-    );
-    out.push_str("</tfoot>\n</table>\n<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
-    if let Some(note) = code_options::top_note(&rows) {
-        let _ = write!(out, " {}.", html(&note));
+    out.push_str("</tbody>\n");
+    close(&mut out, &rows, coded, f);
+    if !unused.is_empty() {
+        push_unused(&mut out, study, &unused);
+        listed.extend(&unused);
     }
-    out.push_str("</p>\n</div>\n");
+    out.push_str("</div>\n");
     if illustrative {
         r.illustrative();
     }
     let place = r.locate(d.at, 1);
     r.trail().codebooks.push((place, listed));
     Ok(out)
+}
+
+/// The rows' descriptions and examples, as the first column's head says.
+fn head(
+    study: &crate::model::study::Study,
+    rows: &crate::analysis::CodeRows,
+    examples: usize,
+    coded: bool,
+) -> &'static str {
+    let described = rows
+        .rows
+        .iter()
+        .any(|r| !study.codes[r.code].description.is_empty());
+    match (described, examples > 0 && coded) {
+        (true, true) if examples == 1 => "Code (id), description and an example",
+        (true, true) => "Code (id), description and examples",
+        (true, false) => "Code (id) and description",
+        (false, true) if examples == 1 => "Code (id) and an example",
+        (false, true) => "Code (id) and examples",
+        (false, false) => "Code (id)",
+    }
+}
+
+/// The codes the query shows that no segment carries, whatever `:top:`.
+fn unused(
+    m: &crate::analysis::select::Matches,
+    q: &crate::analysis::codes::CodeQuery,
+) -> Vec<usize> {
+    let mut q = q.clone();
+    q.keep_empty = true;
+    q.top = None;
+    code_rows(m, &q)
+        .rows
+        .iter()
+        .filter(|r| r.segments == 0)
+        .map(|r| r.code)
+        .collect()
+}
+
+/// The totals (when anything is coded), the end of the table and its note.
+fn close(
+    out: &mut String,
+    rows: &crate::analysis::CodeRows,
+    coded: bool,
+    f: &crate::model::numbers::NumberFormat,
+) {
+    let (ns, np) = (rows.base_segments, rows.base_participants);
+    if coded {
+        let _ = writeln!(
+            out,
+            "<tfoot><tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td></tr></tfoot>",
+            html(&f.count(ns)),
+            html(&f.count(np)),
+            html(&f.count(ns)),
+            html(&f.percent(100.0)),
+            html(&f.count(np)),
+            html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
+        );
+    }
+    out.push_str("</table>\n");
+    if coded {
+        out.push_str("<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
+        if let Some(note) = code_options::top_note(rows) {
+            let _ = write!(out, " {}.", html(&note));
+        }
+        out.push_str("</p>\n");
+    } else {
+        out.push_str("<p class=\"table-note\">No segment is coded yet, so the codebook shows no counts.</p>\n");
+    }
+}
+
+/// The note naming the codes on no segment, once each, with their ids
+/// (each an anchor, as its row would have been).
+fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[usize]) {
+    let _ = write!(
+        out,
+        "<p class=\"table-note codebook-unused\">{} on no segment, so not in the table: ",
+        match unused.len() {
+            1 => "One code is".to_string(),
+            n => format!("{n} codes are"),
+        }
+    );
+    for (k, &c) in unused.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        let code = &study.codes[c];
+        let _ = write!(
+            out,
+            "<span id=\"{}\">",
+            html(&record_anchor("code", &code.id))
+        );
+        push_label_html(out, &code.label);
+        out.push_str(" <code class=\"code-id\">");
+        push_html(out, &code.id);
+        out.push_str("</code></span>");
+    }
+    out.push_str(".</p>\n");
 }
 
 /// The indent of row `k`'s detail, as its code's (capped like it).

@@ -26,7 +26,8 @@ fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, F
 
 /// The options of `{chart}`.
 pub const OPTIONS: &[&str] = &[
-    "data", "by", "across", "count", "series", "title", "label", "level", "codes", "sort", "top",
+    "data", "by", "across", "count", "series", "title", "label", "level", "codes", "under", "sort",
+    "top",
 ];
 
 /// `{chart} KIND` with data options and a caption body.
@@ -254,7 +255,7 @@ fn data(
 /// Code options on a chart that is not of codes are mistakes (a
 /// misplaced `:by:`, say), not something to ignore.
 fn no_code_options(d: &Directive, option: &str, field: &str) -> Result<(), Failure> {
-    for key in ["level", "codes", "top"] {
+    for key in ["level", "codes", "under", "top"] {
         if d.option(key).is_some() {
             return Err((
                 format!("`:{key}:` applies to codes, and this chart is by `{field}`"),

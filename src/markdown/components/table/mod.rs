@@ -7,7 +7,7 @@ use crate::analysis::select::{check_field, record_flag, select, value, Kind, Mat
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
 use crate::charts::{open_row_head, Hierarchy};
-use crate::escape::push_html;
+use crate::escape::{push_html, push_label_html};
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 use crate::markdown::inline::inline;
@@ -17,7 +17,7 @@ use super::{list, needs_argument, Failure};
 
 /// The options of `{table}`.
 pub const OPTIONS: &[&str] = &[
-    "columns", "by", "across", "caption", "count", "level", "codes", "sort", "top",
+    "columns", "by", "across", "caption", "count", "level", "codes", "under", "sort", "top",
 ];
 
 /// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`
@@ -33,7 +33,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure
     let f = r.ctx().format;
     let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
     if !by_code {
-        for key in ["level", "codes", "sort", "top", "count"] {
+        for key in ["level", "codes", "under", "sort", "top", "count"] {
             if d.option(key).is_some() {
                 return Err((
                     format!("`:{key}:` applies to a table of segments by code"),
@@ -214,7 +214,11 @@ fn push_row(html: &mut String, cells: &[(String, bool)], hierarchy: &Hierarchy, 
             (_, true) => html.push_str("<td class=\"num\">"),
             _ => html.push_str("<td>"),
         }
-        push_html(html, cell);
+        if i == 0 {
+            push_label_html(html, cell);
+        } else {
+            push_html(html, cell);
+        }
         if *made_up {
             html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
         }
