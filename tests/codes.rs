@@ -265,3 +265,38 @@ fn thin_evidence_is_off_for_a_study_of_one_participant_unless_asked_for() {
         "{err}"
     );
 }
+
+/// The codebook appendix shows a code's id beside its label only where
+/// the label alone would not name the code: an id unlike the label, or a
+/// label another code shares.
+#[test]
+fn the_codebook_shows_an_id_only_where_the_label_does_not_name_the_code() {
+    let dir = copy_project(&repo().join("tests/fixtures/small"));
+    let data = dir.path().join("content/data");
+    fs::write(
+        data.join("codebook.json"),
+        r#"[
+  {"id": "speed", "label": "speed"},
+  {"id": "trust", "label": "Trust"},
+  {"id": "audit", "label": "audit", "parent": "trust"},
+  {"id": "speed-audit", "label": "audit", "parent": "speed"}
+]"#,
+    )
+    .expect("codebook");
+    fs::write(
+        dir.path().join("content/sections/02-more.md"),
+        "+++\ntitle = \"Codebook\"\n+++\n\n```{codebook}\n```\n",
+    )
+    .expect("section");
+    let out = findings(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
+    let ids: Vec<&str> = page
+        .split("<code class=\"code-id\">")
+        .skip(1)
+        .filter_map(|rest| rest.split("</code>").next())
+        .collect();
+    // `speed` is its own label; `Trust` is not `trust`; `audit` is the
+    // label of two codes, so both show their ids.
+    assert_eq!(ids, ["trust", "audit", "speed-audit"]);
+}

@@ -412,7 +412,10 @@ fn under_shows_the_codes_below_a_code() {
     let out = common::findings(&project, &["check"]);
     let err = common::stderr(&out);
     assert!(!out.status.success());
-    assert!(err.contains("`:under:` names an unknown code `trsut`"), "{err}");
+    assert!(
+        err.contains("`:under:` names an unknown code `trsut`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `trust`?"), "{err}");
     write("```{table} segments\n:by: code\n:under: trust\n:codes: cost\n```");
     let err = common::stderr(&common::findings(&project, &["check"]));

@@ -83,6 +83,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     let columns = if coded { 3 } else { 1 };
     let mut listed = Vec::with_capacity(rows.rows.len());
     let mut illustrative = false;
+    let shared = shared_labels(study);
     for (k, row) in rows.rows.iter().enumerate() {
         let code = &study.codes[row.code];
         listed.push(row.code);
@@ -96,10 +97,8 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
             1,
         ));
         push_label_html(&mut out, &code.label);
-        // The id is how a directive names the code: shown whole, on one line.
-        out.push_str(" <code class=\"code-id\">");
-        push_html(&mut out, &code.id);
-        out.push_str("</code></th>");
+        push_id(&mut out, &code.id, &code.label, &shared);
+        out.push_str("</th>");
         if coded {
             let _ = write!(
                 out,
@@ -239,6 +238,7 @@ fn close(
 /// The note naming the codes on no segment, once each, with their ids
 /// (each an anchor, as its row would have been).
 fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[usize]) {
+    let shared = shared_labels(study);
     let _ = write!(
         out,
         "<p class=\"table-note codebook-unused\">{} on no segment, so not in the table: ",
@@ -258,11 +258,34 @@ fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[u
             html(&record_anchor("code", &code.id))
         );
         push_label_html(out, &code.label);
-        out.push_str(" <code class=\"code-id\">");
-        push_html(out, &code.id);
-        out.push_str("</code></span>");
+        push_id(out, &code.id, &code.label, &shared);
+        out.push_str("</span>");
     }
     out.push_str(".</p>\n");
+}
+
+/// The labels more than one code has: such a label names no code, so
+/// each of those codes shows its id.
+fn shared_labels(study: &crate::model::study::Study) -> std::collections::HashSet<&str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut shared = std::collections::HashSet::new();
+    for c in &study.codes {
+        if !seen.insert(c.label.as_str()) {
+            shared.insert(c.label.as_str());
+        }
+    }
+    shared
+}
+
+/// The id beside a code's label, whole and on one line: how a directive
+/// names the code. Left out where it is the label itself and no other
+/// code has that label, since the label then names the code as well.
+fn push_id(out: &mut String, id: &str, label: &str, shared: &std::collections::HashSet<&str>) {
+    if id != label || shared.contains(label) {
+        out.push_str(" <code class=\"code-id\">");
+        push_html(out, id);
+        out.push_str("</code>");
+    }
 }
 
 /// The indent of row `k`'s detail, as its code's (capped like it).
