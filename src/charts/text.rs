@@ -106,9 +106,13 @@ pub fn fit(text: &str, max_width: f64, size: f64, max_lines: usize) -> Fitted {
     Fitted { lines, shortened }
 }
 
-/// Where a label may break: at spaces, and between two full-width (CJK)
-/// characters, which are written without spaces. Each token comes with
-/// whether a space stood before it.
+/// Characters a label may break after when it has no space there.
+const BREAK_AFTER: [char; 4] = ['_', '/', '\\', '-'];
+
+/// Where a label may break: at spaces, between two full-width (CJK)
+/// characters, which are written without spaces, and after the joining
+/// characters of [`BREAK_AFTER`]. Each token comes with whether a space
+/// stood before it.
 fn tokens(text: &str) -> Vec<(bool, &str)> {
     let mut out = Vec::new();
     for word in text.split_whitespace() {
@@ -121,7 +125,10 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
                 start = i;
             }
             let end = i + c.len_utf8();
-            if is_wide(c) {
+            // A joined name (`high_school`, `and/or`, `long-term`) may
+            // break after its joining character, as the page's tables
+            // break it, rather than be cut.
+            if is_wide(c) || (BREAK_AFTER.contains(&c) && end < word.len() && i > start) {
                 out.push((space, &word[start..end]));
                 space = false;
                 start = end;
@@ -210,6 +217,17 @@ mod tests {
             .trim_end_matches('…')
             .chars()
             .all(|c| label.contains(c)));
+    }
+
+    #[test]
+    fn joined_names_break_after_their_joining_character() {
+        let f = fit("restructuring_high_school_curriculum", 150.0, LABEL_SIZE, 2);
+        assert_eq!(
+            f.lines,
+            ["restructuring_high_", "school_curriculum"],
+            "{f:?}"
+        );
+        assert!(!f.shortened);
     }
 
     #[test]
