@@ -309,19 +309,7 @@ fn a_maxqda_coded_segments_xlsx_matches() {
         ],
         &["All", "Ben", "Cost", "2", "2", "A year of work.", "lee"],
     ];
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
-            match cell.parse::<f64>() {
-                Ok(n) => sheet.write_number(r, c, n).map(|_| ()),
-                Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
-            }
-            .expect("write cell");
-        }
-    }
-    let bytes = book.save_to_buffer().expect("workbook");
+    let bytes = common::xlsx(rows);
     let (_keep, study) = fixture("Coded segments.xlsx", &bytes);
     let Some(expected) = independent("coded_independent.py", &study) else {
         return;

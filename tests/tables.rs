@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use rust_xlsxwriter::Workbook;
+use common::xlsx;
 
 fn project(dir: &Path, config_extra: &str, body: &str) {
     fs::create_dir_all(dir.join("content/data")).expect("data dir");
@@ -23,22 +23,6 @@ fn project(dir: &Path, config_extra: &str, body: &str) {
         format!("+++\ntitle = \"A\"\n+++\n\n{body}\n"),
     )
     .expect("section");
-}
-
-fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            let (r, c) = (r as u32, c as u16);
-            match cell.parse::<f64>() {
-                Ok(n) => sheet.write_number(r, c, n).map(|_| ()),
-                Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
-            }
-            .expect("write cell");
-        }
-    }
-    book.save_to_buffer().expect("save workbook")
 }
 
 #[test]

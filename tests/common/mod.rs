@@ -61,6 +61,25 @@ pub fn build_ok(dir: &Path) -> String {
     fs::read_to_string(dir.join("output/index.html")).expect("read output")
 }
 
+/// An XLSX workbook of one sheet holding `rows` (the first the header),
+/// written with rust_xlsxwriter, not the reader under test; cells that
+/// read as numbers are written as numbers, as a spreadsheet holds them.
+pub fn xlsx(rows: &[&[&str]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) => sheet.write_number(r, c, n).map(|_| ()),
+                Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
+            }
+            .expect("write cell");
+        }
+    }
+    book.save_to_buffer().expect("save workbook")
+}
+
 /// Stderr as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
