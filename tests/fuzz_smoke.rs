@@ -268,3 +268,14 @@ fn sections_never_panic() {
         render_body(&study, body);
     });
 }
+
+/// What cargo-fuzz's `bibliography` target found within a minute when the
+/// guard was taken out (issue 19): an `xdata` that names its own entry
+/// overflowed the stack inside the BibLaTeX parser. It is now an error.
+#[test]
+fn the_xdata_self_loop_the_fuzzer_found_is_an_error() {
+    let found = "@sata{x, xdata = {x}, Aitle = {Sentim_nt analyspageis}}";
+    let e = findings::load::references::bib(Path::new("references.bib"), found)
+        .expect_err("a loop is refused");
+    assert!(e.message.contains("`x` → `x`"), "{}", e.message);
+}
