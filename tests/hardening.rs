@@ -466,6 +466,19 @@ fn a_meta_refresh_never_reaches_the_page_and_is_a_warning_at_its_line() {
         "escaped text expected"
     );
     assert!(!r.stderr.contains("raw HTML left out"), "{}", r.stderr);
+    // `[markdown] raw_html` says the same.
+    fs::write(
+        dir.path().join("content/report.toml"),
+        "title = \"Hardening\"\n[markdown]\nraw_html = false\n",
+    )
+    .expect("config");
+    let r = run(dir.path(), &["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
+    assert!(
+        page.contains("&lt;meta http-equiv"),
+        "escaped text expected"
+    );
 }
 
 #[test]

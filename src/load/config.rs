@@ -68,6 +68,10 @@ pub struct Config {
     /// `[lints]`: thresholds of the evidence lints.
     #[serde(default)]
     pub lints: Lints,
+    /// `[markdown]`: how sections' Markdown is read; `[markdown] raw_html`
+    /// is another place for the top-level `raw_html`, and wins over it.
+    #[serde(default)]
+    pub markdown: MarkdownOptions,
     /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
     #[serde(skip)]
     pub label_places: Vec<(String, String, Location)>,
@@ -91,6 +95,16 @@ impl Citations {
     pub fn style_name(&self) -> &str {
         self.style.as_deref().unwrap_or("apa")
     }
+}
+
+/// The `[markdown]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownOptions {
+    /// Whether raw HTML in sections is kept (cleaned by the allow-list)
+    /// or shown as text.
+    #[serde(default)]
+    pub raw_html: Option<bool>,
 }
 
 /// The `[lints]` table.
@@ -119,6 +133,9 @@ fn yes() -> bool {
 /// Parses and validates `report.toml` read from `path`.
 pub fn parse(path: &Path, text: &str) -> Result<(Config, Labels), Vec<Diagnostic>> {
     let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(path, text, &e)])?;
+    if let Some(raw) = config.markdown.raw_html {
+        config.raw_html = raw;
+    }
     let mut problems = Vec::new();
     check_privacy(path, text, &mut config.privacy, &mut problems);
     if let Some(value) = &config.coding.consensus {
