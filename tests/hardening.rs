@@ -562,3 +562,43 @@ fn verify_compares_bytes_not_a_lossy_reading() {
         "{said}"
     );
 }
+
+#[test]
+fn a_front_matter_allow_list_of_thousands_is_one_error() {
+    // 60 KB of `a, a, a…`: under the YAML size bound, but each name would
+    // be an error of its own, checked against every text of the section.
+    let names = vec!["a"; 30_000].join(",");
+    let dir = tempfile::tempdir().expect("temp dir");
+    project(
+        dir.path(),
+        &format!("---\ntitle: A\nallow: [{names}]\n---\n\nText.\n"),
+        None,
+    );
+    let r = run(dir.path(), &["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("`allow` lists 30000 names; a section allows at most 16"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("content/sections/01-a.md:3:1"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("found 1 error"), "{}", r.stderr);
+    // A name written twice is one error, not two.
+    fs::write(
+        dir.path().join("content/sections/01-a.md"),
+        "+++\ntitle = \"A\"\nallow = [\"thin\", \"thin\"]\n+++\n\nText.\n",
+    )
+    .expect("section");
+    let r = run(dir.path(), &["check"]);
+    assert_eq!(
+        r.stderr.matches("`thin` is not a lint").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+}

@@ -133,8 +133,21 @@ fn validate(
                 .help("use letters, digits, `-` and `_`, e.g. id = \"problem-context\""),
         );
     }
+    if fm.allow.len() > MAX_ALLOW {
+        let key = front.find("allow").unwrap_or(0);
+        return Err(Diagnostic::error(format!(
+            "`allow` lists {} names; a section allows at most {MAX_ALLOW}",
+            fm.allow.len()
+        ))
+        .at(Location::in_text(path, text, start + key, 5))
+        .help("name each lint once: allow = [\"thin-evidence\", \"hand-typed-number\"]"));
+    }
     Ok(fm)
 }
+
+/// The most names `allow` may list: there are only a handful of lints,
+/// and each name is checked against every text of the section.
+pub const MAX_ALLOW: usize = 16;
 
 /// True for ids that can go into an HTML id and a URL fragment as they are.
 pub fn plain_name(id: &str) -> bool {

@@ -416,8 +416,9 @@ impl<'a> SectionRenderer<'a> {
 
     /// Every `allow` entry of the front matter must name a lint.
     fn check_allow(&mut self) {
-        for name in self.ctx.allow {
-            if !lints::NAMES.contains(&name.as_str()) {
+        for (i, name) in self.ctx.allow.iter().enumerate() {
+            // A name written twice is reported once.
+            if !lints::NAMES.contains(&name.as_str()) && !self.ctx.allow[..i].contains(name) {
                 let quoted = format!("\"{name}\"");
                 let at = self.text.find(&quoted).unwrap_or(0);
                 self.error(
