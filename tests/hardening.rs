@@ -81,6 +81,15 @@ fn run(cwd: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// Asserts that the run's stderr holds `text`.
+fn says(r: &Run, text: &str) {
+    assert!(
+        r.stderr.contains(text),
+        "expected {text:?} in:\n{}",
+        r.stderr
+    );
+}
+
 /// A project of one section and, optionally, one data file.
 fn project(dir: &Path, section: &str, data: Option<(&str, &[u8])>) {
     fs::create_dir_all(dir.join("content/sections")).expect("sections");
@@ -106,6 +115,22 @@ fn refused_after(dir: &Path, spoil: impl FnOnce(&Path), expected: &[&str]) -> Ru
     }
     let after = fs::read_to_string(dir.join("output/index.html")).expect("page");
     assert_eq!(after, page, "the previous page changed");
+    assert!(r.rss_kib < RSS_LIMIT_KIB, "peak RSS {} KiB", r.rss_kib);
+    r
+}
+
+/// A project whose one data file is `file`: `command` must succeed, say
+/// `expected` on stderr and stay within the memory bound.
+fn accepted_with(file: (&str, &[u8]), command: &str, expected: &str) -> Run {
+    let dir = tempfile::tempdir().expect("temp dir");
+    project(dir.path(), PLAIN, Some(file));
+    let r = run(dir.path(), &[command]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(expected),
+        "expected {expected:?} in:\n{}",
+        r.stderr
+    );
     assert!(r.rss_kib < RSS_LIMIT_KIB, "peak RSS {} KiB", r.rss_kib);
     r
 }
@@ -147,7 +172,7 @@ fn bibliography_loops_are_named_not_followed() {
         // The file's own error is the one reported; the citation is not
         // told that the project has no references file.
         assert!(!r.stderr.contains("has none"), "{}", r.stderr);
-        assert!(r.stderr.contains("1 error"), "{}", r.stderr);
+        says(&r, "1 error");
     }
 }
 
@@ -169,16 +194,7 @@ fn one_large_note_referenced_thousands_of_times_is_copied_within_a_bound() {
         ),
     );
     let study = qdpx(&xml, &[("sources/s1.txt", b"hello world")]);
-    let dir = tempfile::tempdir().expect("temp dir");
-    project(dir.path(), PLAIN, Some(("study.qdpx", &study)));
-    let r = run(dir.path(), &["check"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("references to notes (memos) were left out of descriptions: the notes copied reached 32 MiB"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.rss_kib < RSS_LIMIT_KIB, "peak RSS {} KiB", r.rss_kib);
+    accepted_with(("study.qdpx", &study), "check", "references to notes (memos) were left out of descriptions: the notes copied reached 32 MiB");
 }
 
 #[test]
@@ -223,16 +239,7 @@ fn a_cell_at_the_last_row_and_column_is_a_warning_not_512_gib() {
         (1, 1, "A"),
         (1_048_575, 16_383, "far"),
     ]);
-    let dir = tempfile::tempdir().expect("temp dir");
-    project(dir.path(), PLAIN, Some(("places.xlsx", &book)));
-    let r = run(dir.path(), &["build"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("Sheet1!XFD1048576: a value lies in a column with no name in the header row, and was left out"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.rss_kib < RSS_LIMIT_KIB, "peak RSS {} KiB", r.rss_kib);
+    accepted_with(("places.xlsx", &book), "build", "Sheet1!XFD1048576: a value lies in a column with no name in the header row, and was left out");
 }
 
 #[test]
@@ -240,16 +247,7 @@ fn twenty_thousand_rows_in_the_last_column_are_counted_not_padded() {
     let mut cells = vec![(0, 0, "id"), (0, 1, "name")];
     cells.extend((1..=20_000).map(|r| (r, 16_383u16, "x")));
     let book = xlsx(&cells);
-    let dir = tempfile::tempdir().expect("temp dir");
-    project(dir.path(), PLAIN, Some(("places.xlsx", &book)));
-    let r = run(dir.path(), &["build"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("Sheet1!XFD2: 20000 values lie in columns with no name in the header row, and were left out (the first here)"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.rss_kib < RSS_LIMIT_KIB, "peak RSS {} KiB", r.rss_kib);
+    accepted_with(("places.xlsx", &book), "build", "Sheet1!XFD2: 20000 values lie in columns with no name in the header row, and were left out (the first here)");
 }
 
 #[test]
@@ -259,18 +257,11 @@ fn a_csv_row_with_more_cells_than_headers_is_a_warning_at_its_row() {
     project(dir.path(), PLAIN, Some(("places.csv", csv.as_bytes())));
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains(
-            "warning: row 3, column C: 2 values lie in columns with no name in the header row"
-        ),
-        "{}",
-        r.stderr
+    says(
+        &r,
+        "warning: row 3, column C: 2 values lie in columns with no name in the header row",
     );
-    assert!(
-        r.stderr.contains("--> content/data/places.csv:3:1"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "--> content/data/places.csv:3:1");
 }
 
 #[test]
@@ -283,11 +274,7 @@ fn csv_bytes_named_xlsx_are_told_to_be_renamed() {
     );
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("it is a CSV file, so rename it to .csv"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "it is a CSV file, so rename it to .csv");
     assert!(!r.stderr.contains(".qdpx"), "{}", r.stderr);
 }
 
@@ -308,17 +295,8 @@ fn repeated_guids_are_errors_at_their_xml_position() {
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     // Both at line 3 of project.qde (the body's line), never line 0.
-    assert!(
-        r.stderr
-            .contains("codes `alpha` and `beta` have the same GUID c1"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("two selections have the GUID sel-1"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "codes `alpha` and `beta` have the same GUID c1");
+    says(&r, "two selections have the GUID sel-1");
     assert_eq!(
         r.stderr.matches("study.qdpx/project.qde:3:").count(),
         2,
@@ -345,11 +323,9 @@ fn an_assets_folder_linked_out_of_the_project_is_refused() {
     std::os::unix::fs::symlink(outside.path(), dir.path().join("content/assets")).expect("link");
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("content/assets/secret.png points outside the project folder"),
-        "{}",
-        r.stderr
+    says(
+        &r,
+        "content/assets/secret.png points outside the project folder",
     );
     assert!(!dir.path().join("output/index.html").exists());
 }
@@ -401,11 +377,7 @@ fn a_file_named_like_our_temporary_file_in_a_foreign_folder_survives() {
     let out = victim.path().display().to_string();
     let r = run(dir.path(), &["build", "--out", &out]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("holds files findings did not write"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "holds files findings did not write");
     assert_eq!(
         hashes(victim.path()),
         before,
@@ -435,50 +407,27 @@ fn a_meta_refresh_never_reaches_the_page_and_is_a_warning_at_its_line() {
     ] {
         assert!(page.contains(kept), "{kept} missing");
     }
-    assert!(
-        r.stderr
-            .contains("warning: raw HTML left out of the page: `<meta>`"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("--> content/sections/01-a.md:7:1"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.stderr.contains("`onclick` on `<a>`"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("content/sections/01-a.md:15:"),
-        "{}",
-        r.stderr
-    );
-    // With raw HTML off, the same text is shown, escaped, and nothing warns.
-    fs::write(
-        dir.path().join("content/report.toml"),
-        "title = \"Hardening\"\nraw_html = false\n",
-    )
-    .expect("config");
-    let r = run(dir.path(), &["build"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
-    assert!(
-        page.contains("&lt;meta http-equiv"),
-        "escaped text expected"
-    );
-    assert!(!r.stderr.contains("raw HTML left out"), "{}", r.stderr);
-    // `[markdown] raw_html` says the same.
-    fs::write(
-        dir.path().join("content/report.toml"),
-        "title = \"Hardening\"\n[markdown]\nraw_html = false\n",
-    )
-    .expect("config");
-    let r = run(dir.path(), &["build"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
-    assert!(
-        page.contains("&lt;meta http-equiv"),
-        "escaped text expected"
-    );
+    says(&r, "warning: raw HTML left out of the page: `<meta>`");
+    says(&r, "--> content/sections/01-a.md:7:1");
+    says(&r, "`onclick` on `<a>`");
+    says(&r, "content/sections/01-a.md:15:");
+    // With raw HTML off, at the top level or in `[markdown]`, the same
+    // text is shown, escaped, and nothing warns.
+    for config in ["raw_html = false\n", "[markdown]\nraw_html = false\n"] {
+        fs::write(
+            dir.path().join("content/report.toml"),
+            format!("title = \"Hardening\"\n{config}"),
+        )
+        .expect("config");
+        let r = run(dir.path(), &["build"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
+        assert!(
+            page.contains("&lt;meta http-equiv"),
+            "{config}: escaped text expected"
+        );
+        assert!(!r.stderr.contains("raw HTML left out"), "{}", r.stderr);
+    }
 }
 
 #[test]
@@ -494,26 +443,13 @@ fn deep_yaml_flow_nesting_is_refused_before_parsing() {
         |d| fs::write(d.join("content/sections/01-a.md"), &nested).expect("section"),
         &["the front matter is 146 KiB, more than the 64 KiB findings reads"],
     );
-    assert!(
-        r.stderr.contains("content/sections/01-a.md:1:1"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "content/sections/01-a.md:1:1");
     let deep = format!("---\ntitle: A\nallow: {}\n---\n\nText.\n", "[".repeat(40));
     fs::write(dir.path().join("content/sections/01-a.md"), &deep).expect("section");
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("the front matter nests lists or maps more than 32 deep"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("content/sections/01-a.md:3:"),
-        "{}",
-        r.stderr
-    );
+    says(&r, "the front matter nests lists or maps more than 32 deep");
+    says(&r, "content/sections/01-a.md:3:");
 }
 
 #[test]
@@ -522,11 +458,9 @@ fn a_section_with_a_byte_order_mark_builds_with_a_note() {
     project(dir.path(), &format!("\u{feff}{PLAIN}"), None);
     let r = run(dir.path(), &["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("note: the section starts with a byte-order mark, which was ignored"),
-        "{}",
-        r.stderr
+    says(
+        &r,
+        "note: the section starts with a byte-order mark, which was ignored",
     );
     let page = fs::read_to_string(dir.path().join("output/index.html")).expect("page");
     assert!(page.contains("Some text."));
@@ -576,18 +510,9 @@ fn a_front_matter_allow_list_of_thousands_is_one_error() {
     );
     let r = run(dir.path(), &["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(
-        r.stderr
-            .contains("`allow` lists 30000 names; a section allows at most 16"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("content/sections/01-a.md:3:1"),
-        "{}",
-        r.stderr
-    );
-    assert!(r.stderr.contains("found 1 error"), "{}", r.stderr);
+    says(&r, "`allow` lists 30000 names; a section allows at most 16");
+    says(&r, "content/sections/01-a.md:3:1");
+    says(&r, "found 1 error");
     // A name written twice is one error, not two.
     fs::write(
         dir.path().join("content/sections/01-a.md"),
