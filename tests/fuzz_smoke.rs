@@ -253,6 +253,7 @@ fn render_body(study: &Analysis, body: &str) -> Diagnostics {
         text,
         front: FrontMatter::default(),
         id: "x".to_string(),
+        bom: false,
     };
     let format = NumberFormat::default();
     let ctx = Context::new(study, &format, Path::new("/nonexistent"), false);

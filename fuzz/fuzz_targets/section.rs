@@ -47,6 +47,7 @@ fuzz_target!(|body: &str| {
         text,
         front: FrontMatter::default(),
         id: "x".to_string(),
+        bom: false,
     };
     let format = NumberFormat::default();
     let ctx = Context::new(study(), &format, Path::new("/nonexistent"), false);

@@ -270,22 +270,25 @@ fn place_events(
     (placed, rows.len())
 }
 
+/// A placed phase label: its row above the plot (0 nearest), its x and
+/// its lines.
+type PhaseLabel = (usize, f64, text::Fitted);
+
 /// Puts each phase's label at the start of its band, whole, in the first
 /// row above the plot (nearest first) where it overlaps no other label; a
 /// narrow band's label may run over the next band. With every row taken
 /// a label is shortened to its band, and one whose band is too narrow for
 /// even a word is left to the data table. Returns (row, x, lines) per
 /// phase and the number of rows used.
-#[allow(clippy::type_complexity)]
 fn place_phases(
     phases: &[Phase],
     to_x: &dyn Fn(f64) -> f64,
     right: f64,
-) -> (Vec<Option<(usize, f64, text::Fitted)>>, usize) {
+) -> (Vec<Option<PhaseLabel>>, usize) {
     let mut order: Vec<usize> = (0..phases.len()).collect();
     order.sort_by_key(|&i| phases[i].start);
     let mut rows: Vec<f64> = Vec::new();
-    let mut placed: Vec<Option<(usize, f64, text::Fitted)>> = vec![None; phases.len()];
+    let mut placed: Vec<Option<PhaseLabel>> = vec![None; phases.len()];
     for i in order {
         let p = &phases[i];
         let x = to_x(f64::from(p.start.0)) + 4.0;

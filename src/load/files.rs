@@ -27,14 +27,10 @@ pub(super) fn inside(real_root: &Path, path: &Path, rel: &Path) -> Result<(), Di
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Whether the project file `rel` starts with a UTF-8 byte-order mark
-/// (false when it cannot be read: reading it reports that).
-pub fn starts_with_bom(root: &Path, rel: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 3];
-    std::fs::File::open(root.join(rel))
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| head == BOM)
+/// Whether `bytes` start with a UTF-8 byte-order mark, which
+/// [`text_of`] drops.
+pub fn has_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(BOM)
 }
 
 /// Reads a project file as UTF-8 text. `rel` is relative to `root` and is
@@ -47,7 +43,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 ///
 /// A UTF-8 byte-order mark, which some Windows editors write, is dropped:
 /// it is no character of the text, and front matter or JSON after it would
-/// not be recognised. [`starts_with_bom`] tells whether a file had one.
+/// not be recognised. [`has_bom`] tells whether bytes have one.
 pub fn read_text_limited(root: &Path, rel: &Path, limit: u64) -> Result<String, Diagnostic> {
     text_of(rel, read_bytes_limited(root, rel, limit)?)
 }

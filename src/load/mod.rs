@@ -25,7 +25,7 @@ use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::model::input::Datasets;
 use crate::model::labels::Labels;
 use config::Config;
-pub use files::{read_bytes_limited, read_text, read_text_limited, text_of};
+pub use files::{has_bom, read_bytes_limited, read_text, read_text_limited, text_of};
 use front_matter::FrontMatter;
 
 /// Files larger than this are refused: a report's inputs are text a person
@@ -45,6 +45,8 @@ pub struct SectionSource {
     pub body_start: usize,
     /// Anchor id of the section.
     pub id: String,
+    /// The file started with a byte-order mark, dropped from `text`.
+    pub bom: bool,
 }
 
 impl SectionSource {
@@ -231,7 +233,7 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
     for rel in files_with_extension(root, "content/sections", "md", problems) {
         match read_section(root, &rel) {
             Ok(Some(s)) => {
-                if files::starts_with_bom(root, &rel) {
+                if s.bom {
                     problems.push(
                         Diagnostic::note(
                             "the section starts with a byte-order mark, which was ignored",
@@ -253,7 +255,9 @@ fn load_sections(root: &Path, problems: &mut Diagnostics) -> Vec<SectionSource> 
 /// Reads the section file `rel` (relative to `root`); `None` for a draft.
 /// `serve` calls this for the one file that changed.
 pub fn read_section(root: &Path, rel: &Path) -> Result<Option<SectionSource>, Diagnostic> {
-    let text = read_text(root, rel)?;
+    let bytes = read_bytes_limited(root, rel, MAX_FILE_BYTES)?;
+    let bom = has_bom(&bytes);
+    let text = text_of(rel, bytes)?;
     let (front, body_start) = front_matter::split(rel, &text)?;
     if front.draft {
         return Ok(None);
@@ -265,6 +269,7 @@ pub fn read_section(root: &Path, rel: &Path) -> Result<Option<SectionSource>, Di
         front,
         body_start,
         id,
+        bom,
     }))
 }
 

@@ -211,6 +211,9 @@ pub fn dropped(raw: &str) -> Vec<String> {
 pub struct Slots {
     nonce: String,
     parts: Vec<String>,
+    /// Whether the text can hold raw HTML at all (it has a `<`): most
+    /// sections do not, and then nothing is set aside or cleaned.
+    active: bool,
 }
 
 const OPEN: char = '\u{E000}';
@@ -224,7 +227,13 @@ impl Slots {
         Slots {
             nonce: format!("{:016x}", h.finish()),
             parts: Vec::new(),
+            active: text.contains('<'),
         }
+    }
+
+    /// False when the section's text has no `<`, so no raw HTML.
+    pub fn active(&self) -> bool {
+        self.active
     }
 
     /// Sets `html` aside and returns its token. A final line break stays

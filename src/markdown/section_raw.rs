@@ -8,10 +8,10 @@ use crate::markdown::section::SectionRenderer;
 
 impl SectionRenderer<'_> {
     /// `html`, written by findings, as it goes into the event stream: as
-    /// is when raw HTML is escaped anyway, else as a token that cleaning
-    /// leaves alone.
+    /// is when raw HTML is escaped anyway or the section has none, else as
+    /// a token that cleaning leaves alone.
     pub(super) fn own(&mut self, html: String) -> String {
-        if self.ctx.raw_html {
+        if self.ctx.raw_html && self.slots.active() {
             self.slots.keep(html)
         } else {
             html
@@ -21,7 +21,7 @@ impl SectionRenderer<'_> {
     /// The rendered `html` of a text, cleaned when it held raw HTML
     /// (`raw`), with what findings wrote put back.
     pub(super) fn finish_raw(&self, html: String, raw: bool) -> String {
-        if !self.ctx.raw_html {
+        if !self.ctx.raw_html || !self.slots.active() {
             return html;
         }
         let html = if raw { raw_html::sanitize(&html) } else { html };

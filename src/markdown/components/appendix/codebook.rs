@@ -154,7 +154,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     out.push_str("</tbody>\n");
     close(&mut out, &rows, coded, f);
     if !unused.is_empty() {
-        push_unused(&mut out, study, &unused);
+        push_unused(&mut out, study, &unused, &shared);
         listed.extend(&unused);
     }
     out.push_str("</div>\n");
@@ -237,8 +237,12 @@ fn close(
 
 /// The note naming the codes on no segment, once each, with their ids
 /// (each an anchor, as its row would have been).
-fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[usize]) {
-    let shared = shared_labels(study);
+fn push_unused(
+    out: &mut String,
+    study: &crate::model::study::Study,
+    unused: &[usize],
+    shared: &std::collections::HashSet<&str>,
+) {
     let _ = write!(
         out,
         "<p class=\"table-note codebook-unused\">{} on no segment, so not in the table: ",
@@ -258,7 +262,7 @@ fn push_unused(out: &mut String, study: &crate::model::study::Study, unused: &[u
             html(&record_anchor("code", &code.id))
         );
         push_label_html(out, &code.label);
-        push_id(out, &code.id, &code.label, &shared);
+        push_id(out, &code.id, &code.label, shared);
         out.push_str("</span>");
     }
     out.push_str(".</p>\n");
