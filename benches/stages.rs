@@ -27,7 +27,7 @@ use findings::model::numbers::NumberFormat;
 use findings::model::study::Study;
 use findings::render::page::{self, PageView, SectionView};
 use findings::render::theme;
-use findings::site::Builder;
+use findings::report::Builder;
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus.rs"]
@@ -170,7 +170,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| findings::output::write(out.path(), &html, true))
     });
 
-    g.bench_function("build/whole", |b| b.iter(|| findings::site::build(root)));
+    g.bench_function("build/whole", |b| b.iter(|| findings::report::build(root)));
 
     let mut builder = Builder::new(root);
     builder.build().expect("the corpus builds");

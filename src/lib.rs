@@ -11,7 +11,7 @@
 //! 5. [`markdown`] and [`render`]: sections with directives, then the page;
 //! 6. [`output`]: write `output/` atomically.
 //!
-//! [`site`] runs the stages in order for one report; [`collection`] builds
+//! [`report`] runs the stages in order for one report; [`site`] builds
 //! a research site of many reports (index, search, links between them);
 //! [`serve`] runs them on every save.
 
@@ -21,7 +21,6 @@
 
 pub mod analysis;
 pub mod charts;
-pub mod collection;
 pub mod error;
 pub mod escape;
 pub mod load;
@@ -29,6 +28,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod slug;

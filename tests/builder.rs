@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use findings::site::{self, Builder};
+use findings::report::{self, Builder};
 
 /// A copy of the example project in a temporary folder.
 fn example() -> tempfile::TempDir {
@@ -32,7 +32,7 @@ fn copy(from: &Path, to: &Path) {
 /// Rebuilds after `changed` and checks the page against a fresh build.
 fn same_as_fresh(builder: &mut Builder, root: &Path, changed: &[PathBuf]) -> String {
     let incremental = builder.rebuild(changed).expect("the rebuild succeeds");
-    let fresh = site::build(root).expect("the fresh build succeeds");
+    let fresh = report::build(root).expect("the fresh build succeeds");
     assert!(
         incremental.html == fresh.html,
         "the rebuilt page differs from a fresh build after {changed:?}"
@@ -52,7 +52,7 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
     let sections = root.join("content/sections");
     let mut builder = Builder::new(root);
     let first = builder.build().expect("the example builds");
-    assert_eq!(first.html, site::build(root).unwrap().html);
+    assert_eq!(first.html, report::build(root).unwrap().html);
 
     // An edited section, named by an absolute path as a watcher does.
     let edited = sections.join("02-problem-context.md");
@@ -81,7 +81,7 @@ fn a_rebuilt_page_is_byte_identical_to_a_fresh_build() {
     // the builder recovers.
     fs::write(&edited, "+++\ntitle = \"Broken\"\n+++\n{count}`nothing`\n").unwrap();
     assert!(builder.rebuild(std::slice::from_ref(&edited)).is_err());
-    assert!(site::build(root).is_err());
+    assert!(report::build(root).is_err());
     fs::write(&edited, &text).unwrap();
     assert_eq!(
         same_as_fresh(&mut builder, root, std::slice::from_ref(&edited)),

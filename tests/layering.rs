@@ -20,8 +20,8 @@ const LEVELS: [(&str, u8); 13] = [
     ("markdown", 4),
     ("render", 5),
     ("output", 5),
-    ("site", 6),
-    ("collection", 7),
+    ("report", 6),
+    ("site", 7),
     ("serve", 8),
 ];
 

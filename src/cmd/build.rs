@@ -4,17 +4,17 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use findings::{output, site};
+use findings::{output, report};
 
-use super::report;
+use super::show;
 
 /// Builds `project` into `out` (default `project/output`).
 pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
-    if findings::collection::is_site(project) {
+    if findings::site::is_site(project) {
         return super::site::build(project, out, force, deny_warnings);
     }
     let started = Instant::now();
-    let Some(built) = ready(site::build(project), |b| &b.warnings, deny_warnings) else {
+    let Some(built) = ready(report::build(project), |b| &b.warnings, deny_warnings) else {
         return ExitCode::FAILURE;
     };
     let out = out.map_or_else(|| project.join("output"), Path::to_path_buf);
@@ -29,7 +29,7 @@ pub fn run(project: &Path, out: Option<&Path>, force: bool, deny_warnings: bool)
             ExitCode::SUCCESS
         }
         Err(d) => {
-            report(&d.into());
+            show(&d.into());
             ExitCode::FAILURE
         }
     }
@@ -46,14 +46,14 @@ pub fn ready<T>(
     let built = match result {
         Ok(b) => b,
         Err(problems) => {
-            report(&problems);
+            show(&problems);
             eprintln!("error: the build failed; the previous output was left as it was");
             return None;
         }
     };
     let found = warnings(&built);
     if !found.is_empty() {
-        report(found);
+        show(found);
     }
     if deny_warnings && found.warning_count() > 0 {
         eprintln!("error: warnings are denied (--deny-warnings); nothing was written");

@@ -4,26 +4,26 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use findings::{site, Diagnostics};
+use findings::{report, Diagnostics};
 
-use super::report;
+use super::show;
 
 /// Checks `project` and reports what is wrong.
 pub fn run(project: &Path, deny_warnings: bool) -> ExitCode {
-    if findings::collection::is_site(project) {
+    if findings::site::is_site(project) {
         return finish(
-            findings::collection::build(project).map(|s| s.warnings),
+            findings::site::build(project).map(|s| s.warnings),
             deny_warnings,
         );
     }
-    finish(site::build(project).map(|b| b.warnings), deny_warnings)
+    finish(report::build(project).map(|b| b.warnings), deny_warnings)
 }
 
 /// Reports a check's problems (or its warnings) and gives the exit code.
 fn finish(result: Result<Diagnostics, Diagnostics>, deny_warnings: bool) -> ExitCode {
     match result {
         Ok(warnings) => {
-            report(&warnings);
+            show(&warnings);
             if deny_warnings && warnings.warning_count() > 0 {
                 eprintln!("error: warnings are denied (--deny-warnings)");
                 ExitCode::FAILURE
@@ -32,7 +32,7 @@ fn finish(result: Result<Diagnostics, Diagnostics>, deny_warnings: bool) -> Exit
             }
         }
         Err(problems) => {
-            report(&problems);
+            show(&problems);
             ExitCode::FAILURE
         }
     }

@@ -6,13 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use findings::analysis::code_list::{code_list, Entry};
-use findings::{collection, site, Diagnostic, Diagnostics, Location};
+use findings::{report, site, Diagnostic, Diagnostics, Location};
 
-use super::report;
+use super::show;
 
 /// Lists the codes of `project`; exit 1 when its data does not load.
 pub fn run(project: &Path, tree: bool, json: bool) -> ExitCode {
-    if collection::is_site(project) {
+    if site::is_site(project) {
         let mut all = Diagnostics::new();
         all.push(
             Diagnostic::error(format!(
@@ -22,10 +22,10 @@ pub fn run(project: &Path, tree: bool, json: bool) -> ExitCode {
             .at(Location::file(project.join("site.toml")))
             .help("list one report's codes: findings codes --project REPORT-FOLDER"),
         );
-        report(&all);
+        show(&all);
         return ExitCode::FAILURE;
     }
-    let listed = site::study(project).and_then(|study| {
+    let listed = report::study(project).and_then(|study| {
         code_list(&study, tree).map_err(|p| {
             let mut all = Diagnostics::new();
             all.push(Diagnostic::error(p.message).help(p.help));
@@ -35,7 +35,7 @@ pub fn run(project: &Path, tree: bool, json: bool) -> ExitCode {
     let entries = match listed {
         Ok(entries) => entries,
         Err(problems) => {
-            report(&problems);
+            show(&problems);
             return ExitCode::FAILURE;
         }
     };

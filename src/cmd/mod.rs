@@ -53,7 +53,7 @@ pub fn run(command: Command) -> ExitCode {
 }
 
 /// Prints diagnostics to stderr, coloured when stderr is a terminal.
-pub fn report(diagnostics: &Diagnostics) {
+pub fn show(diagnostics: &Diagnostics) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     eprint!("{}", diagnostics.render(color));
 }

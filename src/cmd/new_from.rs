@@ -18,8 +18,8 @@ use findings::model::input::Datasets;
 use findings::{Diagnostic, Diagnostics, Location};
 
 use super::new::{is_free, write_all};
-use super::report;
 use super::scaffold_from;
+use super::show;
 
 /// Creates the project in `dir` around `study`.
 pub fn run(dir: &Path, study: &Path) -> ExitCode {
@@ -29,7 +29,7 @@ pub fn run(dir: &Path, study: &Path) -> ExitCode {
     let (loaded, bytes, name) = match read_study(study).and_then(|bytes| read(study, bytes)) {
         Ok(read) => read,
         Err(problems) => {
-            report(&problems);
+            show(&problems);
             eprintln!(
                 "error: {} cannot be read; nothing was written",
                 study.display()

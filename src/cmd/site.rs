@@ -5,34 +5,34 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use findings::collection;
+use findings::site;
 
 use super::build::ready;
 use super::new::create;
-use super::report;
+use super::show;
 
 /// Builds the site in `root` into `out` (default `root/output`).
 pub fn build(root: &Path, out: Option<&Path>, force: bool, deny_warnings: bool) -> ExitCode {
     let started = Instant::now();
-    let Some(site) = ready(collection::build(root), |s| &s.warnings, deny_warnings) else {
+    let Some(built) = ready(site::build(root), |s| &s.warnings, deny_warnings) else {
         return ExitCode::FAILURE;
     };
     let out = out.map_or_else(|| root.join("output"), Path::to_path_buf);
-    match collection::write::write(&out, &site, force) {
+    match site::write::write(&out, &built, force) {
         Ok(paths) => {
-            let bytes: usize = site.pages.iter().map(|(_, h)| h.len()).sum();
+            let bytes: usize = built.pages.iter().map(|(_, h)| h.len()).sum();
             println!(
                 "wrote {} and {} report pages ({} KiB, search index {} KiB) in {} ms",
                 out.join("index.html").display(),
                 paths.len() - 1,
                 bytes.div_ceil(1024),
-                site.search_bytes.div_ceil(1024),
+                built.search_bytes.div_ceil(1024),
                 started.elapsed().as_millis()
             );
             ExitCode::SUCCESS
         }
         Err(d) => {
-            report(&d.into());
+            show(&d.into());
             ExitCode::FAILURE
         }
     }

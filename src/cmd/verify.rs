@@ -3,11 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use findings::collection;
-use findings::site::{self, Verdict};
+use findings::report::{self, Verdict};
+use findings::site;
 use findings::{Diagnostic, Diagnostics, Location};
 
-use super::report;
+use super::show;
 
 /// Exit 0 when `page` matches a fresh build of `project`, 1 when inputs
 /// or the page changed, 2 when the page cannot be read or checked, or no
@@ -53,15 +53,15 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
     let shown = page.display();
     // A report page of a site is rebuilt with its site: its folder names
     // the report (output/SLUG/index.html).
-    let verdict = if collection::is_site(project) {
+    let verdict = if site::is_site(project) {
         let slug = page_at
             .parent()
             .and_then(|p| p.file_name())
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        collection::verify(project, &slug, &bytes)
+        site::verify(project, &slug, &bytes)
     } else {
-        site::verify(&bytes, project)
+        report::verify(&bytes, project)
     };
     match verdict {
         Verdict::Matches { inputs } => {
@@ -95,7 +95,7 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
             ExitCode::from(2)
         }
         Verdict::DoesNotBuild(problems) => {
-            report(&problems);
+            show(&problems);
             eprintln!("error: the project no longer builds, so {shown} cannot match it");
             ExitCode::FAILURE
         }
@@ -109,12 +109,12 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
 fn project_of(page: &Path) -> Option<PathBuf> {
     page.parent()?
         .ancestors()
-        .find(|a| collection::is_site(a) || a.join("content").is_dir())
+        .find(|a| site::is_site(a) || a.join("content").is_dir())
         .map(Path::to_path_buf)
 }
 
 fn fail(d: Diagnostic) {
     let mut all = Diagnostics::new();
     all.push(d);
-    report(&all);
+    show(&all);
 }

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::collection::{self, builder::SiteBuilder};
 use crate::error::Diagnostics;
-use crate::site::Builder;
+use crate::report::Builder;
+use crate::site::{self, builder::SiteBuilder};
 
 /// A build's pages by path, and its warnings.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub enum Source {
 impl Source {
     /// The builder for the project or site in `root`.
     pub fn new(root: &Path) -> Source {
-        if collection::is_site(root) {
+        if site::is_site(root) {
             Source::Site(Box::new(SiteBuilder::new(root)))
         } else {
             Source::Report(Box::new(Builder::new(root)))

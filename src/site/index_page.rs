@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::escape::html;
 use crate::markdown::inline::inline;
 use crate::model::date::Date;
-use crate::site::Facts;
+use crate::report::Facts;
 use crate::slug::slugify;
 
 use super::config::SiteConfig;

@@ -1,9 +1,9 @@
 //! A research site: many reports in one folder, with an index page,
 //! offline search and links between the reports. This is the layer above
-//! [`crate::site`], which builds one report; here a folder holding
+//! [`crate::report`], which builds one report; here a folder holding
 //! `site.toml` is read ([`config`]), its report folders found
 //! ([`discover`]), every report built in parallel with
-//! [`crate::site::build_in_site`], and the pages put together
+//! [`crate::report::build_in_site`], and the pages put together
 //! ([`assemble`]: cross-report links, navigation, [`index_page`] with its
 //! [`search`] index). [`write`] puts the pages in `output/`.
 
@@ -22,7 +22,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Diagnostics, Location};
-use crate::site::{self, Built};
+use crate::report::{self, Built};
 
 pub use assemble::SitePages;
 pub use config::{SiteConfig, SITE_FILE};
@@ -53,7 +53,7 @@ pub fn build(root: &Path) -> Result<SitePages, Diagnostics> {
     let slugs = slugs(&reports);
     let results: Vec<Result<Built, Diagnostics>> = reports
         .par_iter()
-        .map(|r| site::build_in_site(&root.join(&r.rel), &slugs))
+        .map(|r| report::build_in_site(&root.join(&r.rel), &slugs))
         .collect();
     let mut problems = Diagnostics::new();
     let mut built = Vec::with_capacity(reports.len());
@@ -72,7 +72,7 @@ pub fn build(root: &Path) -> Result<SitePages, Diagnostics> {
 /// Verifies `page`, the built page of the report `slug` of the site in
 /// `root`, against a fresh build of the whole site: a report page holds
 /// the site's navigation and links, so only the site gives it again.
-pub fn verify(root: &Path, slug: &str, page: &[u8]) -> site::Verdict {
+pub fn verify(root: &Path, slug: &str, page: &[u8]) -> report::Verdict {
     let wanted = Path::new(slug).join("index.html");
     let rebuilt = build(root).and_then(|pages| {
         pages
@@ -88,7 +88,7 @@ pub fn verify(root: &Path, slug: &str, page: &[u8]) -> site::Verdict {
                 )
             })
     });
-    site::compare(page, rebuilt)
+    report::compare(page, rebuilt)
 }
 
 /// `diagnostics` of a report, their paths made relative to the site

@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{did_you_mean, Diagnostic, Diagnostics};
-use crate::site::Built;
+use crate::report::Built;
 
 /// The element ids of a page, the anchors a link may name.
 pub fn anchors(html: &str) -> BTreeSet<&str> {

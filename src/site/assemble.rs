@@ -12,7 +12,7 @@ use crate::escape::html;
 use crate::markdown::inline::inline;
 use crate::model::date::Date;
 use crate::render::resolve::replace_placeholders;
-use crate::site::Built;
+use crate::report::Built;
 
 use super::config::SiteConfig;
 use super::discover::ReportDir;
