@@ -21,6 +21,7 @@
 
 pub mod analysis;
 pub mod charts;
+pub mod document;
 pub mod error;
 pub mod escape;
 pub mod load;
@@ -32,5 +33,6 @@ pub mod report;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod writers;
 
 pub use error::{Diagnostic, Diagnostics, Location, Severity};

@@ -9,16 +9,18 @@ use std::path::Path;
 
 /// Each stage with its level: a stage may import stages of lower levels.
 /// `error`, `escape` and `slug` are the shared ground everyone may use.
-const LEVELS: [(&str, u8); 13] = [
+const LEVELS: [(&str, u8); 15] = [
     ("error", 0),
     ("escape", 0),
     ("slug", 0),
+    ("document", 1),
     ("model", 1),
     ("load", 2),
     ("analysis", 2),
     ("charts", 3),
     ("markdown", 4),
     ("render", 5),
+    ("writers", 5),
     ("output", 5),
     ("report", 6),
     ("site", 7),

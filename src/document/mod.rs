@@ -1,0 +1,13 @@
+//! The report as a document: the tree that sections and directives
+//! produce and that every writer (HTML today, PDF and Word next) turns
+//! into a format. pandoc's AST is the model: what Markdown itself has
+//! (paragraphs, lists, emphasis, links…) mirrors CommonMark, and what
+//! findings adds (figures, quotes, callouts, tables of data, computed
+//! values) has a node of its own that says what it is, never how it looks.
+//!
+//! The tree holds plain data only; it imports nothing of the pipeline, so
+//! charts, Markdown and the writers can all use it.
+
+pub mod tree;
+
+pub use tree::{Alignment, Block, Inline, Inlines};

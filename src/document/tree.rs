@@ -1,0 +1,118 @@
+//! Blocks and inlines: the nodes of a report's document.
+
+/// A run of inline content.
+pub type Inlines = Vec<Inline>;
+
+/// Inline content: text and what sits inside a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text (unescaped).
+    Text(String),
+    /// Inline code.
+    Code(String),
+    /// Emphasised text.
+    Emphasis(Inlines),
+    /// Strong text.
+    Strong(Inlines),
+    /// Struck-through text.
+    Strikethrough(Inlines),
+    /// A link; `url` is already safe to follow (no script).
+    Link {
+        /// Destination.
+        url: String,
+        /// Title (may be empty).
+        title: String,
+        /// The linked content.
+        content: Inlines,
+    },
+    /// An image; `url` is already safe.
+    Image {
+        /// Source.
+        url: String,
+        /// Title (may be empty).
+        title: String,
+        /// Alternative text.
+        alt: Inlines,
+    },
+    /// A reference to footnote `name` (scoped to its section).
+    FootnoteRef(String),
+    /// A line break the writer may reflow.
+    SoftBreak,
+    /// A forced line break.
+    HardBreak,
+    /// Raw HTML the author wrote, cleaned by the HTML writer and left out
+    /// by writers of other formats.
+    RawHtml(String),
+    /// Markup a component has not yet moved into the tree.
+    Html(String),
+}
+
+/// Column alignment of a Markdown table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alignment {
+    /// Not given.
+    None,
+    /// Left.
+    Left,
+    /// Centre.
+    Center,
+    /// Right.
+    Right,
+}
+
+/// Block content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Inlines),
+    /// Inline content directly in a tight list item.
+    Plain(Inlines),
+    /// A heading inside a section (sections are level 2, so 3 to 6).
+    Heading {
+        /// 3 to 6.
+        level: u8,
+        /// Its position among the section's headings, whose id the whole
+        /// report decides.
+        index: usize,
+        /// Its content.
+        content: Inlines,
+    },
+    /// A block quote written in Markdown.
+    BlockQuote(Vec<Block>),
+    /// A code block: `info` is the fence's info string (`None` when indented).
+    CodeBlock {
+        /// The info string of a fenced block.
+        info: Option<String>,
+        /// The code.
+        text: String,
+    },
+    /// A block of raw HTML (or, when raw HTML is off, its text).
+    HtmlBlock(Inlines),
+    /// A list; `start` is the first number of an ordered list.
+    List {
+        /// First number, for an ordered list.
+        start: Option<u64>,
+        /// Each item's blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A thematic break.
+    Rule,
+    /// A footnote's text.
+    Footnote {
+        /// Its name (scoped to its section).
+        name: String,
+        /// Its content.
+        blocks: Vec<Block>,
+    },
+    /// A table written in Markdown.
+    Grid {
+        /// Alignment per column.
+        alignments: Vec<Alignment>,
+        /// Header cells.
+        head: Vec<Inlines>,
+        /// Body rows.
+        rows: Vec<Vec<Inlines>>,
+    },
+    /// Markup a component has not yet moved into the tree.
+    Html(String),
+}

@@ -1,0 +1,5 @@
+//! One writer per output format, each turning the report's document
+//! ([`crate::document`]) into bytes. A writer never reads Markdown or the
+//! study: everything it needs is in the tree.
+
+pub mod html;
