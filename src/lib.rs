@@ -30,6 +30,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod serve;
 pub mod site;
 pub mod slug;

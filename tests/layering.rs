@@ -9,9 +9,10 @@ use std::path::Path;
 
 /// Each stage with its level: a stage may import stages of lower levels.
 /// `error`, `escape` and `slug` are the shared ground everyone may use.
-const LEVELS: [(&str, u8); 15] = [
+const LEVELS: [(&str, u8); 16] = [
     ("error", 0),
     ("escape", 0),
+    ("sanitize", 0),
     ("slug", 0),
     ("document", 1),
     ("model", 1),
@@ -117,6 +118,20 @@ fn violations(src: &Path) -> Vec<String> {
                     rel.display()
                 ));
             }
+            // Directives build document nodes; only writers write a format.
+            if stage == "markdown" && imports(line).contains(&"writers") {
+                wrong.push(format!(
+                    "{}:{n}: Markdown imports a writer; build document nodes (crate::document) instead",
+                    rel.display()
+                ));
+            }
+            // A writer sees the document only, never how it was written.
+            if stage == "writers" && imports(line).contains(&"markdown") {
+                wrong.push(format!(
+                    "{}:{n}: a writer imports `markdown`; it may read only crate::document",
+                    rel.display()
+                ));
+            }
         }
     }
     wrong
@@ -150,12 +165,26 @@ fn a_wrong_way_import_is_caught() {
     )
     .expect("write");
     fs::write(src.join("model/tests.rs"), "use crate::load::json;\n").expect("write");
+    fs::create_dir_all(src.join("writers/html")).expect("dir");
+    fs::write(
+        src.join("markdown/components/y.rs"),
+        "use crate::document::Block;\nuse crate::writers::html::blocks;\n",
+    )
+    .expect("write");
+    fs::write(
+        src.join("writers/html/z.rs"),
+        "use crate::document::Block;\nuse crate::markdown::inline::inline;\n",
+    )
+    .expect("write");
     let wrong = violations(src);
     assert_eq!(
         wrong,
         vec![
             "markdown/components/x.rs:1: a directive or role imports the section renderer; use markdown::context".to_string(),
+            "markdown/components/y.rs:2: `markdown` imports `writers`, which is not below it".to_string(),
+            "markdown/components/y.rs:2: Markdown imports a writer; build document nodes (crate::document) instead".to_string(),
             "model/study.rs:2: `model` imports `analysis`, which is not below it".to_string(),
+            "writers/html/z.rs:2: a writer imports `markdown`; it may read only crate::document".to_string(),
         ]
     );
 }

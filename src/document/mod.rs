@@ -10,4 +10,4 @@
 
 pub mod tree;
 
-pub use tree::{Alignment, Block, Inline, Inlines};
+pub use tree::{Alignment, Block, Figure, FigureBody, Inline, Inlines};

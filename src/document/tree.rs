@@ -113,6 +113,75 @@ pub enum Block {
         /// Body rows.
         rows: Vec<Vec<Inlines>>,
     },
+    /// A box of prose set apart: a note, an insight, a warning.
+    Callout {
+        /// Its kind, as written (`note`, `insight`, `finding`, `strategic`, `warning`).
+        kind: String,
+        /// Its title.
+        title: Inlines,
+        /// Its content.
+        body: Vec<Block>,
+    },
+    /// A headline number computed from the data, with its caption.
+    Stat {
+        /// The number, formatted.
+        value: String,
+        /// Whether it rests on illustrative data.
+        illustrative: bool,
+        /// A short label under the number.
+        label: Option<Inlines>,
+        /// Its caption.
+        caption: Vec<Block>,
+    },
+    /// A numbered figure: an image or a chart.
+    Figure(Figure),
+    /// Narratives side by side: its blocks are mostly [`Block::Side`]s.
+    Compare(Vec<Block>),
+    /// One narrative of a comparison.
+    Side {
+        /// Its heading.
+        heading: Inlines,
+        /// Its content.
+        body: Vec<Block>,
+    },
     /// Markup a component has not yet moved into the tree.
     Html(String),
+}
+
+/// A numbered figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Its element id (its label, or one made from its section).
+    pub id: String,
+    /// Its number as the report decides it.
+    pub number: String,
+    /// What it shows.
+    pub body: FigureBody,
+    /// Its caption.
+    pub caption: Vec<Block>,
+    /// The data behind it (a chart's data table); empty for an image.
+    pub data: Vec<Block>,
+    /// Whether it shows illustrative data.
+    pub illustrative: bool,
+}
+
+/// What a figure shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FigureBody {
+    /// An image from the project's assets.
+    Image {
+        /// Its media type.
+        mime: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Its alternative text.
+        alt: String,
+    },
+    /// A chart, drawn as SVG.
+    Chart {
+        /// The SVG.
+        svg: String,
+        /// What it shows, in words (its alternative text on paper).
+        summary: String,
+    },
 }

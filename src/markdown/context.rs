@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use crate::analysis::Analysis;
+use crate::document::Block;
 use crate::error::Location;
 use crate::load::references::References;
 use crate::model::numbers::NumberFormat;
@@ -141,7 +142,7 @@ pub trait Renderer<'a> {
 
     /// Renders Markdown (a directive's body), which starts at byte `base`
     /// of the section file; `scope` keeps its footnotes apart.
-    fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String;
+    fn markdown(&mut self, text: &str, base: usize, scope: &str) -> Vec<Block>;
 
     /// Registers a numbered figure (at `at`, `len` bytes, for messages)
     /// and returns its placeholder number and element id.

@@ -13,12 +13,12 @@ pub mod events;
 mod fence;
 pub mod inline;
 pub mod lints;
-pub mod raw_html;
 pub mod roles;
 pub mod section;
 mod section_links;
 mod section_raw;
 pub mod syntax;
+pub mod tree_of;
 
 /// The Markdown extensions every section is parsed with.
 pub(crate) fn parser_options() -> pulldown_cmark::Options {

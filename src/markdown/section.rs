@@ -10,6 +10,7 @@ use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use crate::document::{Block, Inlines};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::SectionSource;
 use crate::markdown::context::{Context, Directive, Failure, Renderer, Trail};
@@ -18,7 +19,7 @@ use crate::markdown::events::EventBuffer;
 use crate::markdown::fence::{block_text, fence_closes};
 use crate::markdown::inline::{safe_link, shown};
 use crate::markdown::parser_options as options;
-use crate::markdown::raw_html::Slots;
+use crate::markdown::tree_of::{self, Kept};
 use crate::markdown::{components, directive, lints, roles};
 use crate::slug::slugify;
 
@@ -27,8 +28,8 @@ use crate::slug::slugify;
 pub struct Heading {
     /// 3 to 6 (sections themselves are level 2).
     pub level: u8,
-    /// The heading's inner HTML.
-    pub html: String,
+    /// The heading's content.
+    pub content: Inlines,
     /// The id it asks for (explicit `{#id}` or made from its text).
     pub slug: String,
 }
@@ -36,7 +37,9 @@ pub struct Heading {
 /// A rendered section, with placeholders still in its HTML.
 #[derive(Debug, Clone, Default)]
 pub struct RenderedSection {
-    /// The body HTML.
+    /// The body as document blocks.
+    pub blocks: Vec<Block>,
+    /// The body HTML, written from `blocks` by the report stage.
     pub html: String,
     /// Headings in order; placeholder `H n` refers to `headings[n]`.
     pub headings: Vec<Heading>,
@@ -65,18 +68,15 @@ pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
         text: &section.text,
         section: &section.id,
         out: RenderedSection::default(),
-        slots: Slots::new(&section.text),
     };
     r.check_allow();
-    let html = r.markdown(section.body(), section.body_start, &section.id);
-    r.out.html = html;
+    r.out.blocks = r.markdown(section.body(), section.body_start, &section.id);
     r.out
 }
 
 /// Renders `snippet`, a line of Markdown with roles written in `text`
 /// (the file at `path`) at byte `at`, e.g. the headline in
-/// `report.toml`; its problems point there. The paragraph around it is
-/// dropped.
+/// `report.toml`; its problems point there.
 pub fn render_snippet(
     path: &Path,
     text: &str,
@@ -90,15 +90,8 @@ pub fn render_snippet(
         text,
         section: "headline",
         out: RenderedSection::default(),
-        slots: Slots::new(text),
     };
-    let html = r.markdown(snippet, at, "headline");
-    let html = html.trim();
-    let inner = html
-        .strip_prefix("<p>")
-        .and_then(|h| h.strip_suffix("</p>"))
-        .unwrap_or(html);
-    r.out.html = inner.to_string();
+    r.out.blocks = r.markdown(snippet, at, "headline");
     r.out
 }
 
@@ -113,8 +106,6 @@ pub struct SectionRenderer<'a> {
     section: &'a str,
     /// What has been collected so far.
     pub out: RenderedSection,
-    /// What findings wrote, set aside while raw HTML is cleaned.
-    pub(super) slots: Slots,
 }
 
 impl<'a> Renderer<'a> for SectionRenderer<'a> {
@@ -122,7 +113,7 @@ impl<'a> Renderer<'a> for SectionRenderer<'a> {
         self.ctx
     }
 
-    fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
+    fn markdown(&mut self, text: &str, base: usize, scope: &str) -> Vec<Block> {
         SectionRenderer::markdown(self, text, base, scope)
     }
 
@@ -175,11 +166,10 @@ impl<'a> SectionRenderer<'a> {
 
     /// Renders `text`, which starts at byte `base` of the section file.
     /// `scope` prefixes footnote names so sections never share them.
-    pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> String {
+    pub fn markdown(&mut self, text: &str, base: usize, scope: &str) -> Vec<Block> {
         let mut events = EventBuffer::new();
+        let mut kept = Kept::default();
         let mut heading_start: Option<usize> = None;
-        // Whether the text holds raw HTML, to be cleaned once rendered.
-        let mut raw = false;
         let mut iter = Parser::new_ext(text, options()).into_offset_iter();
         while let Some((event, range)) = iter.next() {
             match event {
@@ -202,7 +192,7 @@ impl<'a> SectionRenderer<'a> {
                         );
                         continue;
                     }
-                    let html = self.directive(
+                    let blocks = self.directive(
                         name,
                         argument,
                         &block,
@@ -210,7 +200,7 @@ impl<'a> SectionRenderer<'a> {
                         fence_len,
                         scope,
                     );
-                    events.push(Event::Html(self.own(html).into()));
+                    events.push(kept.blocks(blocks));
                 }
                 Event::Code(arg) => match events.trailing_role() {
                     Some(name) => {
@@ -219,7 +209,7 @@ impl<'a> SectionRenderer<'a> {
                         match roles::evaluate(self, &name, &arg, at, range.len()) {
                             Ok(roles::Output::Text(s)) => events.push_text(&s),
                             Ok(roles::Output::Html(s)) => {
-                                events.push(Event::InlineHtml(self.own(s).into()))
+                                events.push(kept.inline(crate::document::Inline::Html(s)))
                             }
                             Err((message, help)) => {
                                 // An unknown role is the name's fault, not the argument's.
@@ -243,7 +233,6 @@ impl<'a> SectionRenderer<'a> {
                 }
                 Event::Html(h) | Event::InlineHtml(h) if !self.ctx.raw_html => events.push_text(&h),
                 Event::Html(ref h) | Event::InlineHtml(ref h) => {
-                    raw = true;
                     self.lint_raw_html(h, base + range.start);
                     events.push(event);
                 }
@@ -265,26 +254,25 @@ impl<'a> SectionRenderer<'a> {
                 }
                 Event::End(TagEnd::Heading(level)) => {
                     if let Some(start) = heading_start.take() {
-                        let html = self.heading(events.events(), start, level);
-                        events.push(Event::Html(self.own(html).into()));
+                        let heading = self.heading(events.events(), start, level, &mut kept);
+                        events.push(kept.blocks(vec![heading]));
                     }
                 }
                 other => events.push(other),
             }
         }
-        let mut html = String::with_capacity(text.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_events().into_iter());
-        self.finish_raw(html, raw)
+        tree_of::blocks(events.into_events(), &mut kept)
     }
 
-    /// Replaces the heading's events (from `start`) by nothing and returns
-    /// its HTML with a placeholder id and an anchor link.
+    /// Takes the heading's events (from `start`) out of the stream and
+    /// returns its block; its id is decided once the report is known.
     fn heading(
         &mut self,
         events: &mut Vec<Event<'_>>,
         start: usize,
         level: HeadingLevel,
-    ) -> String {
+        kept: &mut Kept,
+    ) -> Block {
         let inner: Vec<Event<'_>> = events.drain(start..).collect();
         let explicit = match &inner[0] {
             Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
@@ -296,26 +284,20 @@ impl<'a> SectionRenderer<'a> {
                 plain.push_str(t);
             }
         }
-        let raw = inner.iter().any(|e| match e {
-            Event::Html(h) | Event::InlineHtml(h) => !self.slots.is_token(h),
-            _ => false,
-        });
-        let mut body = String::new();
-        pulldown_cmark::html::push_html(&mut body, inner.into_iter().skip(1));
-        // The heading is set aside whole, so its own raw HTML is cleaned
-        // here; the contents list gets the same finished HTML.
-        let body = self.finish_raw(body, raw);
+        let content = tree_of::inlines(inner.into_iter().skip(1).collect(), kept);
         // Sections are <h2>; anything a section writes sits below them.
         let level = (level as u8).max(3);
-        let n = self.out.headings.len();
+        let index = self.out.headings.len();
         self.out.headings.push(Heading {
             level,
-            html: body.clone(),
+            content: content.clone(),
             slug: explicit.unwrap_or_else(|| slugify(&plain)),
         });
-        format!(
-            "<h{level} id=\"{MARK}H{n}{MARK}\">{body} <a class=\"anchor\" href=\"#{MARK}H{n}{MARK}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
-        )
+        Block::Heading {
+            level,
+            index,
+            content,
+        }
     }
 
     fn directive(
@@ -326,7 +308,7 @@ impl<'a> SectionRenderer<'a> {
         at: usize,
         len: usize,
         scope: &str,
-    ) -> String {
+    ) -> Vec<Block> {
         let d = match directive::parse(name, argument, block) {
             Ok(d) => Directive { at, ..d },
             Err((message, offset, help)) => {
@@ -337,13 +319,13 @@ impl<'a> SectionRenderer<'a> {
                     at + len + 1 + offset
                 };
                 self.error(pos, len, message, help);
-                return String::new();
+                return Vec::new();
             }
         };
         let body_at = at + len + 1 + d.body_offset;
         self.lint_directive(&d, at);
         match components::render(self, &d, body_at, scope) {
-            Ok(html) => html,
+            Ok(blocks) => blocks,
             Err((message, help)) => {
                 let (pos, width) = self.culprit(&message, at, body_at).unwrap_or((at, len));
                 self.error(pos, width, message, help);
@@ -361,7 +343,7 @@ impl<'a> SectionRenderer<'a> {
                         let _ = self.figure(label, body_at, 1);
                     }
                 }
-                String::new()
+                Vec::new()
             }
         }
     }

@@ -6,7 +6,7 @@ use tera::Tera;
 use crate::error::{Diagnostic, Location};
 use crate::escape::html;
 use crate::load::config::Config;
-use crate::markdown::inline::inline;
+use crate::markdown::inline::inline_html;
 use crate::model::date::Date;
 use crate::render::csp;
 use crate::render::theme::Theme;
@@ -76,11 +76,11 @@ impl PageView {
         PageView {
             lang: html(&config.language),
             title_text: html(&config.title),
-            title: inline(&config.title, false),
+            title: inline_html(&config.title, false),
             subtitle: config
                 .subtitle
                 .as_deref()
-                .map(|s| inline(s, false))
+                .map(|s| inline_html(s, false))
                 .unwrap_or_default(),
             authors: html(&config.authors.join(", ")),
             date: date.map(|d| d.long_label()).unwrap_or_default(),

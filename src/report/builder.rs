@@ -25,7 +25,7 @@ use crate::load::inputs::{self, HashCache};
 use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
-use crate::markdown::inline::inline;
+use crate::markdown::inline::inline_html;
 use crate::markdown::lints;
 use crate::markdown::section::{self, RenderedSection};
 use crate::markdown::syntax;
@@ -286,7 +286,9 @@ impl State {
                     allow: &s.front.allow,
                     ..ctx
                 };
-                (s.path.clone(), section::render(s, ctx))
+                let mut rendered = section::render(s, ctx);
+                rendered.html = crate::writers::html::blocks(&rendered.blocks);
+                (s.path.clone(), rendered)
             })
             .collect();
         self.rendered.extend(fresh);
@@ -311,7 +313,7 @@ impl State {
         let titles: Vec<String> = self
             .sections
             .iter()
-            .map(|s| inline(&s.front.title, false))
+            .map(|s| inline_html(&s.front.title, false))
             .collect();
         let sections: Vec<SectionRef<'_>> = self
             .sections
@@ -401,7 +403,7 @@ impl State {
             view.site_nav = facts::NAV_PLACEHOLDER.to_string();
         }
         for (i, (source, r)) in self.sections.iter().zip(&rendered).enumerate() {
-            let title = inline(&source.front.title, false);
+            let title = inline_html(&source.front.title, false);
             let children = r
                 .headings
                 .iter()
@@ -409,7 +411,12 @@ impl State {
                 .filter(|(h, _)| h.level == 3)
                 .map(|(h, id)| TocEntry {
                     id: id.clone(),
-                    title: strip_tags(&resolve::fill(&h.html, i, &numbering, &late)),
+                    title: strip_tags(&resolve::fill(
+                        &crate::writers::html::inlines(&h.content),
+                        i,
+                        &numbering,
+                        &late,
+                    )),
                     children: Vec::new(),
                 })
                 .collect();

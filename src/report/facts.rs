@@ -77,6 +77,13 @@ pub fn headline(root: &Path, config: &Config, ctx: Context<'_>) -> Option<Render
     let key = text.find("headline").unwrap_or(0);
     let at = text[key..].find(line).map_or(key, |i| key + i);
     let mut rendered = section::render_snippet(path, &text, at, line, ctx);
+    let html = crate::writers::html::blocks(&rendered.blocks);
+    let html = html.trim();
+    rendered.html = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_string();
     if rendered.html.contains(MARK) || !rendered.links.is_empty() {
         rendered.problems.push(
             crate::Diagnostic::error("the headline refers to a figure")

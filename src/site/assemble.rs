@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::error::Diagnostics;
 use crate::escape::html;
-use crate::markdown::inline::inline;
+use crate::markdown::inline::inline_html;
 use crate::model::date::Date;
 use crate::render::resolve::replace_placeholders;
 use crate::report::Built;
@@ -140,7 +140,7 @@ fn nav(
 ) -> String {
     let mut nav = format!(
         "\n<nav class=\"site-nav\" aria-label=\"Site\"><ul><li class=\"site-nav-index\"><a href=\"../index.html\">\u{2190} {}</a></li>",
-        inline(&config.title, false)
+        inline_html(&config.title, false)
     );
     for (rel, label, at) in [("prev", "Previous", prev), ("next", "Next", next)] {
         if let Some(i) = at {
@@ -148,7 +148,7 @@ fn nav(
             nav.push_str(&format!(
                 "<li><a rel=\"{rel}\" href=\"../{}/index.html\">{label}: {}</a></li>",
                 html(&dir.slug),
-                inline(&built.facts.title, false)
+                inline_html(&built.facts.title, false)
             ));
         }
     }
@@ -175,7 +175,7 @@ fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
                     .map_or(0, |(_, n)| *n);
                 out.push_str(&format!(
                     "{number} of {}",
-                    inline(&target.facts.title, false)
+                    inline_html(&target.facts.title, false)
                 ));
             }
         }

@@ -77,13 +77,13 @@ pub fn render(config: &SiteConfig, cards: &[Card<'_>], search: &str) -> String {
          <header class=\"report-header\">\n  <div class=\"report-header-inner\">\n    <p class=\"report-kicker\">Research</p>\n    \
          <h1 class=\"report-title\">{}</h1>\n",
         theme_css(),
-        inline(&config.title, false),
+        crate::writers::html::phrase(&inline(&config.title, false)),
     );
     if let Some(d) = &config.description {
         let _ = writeln!(
             page,
             "    <p class=\"report-subtitle\">{}</p>",
-            inline(d, false)
+            crate::writers::html::phrase(&inline(d, false))
         );
     }
     page.push_str("  </div>\n</header>\n<main id=\"main\" class=\"site-index\" tabindex=\"-1\">\n");
@@ -172,10 +172,14 @@ fn push_card(page: &mut String, card: &Card<'_>) {
         html(card.slug),
         html(&ids.join("|")),
         html(&href),
-        inline(&f.title, false),
+        crate::writers::html::phrase(&inline(&f.title, false)),
     );
     if let Some(s) = &f.subtitle {
-        let _ = writeln!(page, "<p class=\"card-subtitle\">{}</p>", inline(s, false));
+        let _ = writeln!(
+            page,
+            "<p class=\"card-subtitle\">{}</p>",
+            crate::writers::html::phrase(&inline(s, false))
+        );
     }
     let date = f.date.as_deref().and_then(Date::parse);
     if date.is_some() || !f.authors.is_empty() {
@@ -237,7 +241,7 @@ fn by_tag(page: &mut String, tags: &BTreeMap<String, (&str, Vec<usize>)>, cards:
                 page,
                 "<li><a href=\"#report-{}\">{}</a></li>",
                 html(cards[i].slug),
-                inline(&cards[i].facts.title, false)
+                crate::writers::html::phrase(&inline(&cards[i].facts.title, false))
             );
         }
         page.push_str("</ul>\n");

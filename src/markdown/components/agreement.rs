@@ -9,7 +9,6 @@ use crate::analysis::select::{select, Kind, Selection};
 use crate::analysis::CodeSort;
 use crate::escape::{html, push_html};
 use crate::markdown::context::{Directive, Failure, Renderer};
-use crate::markdown::inline::inline;
 use crate::model::numbers::NumberFormat;
 
 use super::{code_options, list, needs_argument};
@@ -75,7 +74,7 @@ pub fn render(
     let mut out = String::from("<div class=\"table-wrap\"><table class=\"agreement\">\n<caption>");
     let title = d.option("caption").map_or_else(
         || "Inter-coder agreement".to_string(),
-        |c| inline(c, ctx.raw_html),
+        |c| crate::markdown::inline::inline_html(c, ctx.raw_html),
     );
     out.push_str(&title);
     out.push_str(&html(&format!(

@@ -1,5 +1,6 @@
 //! `compare` and `side`: narratives side by side.
 
+use crate::document::Block;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 use crate::markdown::inline::inline;
@@ -12,7 +13,7 @@ pub fn compare(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     if !d.body.contains("{side}") {
         return Err((
             "`{compare}` holds no `{side}` blocks".into(),
@@ -20,8 +21,7 @@ pub fn compare(
                 .into(),
         ));
     }
-    let body = r.markdown(&d.body, body_at, scope);
-    Ok(format!("<div class=\"compare\">\n{body}</div>\n"))
+    Ok(vec![Block::Compare(r.markdown(&d.body, body_at, scope))])
 }
 
 /// `{side} HEADING` with a Markdown body.
@@ -30,11 +30,11 @@ pub fn side(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     if d.argument.is_empty() {
         return Err(needs_argument("side", "Narrative A"));
     }
     let heading = inline(&d.argument, r.ctx().raw_html);
     let body = r.markdown(&d.body, body_at, scope);
-    Ok(format!("<section class=\"compare-side\"><h4 class=\"compare-heading\">{heading}</h4>\n{body}</section>\n"))
+    Ok(vec![Block::Side { heading, body }])
 }

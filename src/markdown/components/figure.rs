@@ -1,6 +1,6 @@
 //! `figure`: an image from `content/assets/` with a numbered caption.
 
-use crate::escape::{data_uri, html};
+use crate::document::{Block, Figure, FigureBody};
 use crate::load::assets;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
@@ -13,7 +13,7 @@ pub fn image(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     let path = d.argument.trim();
     if path.is_empty() {
         return Err(needs_argument("figure", "framework.svg"));
@@ -27,40 +27,16 @@ pub fn image(
     let (mime, bytes) = assets::read(r.ctx().root, path)?;
     let (number, id) = r.figure(d.option("label"), body_at, 1)?;
     let caption = r.markdown(&d.body, body_at, scope);
-    Ok(shell(
-        &id,
-        &number,
-        &format!(
-            "<img src=\"{}\" alt=\"{}\">",
-            data_uri(mime, &bytes),
-            html(alt)
-        ),
-        &caption,
-        "",
-        false,
-    ))
-}
-
-/// The markup every numbered figure shares.
-pub fn shell(
-    id: &str,
-    number: &str,
-    body: &str,
-    caption: &str,
-    data: &str,
-    illustrative: bool,
-) -> String {
-    let badge = if illustrative {
-        "<span class=\"badge\">Illustrative data</span> "
-    } else {
-        ""
-    };
-    let caption = caption.trim();
-    let caption = caption
-        .strip_prefix("<p>")
-        .and_then(|c| c.strip_suffix("</p>"))
-        .unwrap_or(caption);
-    format!(
-        "<figure class=\"figure\" id=\"{id}\">\n<div class=\"figure-body\">{body}</div>\n<figcaption><span class=\"figure-number\">Figure {number}.</span> {badge}{caption}</figcaption>\n{data}</figure>\n"
-    )
+    Ok(vec![Block::Figure(Figure {
+        id,
+        number,
+        body: FigureBody::Image {
+            mime: mime.to_string(),
+            bytes,
+            alt: alt.to_string(),
+        },
+        caption,
+        data: Vec::new(),
+        illustrative: false,
+    })])
 }

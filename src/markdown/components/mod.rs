@@ -10,11 +10,12 @@ mod quote;
 mod table;
 mod text_blocks;
 
+use crate::document::Block;
 use crate::markdown::context::{Directive, Failure, Renderer};
 
 /// Renders a directive: the renderer, the directive as written, the byte
 /// offset of its body in the section file, and the footnote scope.
-pub type Render = fn(&mut dyn Renderer<'_>, &Directive, usize, &str) -> Result<String, Failure>;
+pub type Render = fn(&mut dyn Renderer<'_>, &Directive, usize, &str) -> Result<Vec<Block>, Failure>;
 
 /// One directive: its name, the options it accepts and its renderer.
 #[derive(Debug, Clone, Copy)]
@@ -33,17 +34,17 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "agreement",
         options: agreement::OPTIONS,
-        render: agreement::render,
+        render: |r, d, at, scope| agreement::render(r, d, at, scope).map(markup),
     },
     Spec {
         name: "quote",
         options: &["role", "illustrative"],
-        render: |r, d, _, _| quote::one(r, d),
+        render: |r, d, _, _| quote::one(r, d).map(markup),
     },
     Spec {
         name: "quotes",
         options: &["limit", "role", "illustrative"],
-        render: |r, d, _, _| quote::many(r, d),
+        render: |r, d, _, _| quote::many(r, d).map(markup),
     },
     Spec {
         name: "callout",
@@ -73,7 +74,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "table",
         options: table::OPTIONS,
-        render: |r, d, _, _| table::render(r, d),
+        render: |r, d, _, _| table::render(r, d).map(markup),
     },
     Spec {
         name: "chart",
@@ -83,27 +84,27 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "codebook",
         options: appendix::codebook::OPTIONS,
-        render: |r, d, at, _| appendix::codebook::render(r, d, at),
+        render: |r, d, at, _| appendix::codebook::render(r, d, at).map(markup),
     },
     Spec {
         name: "participants",
         options: &["by", "columns"],
-        render: |r, d, at, _| appendix::participants::render(r, d, at),
+        render: |r, d, at, _| appendix::participants::render(r, d, at).map(markup),
     },
     Spec {
         name: "sources",
         options: &[],
-        render: |r, d, at, _| appendix::sources::render(r, d, at),
+        render: |r, d, at, _| appendix::sources::render(r, d, at).map(markup),
     },
     Spec {
         name: "quote-index",
         options: &[],
-        render: |r, d, at, _| appendix::quote_index(r, d, at),
+        render: |r, d, at, _| appendix::quote_index(r, d, at).map(markup),
     },
     Spec {
         name: "bibliography",
         options: &[],
-        render: |r, d, at, _| appendix::bibliography(r, d, at),
+        render: |r, d, at, _| appendix::bibliography(r, d, at).map(markup),
     },
 ];
 
@@ -113,7 +114,7 @@ pub fn render(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     match SPECS.iter().find(|s| s.name == d.name) {
         Some(spec) => (spec.render)(r, d, body_at, scope),
         None => Err((
@@ -121,6 +122,11 @@ pub fn render(
             "see docs/format.md".into(),
         )),
     }
+}
+
+/// A component's markup that is not yet in the document tree.
+fn markup(html: String) -> Vec<Block> {
+    vec![Block::Html(html)]
 }
 
 /// The error for a missing argument.

@@ -2,8 +2,8 @@
 
 use crate::analysis::select::{select, Selection};
 use crate::analysis::share;
+use crate::document::Block;
 use crate::error::did_you_mean;
-use crate::escape::html;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 use crate::markdown::inline::inline;
@@ -24,7 +24,7 @@ pub fn callout(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     let kind = if d.argument.is_empty() {
         "note"
     } else {
@@ -42,9 +42,11 @@ pub fn callout(
     };
     let title = inline(d.option("title").unwrap_or(default_title), r.ctx().raw_html);
     let body = r.markdown(&d.body, body_at, scope);
-    Ok(format!(
-        "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n{body}</aside>\n"
-    ))
+    Ok(vec![Block::Callout {
+        kind: kind.to_string(),
+        title,
+        body,
+    }])
 }
 
 /// `{stat} MEASURE SELECTION` with a Markdown caption.
@@ -53,7 +55,7 @@ pub fn stat(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     let (measure, rest) = d
         .argument
         .split_once(' ')
@@ -101,23 +103,12 @@ pub fn stat(
     if illustrative {
         r.illustrative();
     }
-    let label = d
-        .option("label")
-        .map(|l| {
-            format!(
-                "<span class=\"stat-label\">{}</span>",
-                inline(l, r.ctx().raw_html)
-            )
-        })
-        .unwrap_or_default();
-    let body = r.markdown(&d.body, body_at, scope);
-    let mark = if illustrative {
-        "<sup aria-label=\"illustrative\">†</sup>"
-    } else {
-        ""
-    };
-    Ok(format!(
-        "<div class=\"stat\"><span class=\"stat-value\">{}{mark}</span>{label}<div class=\"stat-caption\">{body}</div></div>\n",
-        html(&value)
-    ))
+    let label = d.option("label").map(|l| inline(l, r.ctx().raw_html));
+    let caption = r.markdown(&d.body, body_at, scope);
+    Ok(vec![Block::Stat {
+        value,
+        illustrative,
+        label,
+        caption,
+    }])
 }

@@ -65,7 +65,7 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     let (ns, np) = (rows.base_segments, rows.base_participants);
     let caption = d
         .option("caption")
-        .map(|c| crate::markdown::inline::inline(c, ctx.raw_html))
+        .map(|c| crate::markdown::inline::inline_html(c, ctx.raw_html))
         .unwrap_or_else(|| "Codebook".into());
     let head = head(study, &rows, examples, coded);
     let mut out = format!(

@@ -7,13 +7,14 @@ use crate::analysis::select::{select, Kind, Selection};
 use crate::analysis::{code_crosstab, count_by, crosstab, CodeSort};
 use crate::charts::text::capital;
 use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, Scope, Shape, MAX_CODES};
+use crate::document::{Block, Figure, FigureBody};
 use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
 mod time;
 
-use super::{code_options, figure::shell, needs_argument, Failure};
+use super::{code_options, needs_argument, Failure};
 
 fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, Failure> {
     d.option(key).ok_or_else(|| {
@@ -36,7 +37,7 @@ pub fn render(
     d: &Directive,
     body_at: usize,
     scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     let name = d.argument.trim();
     if name.is_empty() {
         return Err(needs_argument("chart", "donut"));
@@ -71,18 +72,17 @@ pub fn render(
         r.illustrative();
     }
     let caption = r.markdown(&d.body, body_at, scope);
-    let data = format!(
-        "<details class=\"figure-data\"><summary>Data for Figure {number}</summary>\n{}</details>\n",
-        chart.table_html
-    );
-    Ok(shell(
-        &id,
-        &number,
-        &chart.svg,
-        &caption,
-        &data,
+    Ok(vec![Block::Figure(Figure {
+        id,
+        number,
+        body: FigureBody::Chart {
+            svg: chart.svg,
+            summary: chart.summary,
+        },
+        caption,
+        data: vec![Block::Html(chart.table_html)],
         illustrative,
-    ))
+    })])
 }
 
 fn data(

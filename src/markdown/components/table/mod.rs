@@ -10,7 +10,7 @@ use crate::charts::{open_row_head, Hierarchy};
 use crate::escape::{push_html, push_label_html};
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
-use crate::markdown::inline::inline;
+use crate::markdown::inline::inline_html;
 use crate::model::numbers::NumberFormat;
 
 use super::{list, needs_argument, Failure};
@@ -29,7 +29,9 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure
     let sel =
         Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
     let m = select(r.ctx().study, &sel)?;
-    let caption = d.option("caption").map(|c| inline(c, r.ctx().raw_html));
+    let caption = d
+        .option("caption")
+        .map(|c| inline_html(c, r.ctx().raw_html));
     let f = r.ctx().format;
     let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
     if !by_code {

@@ -1,0 +1,112 @@
+//! findings' own blocks as HTML: headings with their anchors, callouts,
+//! stat blocks, figures and comparisons.
+
+use std::fmt::Write;
+
+use crate::document::{Block, Figure, FigureBody, Inline};
+use crate::escape::{data_uri, html};
+
+use super::{blocks, inlines, phrase};
+
+/// Marks a number or id the whole report decides (`U+0001 kind payload
+/// U+0001`), filled in once every section is written.
+const MARK: char = '\u{1}';
+
+/// The HTML of one of findings' blocks.
+pub fn block(b: &Block) -> String {
+    match b {
+        Block::Heading {
+            level,
+            index,
+            content,
+        } => {
+            let body = inlines(content);
+            format!(
+                "<h{level} id=\"{MARK}H{index}{MARK}\">{body} <a class=\"anchor\" href=\"#{MARK}H{index}{MARK}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
+            )
+        }
+        Block::Callout { kind, title, body } => format!(
+            "<aside class=\"callout callout-{kind}\" role=\"note\"><p class=\"callout-title\">{}</p>\n{}</aside>\n",
+            phrase(title),
+            blocks(body)
+        ),
+        Block::Stat {
+            value,
+            illustrative,
+            label,
+            caption,
+        } => {
+            let mark = if *illustrative {
+                "<sup aria-label=\"illustrative\">†</sup>"
+            } else {
+                ""
+            };
+            let label = label
+                .as_ref()
+                .map(|l| format!("<span class=\"stat-label\">{}</span>", phrase(l)))
+                .unwrap_or_default();
+            format!(
+                "<div class=\"stat\"><span class=\"stat-value\">{}{mark}</span>{label}<div class=\"stat-caption\">{}</div></div>\n",
+                html(value),
+                blocks(caption)
+            )
+        }
+        Block::Figure(f) => figure(f),
+        Block::Compare(body) => format!("<div class=\"compare\">\n{}</div>\n", blocks(body)),
+        Block::Side { heading, body } => format!(
+            "<section class=\"compare-side\"><h4 class=\"compare-heading\">{}</h4>\n{}</section>\n",
+            phrase(heading),
+            blocks(body)
+        ),
+        Block::Html(h) => h.clone(),
+        // CommonMark's own blocks never reach here: the Markdown writer
+        // turns them into events. Written alone, they are a run of one.
+        other => blocks(std::slice::from_ref(other)),
+    }
+}
+
+/// The HTML of one of findings' inlines.
+pub fn inline(i: &Inline) -> String {
+    match i {
+        Inline::Html(h) => h.clone(),
+        other => inlines(std::slice::from_ref(other)),
+    }
+}
+
+/// A numbered figure: its body, caption (a one-paragraph caption without
+/// its paragraph), and the data behind a chart under a disclosure.
+fn figure(f: &Figure) -> String {
+    let body = match &f.body {
+        FigureBody::Image { mime, bytes, alt } => format!(
+            "<img src=\"{}\" alt=\"{}\">",
+            data_uri(mime, bytes),
+            html(alt)
+        ),
+        FigureBody::Chart { svg, .. } => svg.clone(),
+    };
+    let badge = if f.illustrative {
+        "<span class=\"badge\">Illustrative data</span> "
+    } else {
+        ""
+    };
+    let caption = blocks(&f.caption);
+    let caption = caption.trim();
+    let caption = caption
+        .strip_prefix("<p>")
+        .and_then(|c| c.strip_suffix("</p>"))
+        .unwrap_or(caption);
+    let mut out = format!(
+        "<figure class=\"figure\" id=\"{}\">\n<div class=\"figure-body\">{body}</div>\n<figcaption><span class=\"figure-number\">Figure {}.</span> {badge}{caption}</figcaption>\n",
+        f.id, f.number
+    );
+    if !f.data.is_empty() {
+        let _ = write!(
+            out,
+            "<details class=\"figure-data\"><summary>Data for Figure {}</summary>\n{}</details>\n",
+            f.number,
+            blocks(&f.data)
+        );
+    }
+    out.push_str("</figure>\n");
+    out
+}
