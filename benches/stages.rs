@@ -24,10 +24,10 @@ use findings::markdown::context::Context;
 use findings::markdown::section::{self, RenderedSection};
 use findings::model::date::Date;
 use findings::model::numbers::NumberFormat;
-use findings::model::study::Study;
+
 use findings::render::page::{self, PageView, SectionView};
 use findings::render::theme;
-use findings::report::Builder;
+use findings::report::{stages, Builder};
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus.rs"]
@@ -53,7 +53,12 @@ fn corpus() -> Corpus {
     })
     .expect("the corpus is written");
     let project = load::load(&root).expect("the corpus loads");
-    let (study, _) = Study::build(project.data.clone(), project.labels.clone()).expect("valid");
+    let (study, _) = stages::index(
+        &project.config,
+        project.data.clone(),
+        project.labels.clone(),
+    )
+    .expect("valid");
     let study = Analysis::new(study);
     Corpus {
         _dir: dir,
@@ -91,7 +96,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("model", |b| {
         b.iter_batched(
             || (corpus.project.data.clone(), corpus.project.labels.clone()),
-            |(data, labels)| Study::build(data, labels),
+            |(data, labels)| stages::index(&corpus.project.config, data, labels),
             BatchSize::LargeInput,
         )
     });
@@ -143,8 +148,16 @@ fn stages(c: &mut Criterion) {
     });
     let rendered: Vec<RenderedSection> = sections
         .iter()
-        .map(|s| section::render(s, ctx(&corpus, &corpus.study)))
+        .map(|s| stages::section(s, ctx(&corpus, &corpus.study)))
         .collect();
+    g.bench_function("writers/html/all-sections", |b| {
+        b.iter(|| {
+            rendered
+                .iter()
+                .map(|r| findings::writers::html::blocks(black_box(&r.blocks)))
+                .collect::<Vec<_>>()
+        })
+    });
 
     let theme = theme::load(root, "default").expect("the built-in theme");
     g.bench_function("templates/compile", |b| b.iter(|| page::templates(&theme)));

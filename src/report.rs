@@ -6,10 +6,12 @@
 //! redo only what a change touches; a one-shot [`build`] is a builder used
 //! once.
 
+mod assemble;
 mod builder;
 mod changes;
+mod contents;
 pub mod facts;
-mod study;
+pub mod stages;
 mod verify;
 
 use std::path::Path;
@@ -17,7 +19,7 @@ use std::sync::Arc;
 
 pub use builder::Builder;
 pub use facts::Facts;
-pub use study::study;
+pub use stages::study;
 pub use verify::{compare, verify, Verdict};
 
 use crate::error::Diagnostics;

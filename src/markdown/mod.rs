@@ -16,6 +16,7 @@ pub mod lints;
 pub mod roles;
 pub mod section;
 mod section_links;
+mod section_lints;
 mod section_raw;
 pub mod syntax;
 pub mod tree_of;

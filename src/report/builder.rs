@@ -21,19 +21,16 @@ use tera::Tera;
 
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::load::inputs::{self, HashCache};
+use crate::load::inputs::HashCache;
 use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
 use crate::markdown::inline::inline_html;
 use crate::markdown::lints;
-use crate::markdown::section::{self, RenderedSection};
+use crate::markdown::section::RenderedSection;
 use crate::markdown::syntax;
-use crate::model::study::Study;
-use crate::render::late::{self, Appendix, Late, SectionRef};
-use crate::render::manifest::Manifest;
-use crate::render::page::{self, PageView, SectionView, TocEntry};
-use crate::render::resolve;
+use crate::render::late::{self, Late, SectionRef};
+use crate::render::page;
 use crate::render::theme::{self, Theme};
 
 use super::changes::{relative_to, scope_of, Scope};
@@ -61,33 +58,33 @@ pub struct Builder {
 }
 
 /// Everything kept between builds.
-struct State {
-    config: Config,
+pub(super) struct State {
+    pub(super) config: Config,
     /// Sections in report order.
-    sections: Vec<SectionSource>,
+    pub(super) sections: Vec<SectionSource>,
     /// Section files that failed to read since the last full load.
-    unreadable: HashMap<PathBuf, Diagnostic>,
+    pub(super) unreadable: HashMap<PathBuf, Diagnostic>,
     /// Rendered sections by file; a section missing here is rendered at
     /// the next build.
-    rendered: HashMap<PathBuf, RenderedSection>,
-    theme: Theme,
-    tera: Tera,
-    study: Analysis,
-    references: Option<References>,
+    pub(super) rendered: HashMap<PathBuf, RenderedSection>,
+    pub(super) theme: Theme,
+    pub(super) tera: Tera,
+    pub(super) study: Analysis,
+    pub(super) references: Option<References>,
     /// Hashes of the input files, kept for the next build's manifest.
-    hashes: HashCache,
+    pub(super) hashes: HashCache,
     /// What the site's index says of the study, counted at load time.
-    counts: Counts,
+    pub(super) counts: Counts,
     /// The rendered `headline` of `report.toml`, once rendered.
-    headline: Option<RenderedSection>,
+    pub(super) headline: Option<RenderedSection>,
     /// Problems from loading and indexing: warnings, or errors in
     /// sections that failed to read at load time.
-    warnings: Diagnostics,
+    pub(super) warnings: Diagnostics,
     /// True when loading found errors: the state is then only good for
     /// reporting them, and the next build starts afresh.
-    load_failed: bool,
+    pub(super) load_failed: bool,
     /// The thin-evidence threshold ([`lints::threshold`]).
-    min_participants: u64,
+    pub(super) min_participants: u64,
 }
 
 impl std::fmt::Debug for State {
@@ -202,19 +199,15 @@ impl State {
         };
         let theme = theme::load(root, &loaded.config.theme).map_err(|d| with_early(d.into()))?;
         let tera = page::templates(&theme).map_err(|d| with_early(d.into()))?;
-        let mut data = loaded.data;
-        if let Err(d) = super::study::coded(&loaded.config, &mut data) {
-            return Err(with_early(d.into()));
-        }
-        let (mut study, model_problems) = Study::build(data, loaded.labels).map_err(|model| {
-            let mut all = with_early(model);
-            for s in &loaded.sections {
-                all.extend(syntax::check_syntax(s));
-            }
-            all
-        })?;
+        let (study, model_problems) =
+            super::stages::index(&loaded.config, loaded.data, loaded.labels).map_err(|model| {
+                let mut all = with_early(model);
+                for s in &loaded.sections {
+                    all.extend(syntax::check_syntax(s));
+                }
+                all
+            })?;
         let mut warnings = with_early(model_problems);
-        warnings.extend(study.configure(&loaded.config.privacy, &loaded.config.label_places));
         let (min_participants, off) =
             lints::threshold(loaded.config.lints.min_participants, &study);
         if let Some(why) = off {
@@ -286,9 +279,7 @@ impl State {
                     allow: &s.front.allow,
                     ..ctx
                 };
-                let mut rendered = section::render(s, ctx);
-                rendered.html = crate::writers::html::blocks(&rendered.blocks);
-                (s.path.clone(), rendered)
+                (s.path.clone(), super::stages::section(s, ctx))
             })
             .collect();
         self.rendered.extend(fresh);
@@ -335,158 +326,4 @@ impl State {
             &self.config.language,
         )
     }
-
-    /// Numbers figures and headings across the report and renders the page.
-    fn page(
-        &mut self,
-        root: &Path,
-        read_problems: Diagnostics,
-        late: Late,
-        in_site: bool,
-    ) -> Result<Built, Diagnostics> {
-        if read_problems.has_errors() {
-            return Err(read_problems);
-        }
-
-        let rendered: Vec<&RenderedSection> = self
-            .sections
-            .iter()
-            .filter_map(|s| self.rendered.get(&s.path))
-            .collect();
-        let mut problems = self.warnings.clone();
-        for r in rendered.iter().chain(&self.headline.as_ref()) {
-            problems.extend(r.problems.clone());
-        }
-        problems.extend(late.problems.clone());
-        let inputs = match inputs::inputs(root, &self.config.theme, &mut self.hashes) {
-            Ok(i) => i,
-            Err(d) => {
-                problems.push(d);
-                Vec::new()
-            }
-        };
-        // Appendices the report adds take ids no section has.
-        let mut ids: Vec<String> = self.sections.iter().map(|s| s.id.clone()).collect();
-        let mut appendices = late.appendices.clone();
-        let manifest = Manifest::new(&inputs, late.counts);
-        appendices.push(Appendix {
-            id: "about-this-report".into(),
-            title: "About this report".into(),
-            body: manifest.appendix(&self.config.numbers),
-        });
-        for a in &mut appendices {
-            while ids.contains(&a.id) {
-                a.id.push_str("-appendix");
-            }
-            ids.push(a.id.clone());
-        }
-        // Cross-references are checked even when sections failed, so that
-        // a dangling {ref} is reported with everything else.
-        let numbering = match resolve::number(&ids, &rendered) {
-            Err(e) => {
-                problems.extend(e);
-                return Err(problems);
-            }
-            Ok(_) if problems.has_errors() => return Err(problems),
-            Ok(n) => n,
-        };
-        problems.extend(numbering.warnings.clone());
-
-        let mut view = PageView::header(&self.config);
-        view.css = format!(
-            "{}\n{}",
-            self.theme.get("style.css"),
-            self.theme.get("charts.css")
-        );
-        view.illustrative = rendered.iter().any(|r| r.illustrative);
-        if in_site {
-            view.site_nav = facts::NAV_PLACEHOLDER.to_string();
-        }
-        for (i, (source, r)) in self.sections.iter().zip(&rendered).enumerate() {
-            let title = inline_html(&source.front.title, false);
-            let children = r
-                .headings
-                .iter()
-                .zip(&numbering.heading_ids[i])
-                .filter(|(h, _)| h.level == 3)
-                .map(|(h, id)| TocEntry {
-                    id: id.clone(),
-                    title: strip_tags(&resolve::fill(
-                        &crate::writers::html::inlines(&h.content),
-                        i,
-                        &numbering,
-                        &late,
-                    )),
-                    children: Vec::new(),
-                })
-                .collect();
-            view.toc.push(TocEntry {
-                id: source.id.clone(),
-                title: title.clone(),
-                children,
-            });
-            view.sections.push(SectionView {
-                id: source.id.clone(),
-                title,
-                body: resolve::fill(&r.html, i, &numbering, &late),
-                generated: false,
-            });
-        }
-        for a in appendices {
-            view.toc.push(TocEntry {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                children: Vec::new(),
-            });
-            view.sections.push(SectionView {
-                id: a.id,
-                title: a.title,
-                body: a.body,
-                generated: true,
-            });
-        }
-        let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
-        // After the template, so that no theme can leave it out.
-        let at = html.rfind("</body>").unwrap_or(html.len());
-        html.insert_str(at, &manifest.element());
-        let facts = facts::Facts {
-            title: self.config.title.clone(),
-            subtitle: self.config.subtitle.clone(),
-            authors: self.config.authors.clone(),
-            date: self.config.date.clone(),
-            tags: self.config.tags.clone(),
-            counts: self.counts.clone(),
-            headline: self.headline.as_ref().map(|h| h.html.clone()),
-            figures: {
-                // Sorted: the labels come from a hash map, and a did-you-mean
-                // over them must not depend on its order.
-                let mut f: Vec<(String, usize)> = numbering.labels.clone().into_iter().collect();
-                f.sort();
-                f
-            },
-            links: rendered.iter().flat_map(|r| r.links.clone()).collect(),
-            sections: view.sections,
-        };
-        Ok(Built {
-            html,
-            warnings: problems,
-            facts: Arc::new(facts),
-        })
-    }
-}
-
-/// Heading HTML without its tags, for the table of contents (links inside
-/// links are invalid); entities stay escaped.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
 }

@@ -1,0 +1,122 @@
+//! The last stage of one report: the report-wide numbering checked, the
+//! appendices added, the page rendered through the theme and the facts a
+//! site needs gathered.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::Diagnostics;
+use crate::load::inputs;
+use crate::markdown::section::RenderedSection;
+use crate::render::late::{Appendix, Late};
+use crate::render::manifest::Manifest;
+use crate::render::page::{self, PageView};
+use crate::render::resolve;
+
+use super::builder::State;
+use super::{contents, facts, Built};
+
+impl State {
+    /// Numbers figures and headings across the report and renders the page.
+    pub(super) fn page(
+        &mut self,
+        root: &Path,
+        read_problems: Diagnostics,
+        late: Late,
+        in_site: bool,
+    ) -> Result<Built, Diagnostics> {
+        if read_problems.has_errors() {
+            return Err(read_problems);
+        }
+
+        let rendered: Vec<&RenderedSection> = self
+            .sections
+            .iter()
+            .filter_map(|s| self.rendered.get(&s.path))
+            .collect();
+        let mut problems = self.warnings.clone();
+        for r in rendered.iter().chain(&self.headline.as_ref()) {
+            problems.extend(r.problems.clone());
+        }
+        problems.extend(late.problems.clone());
+        let inputs = match inputs::inputs(root, &self.config.theme, &mut self.hashes) {
+            Ok(i) => i,
+            Err(d) => {
+                problems.push(d);
+                Vec::new()
+            }
+        };
+        // Appendices the report adds take ids no section has.
+        let mut ids: Vec<String> = self.sections.iter().map(|s| s.id.clone()).collect();
+        let mut appendices = late.appendices.clone();
+        let manifest = Manifest::new(&inputs, late.counts);
+        appendices.push(Appendix {
+            id: "about-this-report".into(),
+            title: "About this report".into(),
+            body: manifest.appendix(&self.config.numbers),
+        });
+        for a in &mut appendices {
+            while ids.contains(&a.id) {
+                a.id.push_str("-appendix");
+            }
+            ids.push(a.id.clone());
+        }
+        // Cross-references are checked even when sections failed, so that
+        // a dangling {ref} is reported with everything else.
+        let numbering = match resolve::number(&ids, &rendered) {
+            Err(e) => {
+                problems.extend(e);
+                return Err(problems);
+            }
+            Ok(_) if problems.has_errors() => return Err(problems),
+            Ok(n) => n,
+        };
+        problems.extend(numbering.warnings.clone());
+
+        let mut view = PageView::header(&self.config);
+        view.css = format!(
+            "{}\n{}",
+            self.theme.get("style.css"),
+            self.theme.get("charts.css")
+        );
+        view.illustrative = rendered.iter().any(|r| r.illustrative);
+        if in_site {
+            view.site_nav = facts::NAV_PLACEHOLDER.to_string();
+        }
+        contents::fill(
+            &mut view,
+            &self.sections,
+            &rendered,
+            &numbering,
+            &late,
+            appendices,
+        );
+        let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
+        // After the template, so that no theme can leave it out.
+        let at = html.rfind("</body>").unwrap_or(html.len());
+        html.insert_str(at, &manifest.element());
+        let facts = facts::Facts {
+            title: self.config.title.clone(),
+            subtitle: self.config.subtitle.clone(),
+            authors: self.config.authors.clone(),
+            date: self.config.date.clone(),
+            tags: self.config.tags.clone(),
+            counts: self.counts.clone(),
+            headline: self.headline.as_ref().map(|h| h.html.clone()),
+            figures: {
+                // Sorted: the labels come from a hash map, and a did-you-mean
+                // over them must not depend on its order.
+                let mut f: Vec<(String, usize)> = numbering.labels.clone().into_iter().collect();
+                f.sort();
+                f
+            },
+            links: rendered.iter().flat_map(|r| r.links.clone()).collect(),
+            sections: view.sections,
+        };
+        Ok(Built {
+            html,
+            warnings: problems,
+            facts: Arc::new(facts),
+        })
+    }
+}
