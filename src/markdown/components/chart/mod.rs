@@ -73,7 +73,8 @@ pub fn render(
     let caption = r.markdown(&d.body, body_at, scope);
     let data = format!(
         "<details class=\"figure-data\"><summary>Data for Figure {number}</summary>\n{}</details>\n",
-        chart.table_html
+        // TRANSITION: return Block::Table
+        crate::writers::html::table::write(&chart.table)
     );
     Ok(shell(
         &id,
