@@ -218,3 +218,68 @@ fn around(out: &mut String, open: &str, content: &[crate::document::Inline], clo
     push_inlines(out, content);
     out.push_str(close);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{text, Inline, Note};
+
+    /// A codebook before anything is coded (no page of the comparisons
+    /// has one): one column, and a detail spanning it all the same.
+    #[test]
+    fn an_uncoded_codebook_spans_its_one_column() {
+        let mut t = Table::new(TableKind::Codebook);
+        t.caption = Some(text("Codebook"));
+        t.head
+            .push(Row::new(vec![Cell::header(Scope::Col, text("Code (id)"))]));
+        let place = |depth| {
+            Some(CodePlace::Depth {
+                depth,
+                parent: false,
+            })
+        };
+        t.body.push(Row {
+            kind: RowKind::Entry,
+            cells: vec![Cell {
+                id: Some("code-a_b".into()),
+                place: place(9),
+                ..Cell::header(Scope::Row, vec![Inline::Label("a_b".into())])
+            }],
+        });
+        t.body.push(Row {
+            kind: RowKind::Detail,
+            cells: vec![Cell {
+                content: Content::Blocks(vec![Block::CodeDescription(text("<x>"))]),
+                place: place(0),
+                ..Cell::data(Vec::new())
+            }],
+        });
+        t.notes
+            .push(Note::reading(text("No segment is coded yet.")));
+        assert_eq!(
+            write(&t),
+            "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>Codebook</caption>\n\
+             <thead><tr><th scope=\"col\">Code (id)</th></tr></thead>\n<tbody>\n\
+             <tr class=\"codebook-code\"><th id=\"code-a_b\" scope=\"row\" class=\"code-depth-6\">a_<wbr>b</th></tr>\n\
+             <tr class=\"codebook-detail\"><td colspan=\"1\" class=\"code-depth-0\"><p class=\"code-description\">&lt;x&gt;</p></td></tr>\n\
+             </tbody>\n</table>\n<p class=\"table-note\">No segment is coded yet.</p>\n</div>\n"
+        );
+    }
+
+    #[test]
+    fn a_chart_data_table_is_one_line_without_number_classes() {
+        let mut t = Table::new(TableKind::ChartData);
+        t.caption = Some(text("A & B"));
+        t.head
+            .push(Row::new(vec![Cell::header(Scope::Col, text("n"))]));
+        t.body.push(Row::new(vec![Cell {
+            illustrative: true,
+            ..Cell::number(text("3"))
+        }]));
+        assert_eq!(
+            write(&t),
+            "<table class=\"chart-data\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">n</th></tr></thead>\
+             <tbody><tr><td>3<sup class=\"made-up\" title=\"Illustrative\">†</sup></td></tr></tbody></table>"
+        );
+    }
+}
