@@ -296,7 +296,7 @@ fn main() {
                     spec.kind.name(),
                     chart.svg,
                     chart.summary,
-                    chart.table_html
+                    findings::writers::html::table::write(&chart.table)
                 );
                 figures.push_str(&figure);
                 singles.push((spec.id.clone(), figure));

@@ -1,5 +1,6 @@
 //! The plain data a chart is drawn from, as `analysis` computed it.
 
+use crate::document::CodePlace;
 use crate::model::date::Date;
 pub use crate::model::series::{Event, Phase, Series};
 
@@ -38,6 +39,25 @@ impl Hierarchy {
     /// sub-codes.
     pub fn is_codes(&self) -> bool {
         !matches!(self, Hierarchy::Flat)
+    }
+
+    /// Where row `i` sits in the code tree: its depth (a parent, whose
+    /// next row is deeper, said so), or the path of the codes above it;
+    /// nothing for a plain category or a top-level code out of tree order.
+    /// Report tables and chart data tables alike place their code rows so.
+    pub fn place(&self, i: usize) -> Option<CodePlace> {
+        match self {
+            Hierarchy::Tree(depths) => {
+                let depth = depths.get(i).copied().unwrap_or(0);
+                let parent = depths.get(i + 1).is_some_and(|&next| next > depth);
+                Some(CodePlace::Depth { depth, parent })
+            }
+            Hierarchy::Paths(paths) => paths
+                .get(i)
+                .filter(|p| !p.is_empty())
+                .map(|p| CodePlace::Path(p.clone())),
+            Hierarchy::Flat => None,
+        }
     }
 }
 

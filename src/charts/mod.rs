@@ -2,7 +2,7 @@
 //!
 //! Takes plain chart data computed by `analysis` (counts, crosstabs, series)
 //! and returns inline SVG plus the accessible parts that go with it: a
-//! summary in words and the data as an HTML table. Colours and fonts are
+//! summary in words and the data as a document table. Colours and fonts are
 //! never baked in: the SVG carries classes that the theme's CSS styles, so
 //! dark mode and print restyle a chart without rebuilding.
 //!
@@ -33,11 +33,11 @@ pub mod text;
 mod timeline;
 mod validate;
 
+use crate::document::Table;
 use crate::model::numbers::NumberFormat;
 
 pub use heatmap::MAX_CODES;
 pub use kinds::{ChartKind, KindSpec, Shape, KINDS};
-pub use table::open_row_head;
 
 pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
 
@@ -69,8 +69,8 @@ pub struct RenderedChart {
     pub svg: String,
     /// The summary in words, also used as the SVG `<desc>`.
     pub summary: String,
-    /// The chart's data as an accessible `<table>` (caption, th scope).
-    pub table_html: String,
+    /// The chart's data as a table (caption, column and row headers).
+    pub table: Table,
 }
 
 /// Draws `spec`. The error is a one-line message without location: the
@@ -94,7 +94,7 @@ pub fn render(spec: &ChartSpec) -> Result<RenderedChart, String> {
     .finish(&drawing.body);
     Ok(RenderedChart {
         svg,
-        table_html: table::table(spec),
+        table: table::table(spec),
         summary,
     })
 }

@@ -1,28 +1,25 @@
-//! The data behind each chart as an accessible HTML `<table>` (caption,
-//! column and row headers), shown under the chart in a `<details>`.
-
-use std::fmt::Write;
+//! The data behind each chart as a document table (caption, column and
+//! row headers), shown under the chart.
 
 use super::downsample::MAX_POINTS;
-use super::svg::escape;
 use super::text::capital;
 use super::{Base, ChartData, ChartSpec, Hierarchy, Series};
+use crate::document::{text, Block, Cell, Content, Inline, Row, Scope, Table, TableKind};
 use crate::model::date::Date;
 use crate::model::numbers::NumberFormat;
 
 /// The data table of `spec`, which has passed validation.
-pub fn table(spec: &ChartSpec) -> String {
+pub fn table(spec: &ChartSpec) -> Table {
     let f = &spec.format;
-    let mut caption = escape(&spec.title);
+    let mut caption = vec![Inline::Text(spec.title.clone())];
     if let Some(note) = note(&spec.data) {
-        caption.push_str(" (");
-        caption.push_str(&escape(note));
-        caption.push(')');
+        caption.push(Inline::Text(format!(" ({note})")));
     }
     if spec.illustrative {
-        caption.push_str(" (illustrative data)");
+        caption.push(Inline::Text(" (illustrative data)".into()));
     }
-    let mut t = format!("<table class=\"chart-data\"><caption>{caption}</caption>");
+    let mut t = Table::new(TableKind::ChartData);
+    t.caption = Some(caption);
     match &spec.data {
         ChartData::Split {
             what,
@@ -37,18 +34,12 @@ pub fn table(spec: &ChartSpec) -> String {
                     let shares = f.split(&counts);
                     head(&mut t, &[&first, what, "Share"]);
                     for (i, (c, p)) in categories.iter().zip(&shares).enumerate() {
-                        row_in(
-                            &mut t,
-                            &scope.hierarchy,
-                            i,
-                            &c.label,
-                            &[f.count(c.count), f.percent(*p)],
-                        );
+                        let cells = [f.count(c.count), f.percent(*p)];
+                        row_in(&mut t, &scope.hierarchy, i, &c.label, &cells);
                     }
                     let total: u64 = counts.iter().sum();
-                    t.push_str("</tbody><tfoot>");
-                    row(&mut t, "Total", &[f.count(total), f.percent(100.0)]);
-                    t.push_str("</tfoot>");
+                    let cells = numbers(&[f.count(total), f.percent(100.0)]);
+                    t.foot.push(row("Total", cells));
                 }
                 Base::Multi { n } => {
                     let share_head = format!("Share of {} {what}", f.count(n));
@@ -57,14 +48,9 @@ pub fn table(spec: &ChartSpec) -> String {
                         let cells = [f.count(c.count), f.percent(f.ratio(c.count, n))];
                         row_in(&mut t, &scope.hierarchy, i, &c.label, &cells);
                     }
-                    t.push_str("</tbody><tfoot>");
                     let base = format!("{} (n = {})", capital(what), f.count(n));
-                    row(
-                        &mut t,
-                        &base,
-                        &[f.count(n), f.percent(if n > 0 { 100.0 } else { 0.0 })],
-                    );
-                    t.push_str("</tfoot>");
+                    let full = f.percent(if n > 0 { 100.0 } else { 0.0 });
+                    t.foot.push(row(&base, numbers(&[f.count(n), full])));
                 }
             }
         }
@@ -77,16 +63,20 @@ pub fn table(spec: &ChartSpec) -> String {
             scope,
             ..
         } => {
+            // The column attribute heads the columns of its values.
+            t.head.push(Row::new(vec![
+                Cell::data(Vec::new()),
+                Cell {
+                    span: columns.len(),
+                    ..Cell::header(Scope::Colgroup, text(column_attribute))
+                },
+                Cell::data(Vec::new()),
+            ]));
             let first = first_heading(row_attribute, &scope.hierarchy);
             let mut header: Vec<&str> = vec![&first];
             header.extend(columns.iter().map(String::as_str));
             header.push("Total");
-            let group = format!(
-                "<tr><td></td><th scope=\"colgroup\" colspan=\"{}\">{}</th><td></td></tr>",
-                columns.len(),
-                escape(column_attribute)
-            );
-            head_with(&mut t, &group, &header);
+            head(&mut t, &header);
             for (i, (label, counts)) in rows.iter().zip(counts).enumerate() {
                 let shares = f.split(counts);
                 let mut cells: Vec<String> = counts
@@ -102,7 +92,6 @@ pub fn table(spec: &ChartSpec) -> String {
                 cells.push(f.count(total));
                 row_in(&mut t, &scope.hierarchy, i, label, &cells);
             }
-            t.push_str("</tbody>");
         }
         ChartData::Series { series, .. } => series_table(&mut t, f, series),
         ChartData::Matrix { labels, counts } => {
@@ -111,36 +100,38 @@ pub fn table(spec: &ChartSpec) -> String {
             head(&mut t, &header);
             for (label, counts) in labels.iter().zip(counts) {
                 let cells: Vec<String> = counts.iter().map(|&n| f.count(n)).collect();
-                row(&mut t, label, &cells);
+                t.body.push(row(label, numbers(&cells)));
             }
-            t.push_str("</tbody>");
         }
         ChartData::Roadmap { phases } => {
             head(&mut t, &["Phase", "Start", "End", "Milestones"]);
             for p in phases {
-                let items: String = p
-                    .milestones
-                    .iter()
-                    .map(|m| format!("<li>{}</li>", escape(m)))
-                    .collect();
-                let _ = write!(
-                    t,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td><ul>{items}</ul></td></tr>",
-                    escape(&p.label),
-                    p.start.long_label(),
-                    p.end.long_label()
-                );
+                let milestones = Block::List {
+                    start: None,
+                    items: p
+                        .milestones
+                        .iter()
+                        .map(|m| vec![Block::Plain(text(m))])
+                        .collect(),
+                };
+                let cells = vec![
+                    Cell::data(text(&p.start.long_label())),
+                    Cell::data(text(&p.end.long_label())),
+                    Cell {
+                        content: Content::Blocks(vec![milestones]),
+                        ..Cell::data(Vec::new())
+                    },
+                ];
+                t.body.push(row(&p.label, cells));
             }
-            t.push_str("</tbody>");
         }
     }
-    t.push_str("</table>");
     t
 }
 
 /// One row per date when the series are short; a row of figures per series
 /// when they are too long for a readable table.
-fn series_table(t: &mut String, f: &NumberFormat, series: &[Series]) {
+fn series_table(t: &mut Table, f: &NumberFormat, series: &[Series]) {
     let mut dates: Vec<Date> = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.0))
@@ -167,15 +158,15 @@ fn series_table(t: &mut String, f: &NumberFormat, series: &[Series]) {
                 .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
                     (lo.min(p.1), hi.max(p.1))
                 });
-            let cells = [
-                s.unit.clone(),
-                f.count(s.points.len() as u64),
-                s.points[0].0.long_label(),
-                s.points[s.points.len() - 1].0.long_label(),
-                f.number(lo, 2),
-                f.number(hi, 2),
+            let cells = vec![
+                Cell::data(text(&s.unit)),
+                Cell::number(text(&f.count(s.points.len() as u64))),
+                Cell::data(text(&s.points[0].0.long_label())),
+                Cell::data(text(&s.points[s.points.len() - 1].0.long_label())),
+                Cell::number(text(&f.number(lo, 2))),
+                Cell::number(text(&f.number(hi, 2))),
             ];
-            row(t, &s.label, &cells);
+            t.body.push(row(&s.label, cells));
         }
     } else {
         let mut header = vec!["Date".to_string()];
@@ -200,25 +191,23 @@ fn series_table(t: &mut String, f: &NumberFormat, series: &[Series]) {
                     _ => String::new(),
                 })
                 .collect();
-            row(t, &d.long_label(), &cells);
+            t.body.push(row(&d.long_label(), numbers(&cells)));
         }
     }
-    t.push_str("</tbody>");
 }
 
-fn head(t: &mut String, cells: &[&str]) {
-    head_with(t, "", cells);
+/// A header row of `cells`, each heading its column.
+fn head(t: &mut Table, cells: &[&str]) {
+    let cells = cells
+        .iter()
+        .map(|c| Cell::header(Scope::Col, text(c)))
+        .collect();
+    t.head.push(Row::new(cells));
 }
 
-/// Writes the header, after `group` (an extra header row, already HTML).
-fn head_with(t: &mut String, group: &str, cells: &[&str]) {
-    t.push_str("<thead>");
-    t.push_str(group);
-    t.push_str("<tr>");
-    for c in cells {
-        let _ = write!(t, "<th scope=\"col\">{}</th>", escape(c));
-    }
-    t.push_str("</tr></thead><tbody>");
+/// Cells holding numbers.
+fn numbers(cells: &[String]) -> Vec<Cell> {
+    cells.iter().map(|c| Cell::number(text(c))).collect()
 }
 
 /// The scope note of a split or crosstab.
@@ -240,51 +229,18 @@ fn first_heading(field: &str, hierarchy: &Hierarchy) -> String {
 }
 
 /// Row `i` of a table whose rows may be codes.
-fn row_in(t: &mut String, hierarchy: &Hierarchy, i: usize, label: &str, cells: &[String]) {
-    t.push_str("<tr>");
-    open_row_head(t, hierarchy, i);
-    crate::escape::push_label_html(t, label);
-    t.push_str("</th>");
-    for c in cells {
-        let _ = write!(t, "<td>{}</td>", escape(c));
-    }
-    t.push_str("</tr>");
+fn row_in(t: &mut Table, hierarchy: &Hierarchy, i: usize, label: &str, cells: &[String]) {
+    let mut all = vec![Cell {
+        place: hierarchy.place(i),
+        ..Cell::header(Scope::Row, vec![Inline::Label(label.to_string())])
+    }];
+    all.extend(numbers(cells));
+    t.body.push(Row::new(all));
 }
 
-/// Deepest indentation drawn; deeper codes are indented as far.
-const MAX_INDENT: usize = 6;
-
-/// Opens the header cell of row `i`, showing where it sits in the code
-/// tree: indented by depth (a parent, whose next row is deeper, is set
-/// apart), or led by the path of the codes above it. Report tables and
-/// chart data tables alike write their code rows with it.
-pub fn open_row_head(out: &mut String, hierarchy: &Hierarchy, i: usize) {
-    match hierarchy {
-        Hierarchy::Tree(depths) => {
-            let depth = depths.get(i).copied().unwrap_or(0);
-            let parent = depths.get(i + 1).is_some_and(|&next| next > depth);
-            let _ = write!(
-                out,
-                "<th scope=\"row\" class=\"code-depth-{}{}\">",
-                depth.min(MAX_INDENT),
-                if parent { " code-parent" } else { "" }
-            );
-        }
-        Hierarchy::Paths(paths) if paths.get(i).is_some_and(|p| !p.is_empty()) => {
-            let _ = write!(
-                out,
-                "<th scope=\"row\"><span class=\"code-path\">{} › </span>",
-                escape(&paths[i])
-            );
-        }
-        _ => out.push_str("<th scope=\"row\">"),
-    }
-}
-
-fn row(t: &mut String, label: &str, cells: &[String]) {
-    let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));
-    for c in cells {
-        let _ = write!(t, "<td>{}</td>", escape(c));
-    }
-    t.push_str("</tr>");
+/// A row headed by `label`.
+fn row(label: &str, cells: Vec<Cell>) -> Row {
+    let mut all = vec![Cell::header(Scope::Row, text(label))];
+    all.extend(cells);
+    Row::new(all)
 }

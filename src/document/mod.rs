@@ -8,6 +8,8 @@
 //! The tree holds plain data only; it imports nothing of the pipeline, so
 //! charts, Markdown and the writers can all use it.
 
+pub mod table;
 pub mod tree;
 
-pub use tree::{Alignment, Block, Figure, FigureBody, Inline, Inlines};
+pub use table::{Cell, CodePlace, Content, Note, NoteKind, Row, RowKind, Scope, Table, TableKind};
+pub use tree::{text, Alignment, Block, Figure, FigureBody, Inline, Inlines};

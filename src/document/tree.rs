@@ -1,7 +1,14 @@
 //! Blocks and inlines: the nodes of a report's document.
 
+use super::table::Table;
+
 /// A run of inline content.
 pub type Inlines = Vec<Inline>;
+
+/// `s` as a run of plain text.
+pub fn text(s: &str) -> Inlines {
+    vec![Inline::Text(s.to_string())]
+}
 
 /// Inline content: text and what sits inside a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +52,25 @@ pub enum Inline {
     RawHtml(String),
     /// Markup a component has not yet moved into the tree.
     Html(String),
+    /// A name that joins words with `_`, `/` or `\` (a code, a category),
+    /// which may break between its words.
+    Label(String),
+    /// A code's id: how a directive names the code.
+    CodeId(String),
+    /// A share beside a count, "40%" of "12 (40%)", or what the shares of
+    /// a column divide by ("share of 30").
+    Share(String),
+    /// Words quoted within a line.
+    Quoted(Inlines),
+    /// Who said a quote.
+    Speaker(Inlines),
+    /// Content that links elsewhere in the report point at, by `id`.
+    Target {
+        /// The id.
+        id: String,
+        /// The content.
+        content: Inlines,
+    },
 }
 
 /// Column alignment of a Markdown table.
@@ -144,6 +170,13 @@ pub enum Block {
         /// Its content.
         body: Vec<Block>,
     },
+    /// A table of data (records, counts, the codebook, a chart's data…).
+    Table(Table),
+    /// What a code means, as the codebook defines it.
+    CodeDescription(Inlines),
+    /// An example of a code: a short quote, who said it and where it
+    /// comes from.
+    CodeExample(Inlines),
     /// Markup a component has not yet moved into the tree.
     Html(String),
 }

@@ -11,6 +11,11 @@ pub use findings::charts::{
 pub use findings::model::date::Date;
 pub use findings::model::numbers::NumberFormat;
 
+/// A chart's data table as the page writes it.
+pub fn table_html(chart: &RenderedChart) -> String {
+    findings::writers::html::table::write(&chart.table)
+}
+
 pub fn date(text: &str) -> Date {
     Date::parse(text).expect("test dates are valid")
 }

@@ -1,5 +1,4 @@
-//! `{agreement} SELECTION`: inter-coder agreement per code, as an
-//! accessible table: Code, Units, Agreement, κ, α, and a last row pooling
+//! `{agreement} SELECTION`: inter-coder agreement per code, as a table: Code, Units, Agreement, κ, α, and a last row pooling
 //! every (unit, code) pair.
 
 use crate::analysis::agreement::units::Unit;
@@ -7,8 +6,9 @@ use crate::analysis::agreement::{per_code, pick_coders, Figures};
 use crate::analysis::codes::code_rows;
 use crate::analysis::select::{select, Kind, Selection};
 use crate::analysis::CodeSort;
-use crate::escape::{html, push_html};
+use crate::document::{text, Block, Cell, Inline, Note, Row, Scope, Table, TableKind};
 use crate::markdown::context::{Directive, Failure, Renderer};
+use crate::markdown::inline::inline;
 use crate::model::numbers::NumberFormat;
 
 use super::{code_options, list, needs_argument};
@@ -30,7 +30,7 @@ pub fn render(
     d: &Directive,
     body_at: usize,
     _scope: &str,
-) -> Result<String, Failure> {
+) -> Result<Vec<Block>, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("agreement", "segments"));
     }
@@ -71,27 +71,29 @@ pub fn render(
         );
     }
     let labels = code_options::labels(study, &rows);
-    let mut out = String::from("<div class=\"table-wrap\"><table class=\"agreement\">\n<caption>");
+    let mut table = Table::new(TableKind::Agreement);
     let title = d.option("caption").map_or_else(
-        || "Inter-coder agreement".to_string(),
-        |c| crate::markdown::inline::inline_html(c, ctx.raw_html),
+        || text("Inter-coder agreement"),
+        |c| inline(c, ctx.raw_html),
     );
-    out.push_str(&title);
-    out.push_str(&html(&format!(
+    let about = format!(
         ": {}, per {}, {} unit{}",
         join_names(&coders),
         unit.name(),
         f.count(n),
         if n == 1 { "" } else { "s" }
-    )));
-    out.push_str("</caption>\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Units</th><th scope=\"col\">Agreement</th><th scope=\"col\">κ</th><th scope=\"col\">α</th></tr></thead>\n<tbody>\n");
+    );
+    let mut caption = title;
+    caption.push(Inline::Text(about));
+    table.caption = Some(caption);
+    let head = ["Code", "Units", "Agreement", "κ", "α"];
+    let head = head.iter().map(|h| Cell::header(Scope::Col, text(h)));
+    table.head.push(Row::new(head.collect()));
     let mut undefined = false;
     for (label, fig) in labels.iter().zip(&each) {
-        row(&mut out, label, fig, f, &mut undefined);
+        table.body.push(row(label, fig, f, &mut undefined));
     }
-    out.push_str("</tbody>\n<tfoot>\n");
-    row(&mut out, "All codes", &all, f, &mut undefined);
-    out.push_str("</tfoot>\n</table>\n");
+    table.foot.push(row("All codes", &all, f, &mut undefined));
     let mut notes = vec![format!(
         "Agreement is the share of pairable codings that agree; κ is Cohen's (two coders only); α is Krippendorff's (nominal). Values below {THRESHOLD} are marked *: below Krippendorff's threshold for tentative conclusions."
     )];
@@ -101,13 +103,8 @@ pub fn render(
     if undefined {
         notes.push("— : undefined (only one value occurs, or nothing to pair).".into());
     }
-    for n in notes {
-        out.push_str("<p class=\"table-note\">");
-        push_html(&mut out, &n);
-        out.push_str("</p>\n");
-    }
-    out.push_str("</div>\n");
-    Ok(out)
+    table.notes = notes.iter().map(|n| Note::reading(text(n))).collect();
+    Ok(vec![Block::Table(table)])
 }
 
 /// "anna and béla", "anna, béla and cili".
@@ -134,20 +131,17 @@ pub fn coefficient(value: Option<f64>, f: &NumberFormat) -> (String, bool) {
     }
 }
 
-fn row(out: &mut String, label: &str, fig: &Figures, f: &NumberFormat, undefined: &mut bool) {
-    out.push_str("<tr><th scope=\"row\">");
-    push_html(out, label);
-    out.push_str("</th>");
+/// A code's row: its units, agreement and coefficients.
+fn row(label: &str, fig: &Figures, f: &NumberFormat, undefined: &mut bool) -> Row {
     let percent = fig
         .percent
         .map_or_else(|| "—".to_string(), |p| f.percent(p));
     let (kappa, _) = coefficient(fig.kappa, f);
     let (alpha, _) = coefficient(fig.alpha, f);
     *undefined |= fig.percent.is_none() || fig.alpha.is_none();
+    let mut cells = vec![Cell::header(Scope::Row, text(label))];
     for value in [f.count(fig.units), percent, kappa, alpha] {
-        out.push_str("<td class=\"num\">");
-        push_html(out, &value);
-        out.push_str("</td>");
+        cells.push(Cell::number(text(&value)));
     }
-    out.push_str("</tr>\n");
+    Row::new(cells)
 }

@@ -34,7 +34,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "agreement",
         options: agreement::OPTIONS,
-        render: |r, d, at, scope| agreement::render(r, d, at, scope).map(markup),
+        render: agreement::render,
     },
     Spec {
         name: "quote",
@@ -74,7 +74,7 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "table",
         options: table::OPTIONS,
-        render: |r, d, _, _| table::render(r, d).map(markup),
+        render: |r, d, _, _| table::render(r, d),
     },
     Spec {
         name: "chart",
@@ -84,17 +84,17 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "codebook",
         options: appendix::codebook::OPTIONS,
-        render: |r, d, at, _| appendix::codebook::render(r, d, at).map(markup),
+        render: |r, d, at, _| appendix::codebook::render(r, d, at),
     },
     Spec {
         name: "participants",
         options: &["by", "columns"],
-        render: |r, d, at, _| appendix::participants::render(r, d, at).map(markup),
+        render: |r, d, at, _| appendix::participants::render(r, d, at),
     },
     Spec {
         name: "sources",
         options: &[],
-        render: |r, d, at, _| appendix::sources::render(r, d, at).map(markup),
+        render: |r, d, at, _| appendix::sources::render(r, d, at),
     },
     Spec {
         name: "quote-index",

@@ -58,10 +58,24 @@ pub fn block(b: &Block) -> String {
             phrase(heading),
             blocks(body)
         ),
+        Block::Table(t) => super::table::write(t),
+        Block::CodeDescription(_) | Block::CodeExample(_) => {
+            let mut out = String::new();
+            super::table::push_blocks(&mut out, std::slice::from_ref(b));
+            out
+        }
         Block::Html(h) => h.clone(),
         // CommonMark's own blocks never reach here: the Markdown writer
         // turns them into events. Written alone, they are a run of one.
-        other => blocks(std::slice::from_ref(other)),
+        Block::Paragraph(_)
+        | Block::Plain(_)
+        | Block::BlockQuote(_)
+        | Block::CodeBlock { .. }
+        | Block::HtmlBlock(_)
+        | Block::List { .. }
+        | Block::Rule
+        | Block::Footnote { .. }
+        | Block::Grid { .. } => blocks(std::slice::from_ref(b)),
     }
 }
 
@@ -69,7 +83,29 @@ pub fn block(b: &Block) -> String {
 pub fn inline(i: &Inline) -> String {
     match i {
         Inline::Html(h) => h.clone(),
-        other => inlines(std::slice::from_ref(other)),
+        Inline::Label(_)
+        | Inline::CodeId(_)
+        | Inline::Share(_)
+        | Inline::Quoted(_)
+        | Inline::Speaker(_)
+        | Inline::Target { .. } => {
+            let mut out = String::new();
+            super::inline::push_inline(&mut out, i);
+            out
+        }
+        // CommonMark's own inlines never reach here: the Markdown writer
+        // turns them into events. Written alone, they are a run of one.
+        Inline::Text(_)
+        | Inline::Code(_)
+        | Inline::Emphasis(_)
+        | Inline::Strong(_)
+        | Inline::Strikethrough(_)
+        | Inline::Link { .. }
+        | Inline::Image { .. }
+        | Inline::FootnoteRef(_)
+        | Inline::SoftBreak
+        | Inline::HardBreak
+        | Inline::RawHtml(_) => inlines(std::slice::from_ref(i)),
     }
 }
 

@@ -7,7 +7,9 @@
 //! numbers and the cleaning of raw HTML stay within it.
 
 mod blocks;
+mod inline;
 mod markdown;
+pub mod table;
 
 use crate::document::{Block, Inline};
 use crate::sanitize::{sanitize, Slots};

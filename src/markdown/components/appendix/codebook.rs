@@ -2,13 +2,13 @@
 //! participants each code has (its sub-codes included), and example
 //! quotes, each linked to the quote index.
 
-use std::fmt::Write;
-
 use crate::analysis::codes::code_rows;
 use crate::analysis::select::{select, Selection};
 use crate::analysis::CodeSort;
-use crate::charts::open_row_head;
-use crate::escape::{html, push_html, push_label_html};
+use crate::document::{
+    text, Block, Cell, CodePlace, Content, Inline, Note, NoteKind, Row, RowKind, Scope, Table,
+    TableKind,
+};
 use crate::markdown::context::{Directive, Renderer};
 use crate::markdown::lints;
 use crate::slug::record_anchor;
@@ -27,7 +27,7 @@ const EXAMPLE_CHARS: usize = 240;
 
 /// `{codebook}` with `:examples: N` (1 by default, 0 for none) and the
 /// code options.
-pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Vec<Block>, Failure> {
     let ctx = r.ctx();
     let study = ctx.study;
     let f = ctx.format;
@@ -63,23 +63,21 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     let hierarchy = code_options::hierarchy(study, &rows);
     let privacy = &study.privacy;
     let (ns, np) = (rows.base_segments, rows.base_participants);
-    let caption = d
-        .option("caption")
-        .map(|c| crate::markdown::inline::inline_html(c, ctx.raw_html))
-        .unwrap_or_else(|| "Codebook".into());
-    let head = head(study, &rows, examples, coded);
-    let mut out = format!(
-        "<div class=\"table-wrap\"><table class=\"codebook\">\n<caption>{caption}</caption>\n<thead><tr><th scope=\"col\">{head}</th>"
+    let caption = d.option("caption").map_or_else(
+        || text("Codebook"),
+        |c| crate::markdown::inline::inline(c, ctx.raw_html),
     );
+    let mut table = Table::new(TableKind::Codebook);
+    table.caption = Some(caption);
+    let mut head = vec![Cell::header(
+        Scope::Col,
+        text(head(study, &rows, examples, coded)),
+    )];
     if coded {
-        let _ = write!(
-            out,
-            "<th scope=\"col\" class=\"num\">Segments <span class=\"share\">(share of {})</span></th><th scope=\"col\" class=\"num\">Participants <span class=\"share\">(share of {})</span></th>",
-            html(&f.count(ns)),
-            html(&f.count(np)),
-        );
+        head.push(share_head("Segments", &f.count(ns)));
+        head.push(share_head("Participants", &f.count(np)));
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
+    table.head.push(Row::new(head));
     let columns = if coded { 3 } else { 1 };
     let mut listed = Vec::with_capacity(rows.rows.len());
     let mut illustrative = false;
@@ -87,29 +85,26 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
     for (k, row) in rows.rows.iter().enumerate() {
         let code = &study.codes[row.code];
         listed.push(row.code);
-        out.push_str("<tr class=\"codebook-code\">");
-        let mut head = String::new();
-        open_row_head(&mut head, &hierarchy, k);
         // The entry is the target of the quote index's code links.
-        out.push_str(&head.replacen(
-            "<th ",
-            &format!("<th id=\"{}\" ", html(&record_anchor("code", &code.id))),
-            1,
-        ));
-        push_label_html(&mut out, &code.label);
-        push_id(&mut out, &code.id, &code.label, &shared);
-        out.push_str("</th>");
+        let mut cells = vec![Cell {
+            id: Some(record_anchor("code", &code.id)),
+            place: hierarchy.place(k),
+            ..Cell::header(Scope::Row, name(&code.id, &code.label, &shared))
+        }];
         if coded {
-            let _ = write!(
-                out,
-                "<td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td>",
-                html(&privacy.count(row.segments, f)),
-                html(&privacy.share(row.segments, ns, f.ratio(row.segments, ns), f)),
-                html(&privacy.count(row.participants, f)),
-                html(&privacy.share(row.participants, np, f.ratio(row.participants, np), f)),
-            );
+            cells.push(counted(
+                privacy.count(row.segments, f),
+                privacy.share(row.segments, ns, f.ratio(row.segments, ns), f),
+            ));
+            cells.push(counted(
+                privacy.count(row.participants, f),
+                privacy.share(row.participants, np, f.ratio(row.participants, np), f),
+            ));
         }
-        out.push_str("</tr>\n");
+        table.body.push(Row {
+            kind: RowKind::Entry,
+            cells,
+        });
         let picked = if examples > 0 {
             picks(study, row.code, examples)
         } else {
@@ -118,52 +113,91 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
         if code.description.is_empty() && picked.is_empty() {
             continue;
         }
-        // The description and examples run under the code across the
-        // whole table, so the numbers keep their columns at any length.
-        let _ = write!(
-            out,
-            "<tr class=\"codebook-detail\"><td colspan=\"{columns}\" class=\"code-depth-{}\">",
-            hierarchy_depth(&hierarchy, k)
-        );
+        let mut blocks = Vec::new();
         if !code.description.is_empty() {
-            out.push_str("<p class=\"code-description\">");
-            push_html(&mut out, &code.description);
-            out.push_str("</p>");
+            blocks.push(Block::CodeDescription(text(&code.description)));
         }
-        {
-            for i in picked {
-                lints::personal(r, i, d.at);
-                let s = &study.segments[i];
-                let p = study.speaker(i);
-                illustrative |= s.illustrative.touches(&["text"]);
-                out.push_str("<p class=\"codebook-quote\"><q>");
-                push_html(&mut out, &shorten(s.text.trim()));
-                out.push_str("</q> <span class=\"quote-alias\">");
-                if privacy.participant_field_private("alias") {
-                    out.push_str("A participant");
-                } else {
-                    push_html(&mut out, &p.alias);
-                }
-                out.push_str("</span> ");
-                out.push_str(&provenance_link(r, i));
-                out.push_str("</p>");
-            }
+        for i in picked {
+            lints::personal(r, i, d.at);
+            illustrative |= study.segments[i].illustrative.touches(&["text"]);
+            blocks.push(example(r, i));
         }
-        out.push_str("</td></tr>\n");
+        table.body.push(detail(blocks, columns, hierarchy.place(k)));
     }
-    out.push_str("</tbody>\n");
-    close(&mut out, &rows, coded, f);
+    close(&mut table, &rows, coded, f);
     if !unused.is_empty() {
-        push_unused(&mut out, study, &unused, &shared);
+        table.notes.push(unused_note(study, &unused, &shared));
         listed.extend(&unused);
     }
-    out.push_str("</div>\n");
     if illustrative {
         r.illustrative();
     }
     let place = r.locate(d.at, 1);
     r.trail().codebooks.push((place, listed));
-    Ok(out)
+    Ok(vec![Block::Table(table)])
+}
+
+/// The description and examples of the code at `place`: they run under
+/// the code across the whole table, so the numbers keep their columns at
+/// any length.
+fn detail(blocks: Vec<Block>, columns: usize, place: Option<CodePlace>) -> Row {
+    let depth = match place {
+        Some(CodePlace::Depth { depth, .. }) => depth,
+        _ => 0,
+    };
+    Row {
+        kind: RowKind::Detail,
+        cells: vec![Cell {
+            content: Content::Blocks(blocks),
+            span: columns,
+            place: Some(CodePlace::Depth {
+                depth,
+                parent: false,
+            }),
+            ..Cell::data(Vec::new())
+        }],
+    }
+}
+
+/// A column head of counts with the base of their shares.
+fn share_head(what: &str, base: &str) -> Cell {
+    Cell {
+        numeric: true,
+        ..Cell::header(
+            Scope::Col,
+            vec![
+                Inline::Text(format!("{what} ")),
+                Inline::Share(format!("share of {base}")),
+            ],
+        )
+    }
+}
+
+/// A count and its share.
+fn counted(count: String, share: String) -> Cell {
+    Cell::number(vec![
+        Inline::Text(format!("{count} ")),
+        Inline::Share(share),
+    ])
+}
+
+/// Segment `i` as a codebook example: its words (shortened), who said
+/// them and the link to where they come from.
+fn example(r: &mut dyn Renderer<'_>, i: usize) -> Block {
+    let study = r.ctx().study;
+    let speaker = if study.privacy.participant_field_private("alias") {
+        "A participant".to_string()
+    } else {
+        study.speaker(i).alias.clone()
+    };
+    let quoted = shorten(study.segments[i].text.trim());
+    Block::CodeExample(vec![
+        Inline::Quoted(text(&quoted)),
+        Inline::Text(" ".into()),
+        Inline::Speaker(text(&speaker)),
+        Inline::Text(" ".into()),
+        Inline::Html(provenance_link(r, i)),
+    ])
 }
 
 /// The rows' descriptions and examples, as the first column's head says.
@@ -203,69 +237,67 @@ fn unused(
         .collect()
 }
 
-/// The totals (when anything is coded), the end of the table and its note.
+/// The totals (when anything is coded) and the table's note.
 fn close(
-    out: &mut String,
+    table: &mut Table,
     rows: &crate::analysis::CodeRows,
     coded: bool,
     f: &crate::model::numbers::NumberFormat,
 ) {
     let (ns, np) = (rows.base_segments, rows.base_participants);
     if coded {
-        let _ = writeln!(
-            out,
-            "<tfoot><tr><th scope=\"row\">Segments (n = {}), participants (n = {})</th><td class=\"num\">{} <span class=\"share\">({})</span></td><td class=\"num\">{} <span class=\"share\">({})</span></td></tr></tfoot>",
-            html(&f.count(ns)),
-            html(&f.count(np)),
-            html(&f.count(ns)),
-            html(&f.percent(100.0)),
-            html(&f.count(np)),
-            html(&f.percent(if np > 0 { 100.0 } else { 0.0 })),
+        let base = format!(
+            "Segments (n = {}), participants (n = {})",
+            f.count(ns),
+            f.count(np)
         );
+        table.foot.push(Row::new(vec![
+            Cell::header(Scope::Row, text(&base)),
+            counted(f.count(ns), f.percent(100.0)),
+            counted(f.count(np), f.percent(if np > 0 { 100.0 } else { 0.0 })),
+        ]));
     }
-    out.push_str("</table>\n");
-    if coded {
-        out.push_str("<p class=\"table-note\">A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.");
-        if let Some(note) = code_options::top_note(rows) {
-            let _ = write!(out, " {}.", html(&note));
+    let note = if coded {
+        let mut note = "A segment can carry several codes, so the shares do not add up to 100%; a parent code counts the segments of its sub-codes once each.".to_string();
+        if let Some(top) = code_options::top_note(rows) {
+            note.push_str(&format!(" {top}."));
         }
-        out.push_str("</p>\n");
+        note
     } else {
-        out.push_str("<p class=\"table-note\">No segment is coded yet, so the codebook shows no counts.</p>\n");
-    }
+        "No segment is coded yet, so the codebook shows no counts.".into()
+    };
+    table.notes.push(Note::reading(text(&note)));
 }
 
 /// The note naming the codes on no segment, once each, with their ids
-/// (each an anchor, as its row would have been).
-fn push_unused(
-    out: &mut String,
+/// (each a link target, as its row would have been).
+fn unused_note(
     study: &crate::model::study::Study,
     unused: &[usize],
     shared: &std::collections::HashSet<&str>,
-) {
-    let _ = write!(
-        out,
-        "<p class=\"table-note codebook-unused\">{} on no segment, so not in the table: ",
-        match unused.len() {
-            1 => "One code is".to_string(),
-            n => format!("{n} codes are"),
-        }
-    );
+) -> Note {
+    let count = match unused.len() {
+        1 => "One code is".to_string(),
+        n => format!("{n} codes are"),
+    };
+    let mut content = vec![Inline::Text(format!(
+        "{count} on no segment, so not in the table: "
+    ))];
     for (k, &c) in unused.iter().enumerate() {
         if k > 0 {
-            out.push_str(", ");
+            content.push(Inline::Text(", ".into()));
         }
         let code = &study.codes[c];
-        let _ = write!(
-            out,
-            "<span id=\"{}\">",
-            html(&record_anchor("code", &code.id))
-        );
-        push_label_html(out, &code.label);
-        push_id(out, &code.id, &code.label, shared);
-        out.push_str("</span>");
+        content.push(Inline::Target {
+            id: record_anchor("code", &code.id),
+            content: name(&code.id, &code.label, shared),
+        });
     }
-    out.push_str(".</p>\n");
+    content.push(Inline::Text(".".into()));
+    Note {
+        kind: NoteKind::Omitted,
+        content,
+    }
 }
 
 /// The labels more than one code has: such a label names no code, so
@@ -281,23 +313,17 @@ fn shared_labels(study: &crate::model::study::Study) -> std::collections::HashSe
     shared
 }
 
-/// The id beside a code's label, whole and on one line: how a directive
-/// names the code. Left out where it is the label itself and no other
-/// code has that label, since the label then names the code as well.
-fn push_id(out: &mut String, id: &str, label: &str, shared: &std::collections::HashSet<&str>) {
+/// A code's label, and beside it its id, whole and on one line: how a
+/// directive names the code. The id is left out where it is the label
+/// itself and no other code has that label, since the label then names
+/// the code as well.
+fn name(id: &str, label: &str, shared: &std::collections::HashSet<&str>) -> Vec<Inline> {
+    let mut name = vec![Inline::Label(label.to_string())];
     if id != label || shared.contains(label) {
-        out.push_str(" <code class=\"code-id\">");
-        push_html(out, id);
-        out.push_str("</code>");
+        name.push(Inline::Text(" ".into()));
+        name.push(Inline::CodeId(id.to_string()));
     }
-}
-
-/// The indent of row `k`'s detail, as its code's (capped like it).
-fn hierarchy_depth(h: &crate::charts::Hierarchy, k: usize) -> usize {
-    match h {
-        crate::charts::Hierarchy::Tree(depths) => depths.get(k).copied().unwrap_or(0).min(6),
-        _ => 0,
-    }
+    name
 }
 
 /// Up to `n` segments to show for `code`: those coded with it directly

@@ -3,12 +3,13 @@
 //! private fields. Both are `{table}`s of participants, so they show what
 //! a table would, small cells and privacy included.
 
+use crate::document::Block;
 use crate::markdown::context::{Directive, Renderer};
 
 use super::super::{list, table, Failure};
 
 /// `{participants}` with `:by: role, stance` or `:columns:`.
-pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Vec<Block>, Failure> {
     let as_table = |options: Vec<(String, String)>| Directive {
         name: "table".into(),
         argument: "participants".into(),
@@ -26,15 +27,15 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<Strin
                     "e.g. :by: persona, stance".into(),
                 ));
             }
-            let mut html = String::new();
+            let mut blocks = Vec::new();
             for field in fields {
                 let caption = format!("Participants by {}", field.replace(['_', '-'], " "));
-                html.push_str(&table::render(
+                blocks.extend(table::render(
                     r,
                     &as_table(vec![("by".into(), field), ("caption".into(), caption)]),
                 )?);
             }
-            Ok(html)
+            Ok(blocks)
         }
         None => {
             if r.ctx().study.privacy.participant_field_private("alias") {

@@ -1,15 +1,13 @@
 //! `{sources}`: where the data was collected, with what each source holds.
 
-use std::fmt::Write;
-
-use crate::escape::{html, push_html};
+use crate::document::{text, Block, Cell, Row, Scope, Table, TableKind};
 use crate::markdown::context::{Directive, Renderer};
 
 use super::super::Failure;
 
 /// The sources, each with its kind, description and how many segments and
 /// participants it gave.
-pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<Vec<Block>, Failure> {
     let ctx = r.ctx();
     let study = ctx.study;
     let f = ctx.format;
@@ -20,7 +18,11 @@ pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<Strin
         ));
     }
     let privacy = &study.privacy;
-    let mut out = String::from("<div class=\"table-wrap\"><table class=\"sources-table\">\n<caption>Sources</caption>\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Kind</th><th scope=\"col\">Description</th><th scope=\"col\">Segments</th><th scope=\"col\">Participants</th></tr></thead>\n<tbody>\n");
+    let mut table = Table::new(TableKind::Sources);
+    table.caption = Some(text("Sources"));
+    let head = ["Source", "Kind", "Description", "Segments", "Participants"];
+    let head = head.iter().map(|h| Cell::header(Scope::Col, text(h)));
+    table.head.push(Row::new(head.collect()));
     // One pass over the segments: each source's segments and speakers.
     let mut speakers: Vec<Vec<usize>> = vec![Vec::new(); study.sources.len()];
     for (i, s) in study.segments.iter().enumerate() {
@@ -36,18 +38,13 @@ pub fn render(r: &mut dyn Renderer<'_>, _: &Directive, _: usize) -> Result<Strin
         let segments = people.len() as u64;
         people.sort_unstable();
         people.dedup();
-        out.push_str("<tr><th scope=\"row\">");
-        push_html(&mut out, &src.title);
-        let _ = write!(
-            out,
-            "</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            html(&src.kind),
-            html(&src.description),
-            html(&privacy.count(segments, f)),
-            html(&privacy.count(people.len() as u64, f)),
-        );
-        out.push('\n');
+        table.body.push(Row::new(vec![
+            Cell::header(Scope::Row, text(&src.title)),
+            Cell::data(text(&src.kind)),
+            Cell::data(text(&src.description)),
+            Cell::number(text(&privacy.count(segments, f))),
+            Cell::number(text(&privacy.count(people.len() as u64, f))),
+        ]));
     }
-    out.push_str("</tbody>\n</table>\n</div>\n");
-    Ok(out)
+    Ok(vec![Block::Table(table)])
 }

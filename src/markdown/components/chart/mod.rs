@@ -80,7 +80,7 @@ pub fn render(
             summary: chart.summary,
         },
         caption,
-        data: vec![Block::Html(chart.table_html)],
+        data: vec![Block::Table(chart.table)],
         illustrative,
     })])
 }

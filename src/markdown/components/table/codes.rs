@@ -11,13 +11,14 @@ use crate::model::numbers::NumberFormat;
 
 use super::super::code_options;
 use super::super::Failure;
-use super::{heading, plain, Table};
+use super::{heading, plain, Data};
+use crate::document::TableKind;
 
 const PARENT_NOTE: &str = "a parent counts its sub-codes";
 
 /// Code frequency: one row per code, segments and participants, each with
 /// its share of the selection's segments or participants.
-pub fn frequency(m: &Matches, d: &Directive, f: &NumberFormat) -> Result<Table, Failure> {
+pub fn frequency(m: &Matches, d: &Directive, f: &NumberFormat) -> Result<Data, Failure> {
     let study = m.study;
     let mut q = code_options::query(study, d, CodeSort::Codebook)?;
     // A table lists the codebook: codes without segments are findings too.
@@ -39,7 +40,8 @@ pub fn frequency(m: &Matches, d: &Directive, f: &NumberFormat) -> Result<Table, 
         })
         .collect();
     let full = |n: u64| f.percent(if n > 0 { 100.0 } else { 0.0 });
-    Ok(Table {
+    Ok(Data {
+        kind: TableKind::CodeFrequency,
         head: vec![
             format!("Code ({PARENT_NOTE})"),
             "Segments".into(),
@@ -72,7 +74,7 @@ pub fn crosstab(
     d: &Directive,
     across: &str,
     f: &NumberFormat,
-) -> Result<Table, Failure> {
+) -> Result<Data, Failure> {
     let study = m.study;
     let q = code_options::query(study, d, CodeSort::Codebook)?;
     let rows = code_rows(m, &q);
@@ -111,7 +113,8 @@ pub fn crosstab(
             heading(across).to_lowercase()
         ));
     }
-    Ok(Table {
+    Ok(Data {
+        kind: TableKind::CodeCrosstab,
         head,
         hierarchy: code_options::hierarchy(study, &rows),
         rows: body,

@@ -1,16 +1,16 @@
 //! `table`: records, counts by a field, code frequency or a crosstab, as
-//! an accessible HTML table.
+//! a table of the document.
 
 mod codes;
 
 use crate::analysis::select::{check_field, record_flag, select, value, Kind, Matches, Selection};
 use crate::analysis::{count_by, crosstab};
 use crate::charts::text::capital;
-use crate::charts::{open_row_head, Hierarchy};
-use crate::escape::{push_html, push_label_html};
+use crate::charts::Hierarchy;
+use crate::document::{text, Block, Cell, Inline, Inlines, Note, Row, Scope, Table, TableKind};
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
-use crate::markdown::inline::inline_html;
+use crate::markdown::inline::inline;
 use crate::model::numbers::NumberFormat;
 
 use super::{list, needs_argument, Failure};
@@ -22,16 +22,14 @@ pub const OPTIONS: &[&str] = &[
 
 /// `{table} SELECTION` with `:columns:`, `:by:`, `:across:`, `:caption:`
 /// and, by code, the code options.
-pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<Vec<Block>, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("table", "participants"));
     }
     let sel =
         Selection::parse(&d.argument).map_err(|e| (e, "e.g. ```{table} participants".into()))?;
     let m = select(r.ctx().study, &sel)?;
-    let caption = d
-        .option("caption")
-        .map(|c| inline_html(c, r.ctx().raw_html));
+    let caption = d.option("caption").map(|c| inline(c, r.ctx().raw_html));
     let f = r.ctx().format;
     let by_code = m.kind == Kind::Segments && d.option("by") == Some("code");
     if !by_code {
@@ -60,14 +58,16 @@ pub fn render(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure
     if table.illustrative {
         r.illustrative();
     }
-    Ok(table_html(caption.as_deref(), &table))
+    Ok(vec![Block::Table(document(caption, table))])
 }
 
 /// Rows of cells; a cell's flag says it holds a made-up value.
 type Rows = Vec<Vec<(String, bool)>>;
 
-/// A table ready to write.
-struct Table {
+/// A table's figures, before they are laid out.
+struct Data {
+    /// What the table shows.
+    kind: TableKind,
     head: Vec<String>,
     rows: Rows,
     /// Where the rows sit in the code tree (flat for other tables).
@@ -80,9 +80,10 @@ struct Table {
     illustrative: bool,
 }
 
-impl Table {
-    fn plain(head: Vec<String>, rows: Rows, illustrative: bool) -> Table {
-        Table {
+impl Data {
+    fn plain(kind: TableKind, head: Vec<String>, rows: Rows, illustrative: bool) -> Data {
+        Data {
+            kind,
             head,
             rows,
             hierarchy: Hierarchy::Flat,
@@ -98,7 +99,7 @@ fn plain(cells: Vec<String>) -> Vec<(String, bool)> {
     cells.into_iter().map(|c| (c, false)).collect()
 }
 
-fn records(m: &Matches, columns: Option<&str>) -> Result<Table, Failure> {
+fn records(m: &Matches, columns: Option<&str>) -> Result<Data, Failure> {
     let study = m.study;
     let columns = match columns {
         Some(c) => list(c),
@@ -135,7 +136,8 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<Table, Failure> {
                 .collect()
         })
         .collect();
-    Ok(Table::plain(
+    Ok(Data::plain(
+        TableKind::Records,
         columns.iter().map(|c| heading(c)).collect(),
         rows,
         any,
@@ -144,7 +146,7 @@ fn records(m: &Matches, columns: Option<&str>) -> Result<Table, Failure> {
 
 /// A partition: every record in one row, shares rounded together so they
 /// add up to exactly 100 %.
-fn shares(m: &Matches, by: &str, f: &NumberFormat) -> Result<Table, Failure> {
+fn shares(m: &Matches, by: &str, f: &NumberFormat) -> Result<Data, Failure> {
     let tally = count_by(m, by)?;
     let privacy = &m.study.privacy;
     let parts = f.split(&tally.counts());
@@ -161,7 +163,8 @@ fn shares(m: &Matches, by: &str, f: &NumberFormat) -> Result<Table, Failure> {
             ])
         })
         .collect();
-    let mut table = Table::plain(
+    let mut table = Data::plain(
+        TableKind::Counts,
         vec![heading(by), "Count".into(), "Share".into()],
         rows,
         m.illustrative(&[by]),
@@ -174,7 +177,7 @@ fn shares(m: &Matches, by: &str, f: &NumberFormat) -> Result<Table, Failure> {
     Ok(table)
 }
 
-fn cross(m: &Matches, by: &str, across: &str, f: &NumberFormat) -> Result<Table, Failure> {
+fn cross(m: &Matches, by: &str, across: &str, f: &NumberFormat) -> Result<Data, Failure> {
     let x = crosstab(m, by, across)?;
     let privacy = &m.study.privacy;
     let mut head = vec![heading(by)];
@@ -191,7 +194,12 @@ fn cross(m: &Matches, by: &str, across: &str, f: &NumberFormat) -> Result<Table,
             plain(cells)
         })
         .collect();
-    Ok(Table::plain(head, rows, m.illustrative(&[by, across])))
+    Ok(Data::plain(
+        TableKind::Crosstab,
+        head,
+        rows,
+        m.illustrative(&[by, across]),
+    ))
 }
 
 /// "risk_profile" → "Risk profile".
@@ -207,67 +215,50 @@ fn is_numeric(cell: &str) -> bool {
 }
 
 /// One row: its header cell (with its place in the code tree), then
-/// numbers right-aligned and made-up values marked.
-fn push_row(html: &mut String, cells: &[(String, bool)], hierarchy: &Hierarchy, r: usize) {
-    html.push_str("<tr>");
-    for (i, (cell, made_up)) in cells.iter().enumerate() {
-        match (i, is_numeric(cell)) {
-            (0, _) => open_row_head(html, hierarchy, r),
-            (_, true) => html.push_str("<td class=\"num\">"),
-            _ => html.push_str("<td>"),
-        }
-        if i == 0 {
-            push_label_html(html, cell);
-        } else {
-            push_html(html, cell);
-        }
-        if *made_up {
-            html.push_str("<sup class=\"made-up\" title=\"Illustrative\">†</sup>");
-        }
-        html.push_str(if i == 0 { "</th>" } else { "</td>" });
-    }
-    html.push_str("</tr>\n");
+/// numbers and made-up values as such.
+fn row(cells: &[(String, bool)], hierarchy: &Hierarchy, r: usize) -> Row {
+    let cells = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (cell, made_up))| {
+            let cell = if i == 0 {
+                Cell {
+                    place: hierarchy.place(r),
+                    ..Cell::header(Scope::Row, vec![Inline::Label(cell.clone())])
+                }
+            } else if is_numeric(cell) {
+                Cell::number(text(cell))
+            } else {
+                Cell::data(text(cell))
+            };
+            Cell {
+                illustrative: *made_up,
+                ..cell
+            }
+        })
+        .collect();
+    Row::new(cells)
 }
 
-fn table_html(caption: Option<&str>, t: &Table) -> String {
-    let mut html = String::from("<div class=\"table-wrap\"><table>\n");
-    if let Some(c) = caption {
-        html.push_str("<caption>");
-        html.push_str(c);
-        html.push_str("</caption>\n");
-    }
-    html.push_str("<thead><tr>");
-    for h in &t.head {
-        html.push_str("<th scope=\"col\">");
-        push_html(&mut html, h);
-        html.push_str("</th>");
-    }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    for (r, cells) in t.rows.iter().enumerate() {
-        push_row(&mut html, cells, &t.hierarchy, r);
-    }
-    html.push_str("</tbody>\n");
-    if !t.foot.is_empty() {
-        html.push_str("<tfoot>\n");
-        for cells in &t.foot {
-            let cells: Vec<(String, bool)> = cells.iter().map(|c| (c.clone(), false)).collect();
-            push_row(&mut html, &cells, &Hierarchy::Flat, 0);
-        }
-        html.push_str("</tfoot>\n");
-    }
-    html.push_str("</table>\n");
-    for note in &t.notes {
-        html.push_str("<p class=\"table-note\">");
-        push_html(&mut html, note);
-        html.push_str("</p>\n");
-    }
+/// The document's table of `t`, under `caption`.
+fn document(caption: Option<Inlines>, t: Data) -> Table {
+    let mut table = Table::new(t.kind);
+    table.caption = caption;
+    let head = t.head.iter().map(|h| Cell::header(Scope::Col, text(h)));
+    table.head.push(Row::new(head.collect()));
+    table.body = (t.rows.iter().enumerate())
+        .map(|(r, cells)| row(cells, &t.hierarchy, r))
+        .collect();
+    table.foot = (t.foot.into_iter())
+        .map(|cells| row(&plain(cells), &Hierarchy::Flat, 0))
+        .collect();
+    table.notes = t.notes.iter().map(|n| Note::reading(text(n))).collect();
     if t.rows.iter().flatten().any(|c| c.1) {
-        html.push_str(
-            "<p class=\"table-note\">† Illustrative: not given by the source study.</p>\n",
-        );
+        let note = "† Illustrative: not given by the source study.";
+        table.notes.push(Note::reading(text(note)));
     } else if t.illustrative {
-        html.push_str("<p class=\"table-note\">Computed in part from illustrative records not given by the source study.</p>\n");
+        let note = "Computed in part from illustrative records not given by the source study.";
+        table.notes.push(Note::reading(text(note)));
     }
-    html.push_str("</div>\n");
-    html
+    table
 }
