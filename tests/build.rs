@@ -147,18 +147,7 @@ fn the_example_holds_the_whole_seed_study() {
         at += found;
     }
     // Every chart kind appears, each with its summary and data table.
-    for kind in [
-        "donut",
-        "pie",
-        "bar",
-        "stacked",
-        "diverging",
-        "grouped",
-        "line",
-        "area",
-        "heatmap",
-        "roadmap",
-    ] {
+    for kind in findings::charts::KINDS.iter().map(|k| k.name) {
         assert_eq!(
             html.matches(&format!("class=\"chart chart-{kind}")).count(),
             1,

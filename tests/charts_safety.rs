@@ -37,91 +37,74 @@ fn illustrative_charts_say_so() {
     assert!(!draw(ChartKind::Bar, stance()).svg.contains("Illustrative"));
 }
 
+/// Every string of data of `shape` is one of three attacks on the markup.
+fn hostile(shape: Shape) -> ChartData {
+    let e = |i: usize| EVIL[i % EVIL.len()].to_string();
+    match shape {
+        Shape::Split => split(&[(EVIL[0], 3), (EVIL[1], 2), (EVIL[2], 1)]),
+        Shape::Crosstab => ChartData::Crosstab {
+            what: e(0),
+            row_attribute: e(1),
+            column_attribute: e(0),
+            rows: vec![e(0), e(1)],
+            columns: vec![e(1), e(0)],
+            counts: vec![vec![1, 2], vec![3, 0]],
+            scope: Default::default(),
+        },
+        Shape::Matrix => ChartData::Matrix {
+            labels: (0..3).map(e).collect(),
+            counts: vec![vec![1, 1, 0], vec![1, 2, 1], vec![0, 1, 3]],
+        },
+        Shape::Roadmap => ChartData::Roadmap {
+            phases: vec![RoadmapPhase {
+                label: e(0),
+                start: date("2026-01-01"),
+                end: date("2026-02-01"),
+                milestones: vec![e(1), e(0)],
+            }],
+        },
+        Shape::Series => ChartData::Series {
+            series: vec![Series {
+                label: e(0),
+                unit: e(1),
+                points: vec![(date("2026-01-01"), 1.0), (date("2026-01-05"), 2.0)],
+            }],
+            events: vec![Event {
+                date: date("2026-01-02"),
+                label: e(1),
+            }],
+            phases: vec![Phase {
+                start: date("2026-01-02"),
+                end: date("2026-01-04"),
+                label: e(0),
+            }],
+        },
+    }
+}
+
+const EVIL: [&str; 3] = [
+    "<script>alert(1)</script>",
+    "\"onload=alert(1) x='",
+    "Tom & Jerry",
+];
+
 #[test]
 fn user_text_is_always_escaped() {
-    let evil = [
-        "<script>alert(1)</script>",
-        "\"onload=alert(1) x='",
-        "Tom & Jerry",
-    ];
-    let e = |i: usize| evil[i % evil.len()].to_string();
-    let mut charts = vec![
-        (
-            ChartKind::Donut,
-            split(&[(evil[0], 3), (evil[1], 2), (evil[2], 1)]),
-        ),
-        (ChartKind::Bar, split(&[(evil[0], 3), (evil[1], 2)])),
-        (
-            ChartKind::Heatmap,
-            ChartData::Matrix {
-                labels: (0..3).map(e).collect(),
-                counts: vec![vec![1, 1, 0], vec![1, 2, 1], vec![0, 1, 3]],
-            },
-        ),
-        (
-            ChartKind::Roadmap,
-            ChartData::Roadmap {
-                phases: vec![RoadmapPhase {
-                    label: e(0),
-                    start: date("2026-01-01"),
-                    end: date("2026-02-01"),
-                    milestones: vec![e(1), e(0)],
-                }],
-            },
-        ),
-        (
-            ChartKind::Line,
-            ChartData::Series {
-                series: vec![Series {
-                    label: e(0),
-                    unit: e(1),
-                    points: vec![(date("2026-01-01"), 1.0), (date("2026-01-05"), 2.0)],
-                }],
-                events: vec![Event {
-                    date: date("2026-01-02"),
-                    label: e(1),
-                }],
-                phases: vec![Phase {
-                    start: date("2026-01-02"),
-                    end: date("2026-01-04"),
-                    label: e(0),
-                }],
-            },
-        ),
-    ];
-    for kind in [ChartKind::Stacked, ChartKind::Diverging, ChartKind::Grouped] {
-        let mut data = crosstab(
-            &[evil[0], evil[1]],
-            &[evil[1], evil[0]],
-            vec![vec![1, 2], vec![3, 0]],
-        );
-        if let ChartData::Crosstab {
-            column_attribute,
-            row_attribute,
-            what,
-            ..
-        } = &mut data
-        {
-            *column_attribute = e(0);
-            *row_attribute = e(1);
-            *what = e(0);
-        }
-        charts.push((kind, data));
-    }
-    for (kind, data) in charts {
-        let mut s = spec(kind, data);
-        s.title = e(0);
+    for k in KINDS {
+        let mut s = spec(k.kind, hostile(k.shape));
+        s.title = EVIL[0].to_string();
         s.id = "fig\"><script>".to_string();
         let chart = render(&s).expect("renders");
+        let kind = k.name;
         for out in [&chart.svg, &table_html(&chart)] {
-            assert!(!out.contains("<script"), "{kind:?}: {out}");
-            assert!(!out.contains("\"onload="), "{kind:?}: {out}");
-            assert!(!out.contains("'"), "{kind:?}: {out}");
-            assert!(!out.contains("Tom & Jerry"), "{kind:?}");
+            assert!(!out.contains("<script"), "{kind}: {out}");
+            assert!(!out.contains("\"onload="), "{kind}: {out}");
+            assert!(!out.contains("'"), "{kind}: {out}");
+            assert!(!out.contains("Tom & Jerry"), "{kind}");
         }
         assert!(
             chart.svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
-            "{kind:?}"
+            "{kind}"
         );
     }
 }

@@ -2,6 +2,7 @@
 //! in the code tree: `:level:`, `:codes:`, `:top:` and `:sort:` resolved
 //! once for tables, bar charts, crosstabs and heatmaps alike.
 
+use super::chart_data::Hierarchy;
 use super::frequency::code_frequency;
 use super::select::Matches;
 use super::Problem;
@@ -238,6 +239,50 @@ pub fn path(study: &Study, code: usize) -> String {
         .map(|&a| study.codes[a].label.as_str())
         .collect();
     above.join(" › ")
+}
+
+/// The labels of `rows` as a chart or table shows them: a label that more
+/// than one shown code has (real codebooks repeat "Other" under every
+/// theme) is followed by its parent's label, so the rows can be told apart.
+pub fn labels(study: &Study, rows: &CodeRows) -> Vec<String> {
+    let plain: Vec<&str> = rows
+        .rows
+        .iter()
+        .map(|r| study.codes[r.code].label.as_str())
+        .collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &l in &plain {
+        *seen.entry(l).or_default() += 1;
+    }
+    rows.rows
+        .iter()
+        .zip(&plain)
+        .map(|(r, &label)| {
+            let twice = seen.get(label).is_some_and(|&n| n > 1);
+            match study.code_ancestors[r.code].get(1) {
+                Some(&parent) if twice => {
+                    format!("{label} ({})", study.codes[parent].label)
+                }
+                _ => label.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Where the rows sit in the code tree.
+pub fn hierarchy(study: &Study, rows: &CodeRows) -> Hierarchy {
+    if rows.tree_order {
+        Hierarchy::Tree(rows.rows.iter().map(|r| r.depth).collect())
+    } else {
+        Hierarchy::Paths(rows.rows.iter().map(|r| path(study, r.code)).collect())
+    }
+}
+
+/// "Top 10 of 152 codes" when fewer codes are shown than the level holds
+/// because of `:top:`.
+pub fn top_note(rows: &CodeRows) -> Option<String> {
+    rows.top_applied
+        .then(|| format!("Top {} of {} codes", rows.rows.len(), rows.available))
 }
 
 /// Parses a `:top:` value: a whole number of at least 1.

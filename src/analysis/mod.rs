@@ -2,9 +2,10 @@
 //!
 //! Pure functions over the indexed study: counts and shares by attribute
 //! (`tally`, `share`), code frequency (`frequency`), which codes a code
-//! analysis shows and in what order (`codes`), crosstabs (`crosstab`) and
-//! co-occurrence (`cooccurrence`). Prose roles, tables and charts all call
-//! these, so a number is computed one way only.
+//! analysis shows and in what order (`codes`), crosstabs (`crosstab`),
+//! co-occurrence (`cooccurrence`) and the data of each chart shape
+//! (`chart_data`). Prose roles, tables and charts all call these, so a
+//! number is computed one way only.
 //!
 //! Two kinds of distribution are kept apart. A *partition* puts every
 //! record in exactly one category (participants by stance): its parts sum
@@ -14,6 +15,7 @@
 //! the selection, and the shares do not sum to 100 %.
 
 pub mod agreement;
+pub mod chart_data;
 pub mod code_list;
 pub mod code_names;
 pub mod codes;

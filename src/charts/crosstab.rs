@@ -14,7 +14,7 @@ use super::palette::Ink;
 use super::svg::{self, Anchor};
 use super::svg_backend::{plot_area, view};
 use super::text::{self, LABEL_SIZE};
-use super::{legend, ChartKind, ChartSpec, Drawing, WIDTH};
+use super::{legend, ChartSpec, Drawing, WIDTH};
 
 const BAR: f64 = 22.0;
 const ROW: f64 = 34.0;
@@ -33,34 +33,45 @@ struct Segment {
     label: String,
 }
 
-/// The registry's entry: a crosstab drawn as the spec's kind.
-pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+/// How a crosstab's rows are drawn: the kinds `stacked`, `diverging` and
+/// `grouped`, each naming its layout in the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Each row a 100 % bar of its shares.
+    Stacked,
+    /// Each row's shares to either side of a centre line.
+    Diverging,
+    /// Each row a group of bars, one per non-zero column, by count.
+    Grouped,
+}
+
+/// The registry's entry: a crosstab drawn in `layout`.
+pub fn draw_spec(spec: &ChartSpec, layout: Layout) -> Option<Drawing> {
     match &spec.data {
         super::ChartData::Crosstab {
             rows,
             columns,
             counts,
             ..
-        } => Some(draw(spec, spec.kind, rows, columns, counts)),
+        } => Some(draw(spec, layout, rows, columns, counts)),
         _ => None,
     }
 }
 
-/// Draws a crosstab as `kind` (stacked, diverging or grouped).
+/// Draws a crosstab in `layout`.
 pub fn draw(
     spec: &ChartSpec,
-    kind: ChartKind,
+    layout: Layout,
     rows: &[String],
     columns: &[String],
     counts: &[Vec<u64>],
 ) -> Drawing {
-    let f = &spec.format;
     let mut body = String::new();
     let legend_labels: Vec<&str> = columns.iter().map(String::as_str).collect();
     let top = TOP + legend::draw(&mut body, &legend_labels, 12.0, TOP - 10.0, WIDTH - 24.0) + 8.0;
     let (fitted, label_width) = fit_labels(rows.iter().map(String::as_str));
     let left = 12.0 + label_width + 10.0;
-    let grouped = kind == ChartKind::Grouped;
+    let grouped = layout == Layout::Grouped;
     // A grouped row holds a bar for each of its non-zero columns only, so
     // a row is as tall as its data and no slot stands empty.
     let slots: Vec<usize> = counts
@@ -83,61 +94,7 @@ pub fn draw(
     let height = bottom + BOTTOM;
 
     // Each row's segments in data units, plus the x range and ticks.
-    let (segments, range, ticks, tick_label): Layout<'_> = match kind {
-        ChartKind::Grouped => {
-            let max = counts.iter().flatten().copied().max().unwrap_or(1);
-            let ticks: Vec<f64> = count_ticks(max).into_iter().map(|t| t as f64).collect();
-            let segs = counts
-                .iter()
-                .map(|row| {
-                    row.iter()
-                        .enumerate()
-                        .map(|(j, &n)| Segment {
-                            series: j,
-                            from: 0.0,
-                            to: n as f64,
-                            label: f.count(n),
-                        })
-                        .collect()
-                })
-                .collect();
-            let top_tick = ticks.last().copied().unwrap_or(max as f64);
-            (
-                segs,
-                (0.0, top_tick),
-                ticks,
-                Box::new(move |t| f.count(t as u64)),
-            )
-        }
-        ChartKind::Diverging => diverging(spec, counts),
-        _ => {
-            let segs = counts
-                .iter()
-                .map(|row| {
-                    let mut at = 0.0;
-                    f.split(row)
-                        .into_iter()
-                        .enumerate()
-                        .map(|(j, p)| {
-                            at += p;
-                            Segment {
-                                series: j,
-                                from: at - p,
-                                to: at,
-                                label: f.percent(p),
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
-            (
-                segs,
-                (0.0, 100.0),
-                vec![0.0, 25.0, 50.0, 75.0, 100.0],
-                Box::new(move |t| percent_tick(spec, t)),
-            )
-        }
-    };
+    let (segments, range, ticks, tick_label) = place(spec, layout, counts);
 
     let right = WIDTH
         - if grouped {
@@ -194,42 +151,12 @@ pub fn draw(
                 }
                 let (x0, _) = view(area.map_coordinate(&(seg.from, 0.0)));
                 let (x1, _) = view(area.map_coordinate(&(seg.to, 0.0)));
-                let baseline = (y0 + y1) / 2.0 + LABEL_SIZE * 0.35;
-                if grouped && seg.to <= seg.from {
-                    // No bar, no label: the data table still lists the zero.
-                } else if grouped {
-                    svg::label(
-                        &mut labels,
-                        x1 + 5.0,
-                        baseline,
-                        Anchor::Start,
-                        "chart-value",
-                        &seg.label,
-                    );
-                } else if x1 - x0 < text::width(&seg.label, LABEL_SIZE) + 6.0 {
-                    // Too narrow for its share: the share goes in a tooltip.
-                    if x1 > x0 {
-                        let tip = format!("{}, {}: {}", rows[i], columns[seg.series], seg.label);
-                        svg::hit_area(&mut labels, (x0, y0), (x1, y1), &tip);
-                    }
-                } else {
-                    let class = format!(
-                        "chart-value chart-on-fill chart-on-s{}",
-                        seg.series % super::palette::SERIES
-                    );
-                    svg::label(
-                        &mut labels,
-                        (x0 + x1) / 2.0,
-                        baseline,
-                        Anchor::Middle,
-                        &class,
-                        &seg.label,
-                    );
-                }
+                let tip = || format!("{}, {}: {}", rows[i], columns[seg.series], seg.label);
+                segment_label(&mut labels, grouped, seg, (x0, y0), (x1, y1), tip);
             }
             y += heights[i];
         }
-        let zero = if kind == ChartKind::Diverging {
+        let zero = if layout == Layout::Diverging {
             0.0
         } else {
             range.0
@@ -241,6 +168,111 @@ pub fn draw(
     }
     body.push_str(&labels);
     Drawing { body, height }
+}
+
+/// Each row's segments in data units, the x range, its ticks and how a
+/// tick is labelled: counts for grouped bars, shares otherwise.
+fn place<'a>(spec: &'a ChartSpec, layout: Layout, counts: &[Vec<u64>]) -> Placement<'a> {
+    let f = &spec.format;
+    match layout {
+        Layout::Grouped => {
+            let max = counts.iter().flatten().copied().max().unwrap_or(1);
+            let ticks: Vec<f64> = count_ticks(max).into_iter().map(|t| t as f64).collect();
+            let segs = counts
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .enumerate()
+                        .map(|(j, &n)| Segment {
+                            series: j,
+                            from: 0.0,
+                            to: n as f64,
+                            label: f.count(n),
+                        })
+                        .collect()
+                })
+                .collect();
+            let top_tick = ticks.last().copied().unwrap_or(max as f64);
+            (
+                segs,
+                (0.0, top_tick),
+                ticks,
+                Box::new(move |t| f.count(t as u64)),
+            )
+        }
+        Layout::Diverging => diverging(spec, counts),
+        Layout::Stacked => {
+            let segs = counts
+                .iter()
+                .map(|row| {
+                    let mut at = 0.0;
+                    f.split(row)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, p)| {
+                            at += p;
+                            Segment {
+                                series: j,
+                                from: at - p,
+                                to: at,
+                                label: f.percent(p),
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            (
+                segs,
+                (0.0, 100.0),
+                vec![0.0, 25.0, 50.0, 75.0, 100.0],
+                Box::new(move |t| percent_tick(spec, t)),
+            )
+        }
+    }
+}
+
+/// The label of one segment: a grouped bar's count right of it, a share
+/// inside its segment, or in a tooltip (`tip`) when the segment is too
+/// narrow for it.
+fn segment_label(
+    labels: &mut String,
+    grouped: bool,
+    seg: &Segment,
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    tip: impl Fn() -> String,
+) {
+    let baseline = (y0 + y1) / 2.0 + LABEL_SIZE * 0.35;
+    if grouped && seg.to <= seg.from {
+        // No bar, no label: the data table still lists the zero.
+    } else if grouped {
+        svg::label(
+            labels,
+            x1 + 5.0,
+            baseline,
+            Anchor::Start,
+            "chart-value",
+            &seg.label,
+        );
+    } else if x1 - x0 < text::width(&seg.label, LABEL_SIZE) + 6.0 {
+        // Too narrow for its share: the share goes in a tooltip.
+        if x1 > x0 {
+            svg::hit_area(labels, (x0, y0), (x1, y1), &tip());
+        }
+    } else {
+        let class = format!(
+            "chart-value chart-on-fill chart-on-s{}",
+            seg.series % super::palette::SERIES
+        );
+        svg::label(
+            labels,
+            (x0 + x1) / 2.0,
+            baseline,
+            Anchor::Middle,
+            &class,
+            &seg.label,
+        );
+    }
 }
 
 /// Room right of the longest grouped bar for its value label.
@@ -261,7 +293,7 @@ fn percent_tick(spec: &ChartSpec, t: f64) -> String {
     )
 }
 
-type Layout<'a> = (
+type Placement<'a> = (
     Vec<Vec<Segment>>,
     (f64, f64),
     Vec<f64>,
@@ -270,7 +302,7 @@ type Layout<'a> = (
 
 /// Diverging segments: shares of each row, the first half of the columns
 /// leftwards from zero (nearest the centre last), the rest rightwards.
-fn diverging<'a>(spec: &'a ChartSpec, counts: &[Vec<u64>]) -> Layout<'a> {
+fn diverging<'a>(spec: &'a ChartSpec, counts: &[Vec<u64>]) -> Placement<'a> {
     let f = &spec.format;
     let mut widest: f64 = 0.0;
     let segs: Vec<Vec<Segment>> = counts

@@ -1,11 +1,14 @@
-//! The chart kinds and the registry that maps each to its name and its
-//! drawing. Adding a kind is a variant here, a file with its drawing and
-//! one line in [`KINDS`] naming its [`Shape`] of data (a new shape also
-//! needs a `ChartData` variant, its check in `validate` and its
-//! computation in the `chart` directive).
+//! The chart kinds and the registry that maps each to its name, its
+//! rules and its drawing. Adding a kind is a variant here, a file with its
+//! drawing and one entry in [`KINDS`] naming its [`Shape`] of data and its
+//! rules; nothing else asks which kind a chart is (a new shape also needs
+//! a `ChartData` variant, its check in `validate` and its computation in
+//! `analysis::chart_data`).
 
+use super::crosstab::Layout;
 use super::{bars, crosstab, donut, heatmap, roadmap, timeline};
 use super::{ChartSpec, Drawing};
+use crate::analysis::chart_data::SplitSort;
 
 /// The chart kinds a `chart` directive can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +64,13 @@ pub struct KindSpec {
     pub kind: ChartKind,
     /// The data it draws.
     pub shape: Shape,
+    /// Whether it draws the parts of a whole (slices), whose counts must
+    /// not overlap: it cannot show the codes of segments, since a segment
+    /// can carry several. Bars stand each on its own, so they can.
+    pub parts_of_whole: bool,
+    /// The order of a split by a field without `:sort:`: bars read best
+    /// longest first, slices keep the labels' order. Only splits use it.
+    pub split_sort: SplitSort,
     /// Its drawing.
     pub draw: Draw,
 }
@@ -71,60 +81,80 @@ pub const KINDS: &[KindSpec] = &[
         name: "donut",
         kind: ChartKind::Donut,
         shape: Shape::Split,
+        parts_of_whole: true,
+        split_sort: SplitSort::Given,
         draw: |s| donut::draw_spec(s, true),
     },
     KindSpec {
         name: "pie",
         kind: ChartKind::Pie,
         shape: Shape::Split,
+        parts_of_whole: true,
+        split_sort: SplitSort::Given,
         draw: |s| donut::draw_spec(s, false),
     },
     KindSpec {
         name: "bar",
         kind: ChartKind::Bar,
         shape: Shape::Split,
+        parts_of_whole: false,
+        split_sort: SplitSort::Count,
         draw: bars::draw_spec,
     },
     KindSpec {
         name: "stacked",
         kind: ChartKind::Stacked,
         shape: Shape::Crosstab,
-        draw: crosstab::draw_spec,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
+        draw: |s| crosstab::draw_spec(s, Layout::Stacked),
     },
     KindSpec {
         name: "diverging",
         kind: ChartKind::Diverging,
         shape: Shape::Crosstab,
-        draw: crosstab::draw_spec,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
+        draw: |s| crosstab::draw_spec(s, Layout::Diverging),
     },
     KindSpec {
         name: "grouped",
         kind: ChartKind::Grouped,
         shape: Shape::Crosstab,
-        draw: crosstab::draw_spec,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
+        draw: |s| crosstab::draw_spec(s, Layout::Grouped),
     },
     KindSpec {
         name: "line",
         kind: ChartKind::Line,
         shape: Shape::Series,
-        draw: timeline::draw_spec,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
+        draw: |s| timeline::draw_spec(s, false),
     },
     KindSpec {
         name: "area",
         kind: ChartKind::Area,
         shape: Shape::Series,
-        draw: timeline::draw_spec,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
+        draw: |s| timeline::draw_spec(s, true),
     },
     KindSpec {
         name: "heatmap",
         kind: ChartKind::Heatmap,
         shape: Shape::Matrix,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
         draw: heatmap::draw_spec,
     },
     KindSpec {
         name: "roadmap",
         kind: ChartKind::Roadmap,
         shape: Shape::Roadmap,
+        parts_of_whole: false,
+        split_sort: SplitSort::Given,
         draw: roadmap::draw_spec,
     },
 ];
@@ -150,7 +180,8 @@ impl ChartKind {
         KINDS.iter().map(|k| k.name).collect()
     }
 
-    fn spec(self) -> &'static KindSpec {
+    /// This kind's entry in [`KINDS`]: its rules and its drawing.
+    pub fn spec(self) -> &'static KindSpec {
         // Every variant has its line in KINDS (tested).
         KINDS.iter().find(|k| k.kind == self).unwrap_or(&KINDS[0])
     }

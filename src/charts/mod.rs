@@ -1,8 +1,9 @@
 //! Stage 4 of the pipeline: charts.
 //!
-//! Takes plain chart data computed by `analysis` (counts, crosstabs, series)
-//! and returns inline SVG plus the accessible parts that go with it: a
-//! summary in words and the data as a document table. Colours and fonts are
+//! Takes plain chart data computed by `analysis` (counts, crosstabs, series;
+//! the types live in `analysis::chart_data`, re-exported here) and returns
+//! inline SVG plus the accessible parts that go with it: a summary in words
+//! and the data as a document table. Colours and fonts are
 //! never baked in: the SVG carries classes that the theme's CSS styles, so
 //! dark mode and print restyle a chart without rebuilding.
 //!
@@ -17,7 +18,6 @@
 mod axis;
 mod bars;
 mod crosstab;
-mod data;
 mod donut;
 mod downsample;
 mod heatmap;
@@ -39,7 +39,9 @@ use crate::model::numbers::NumberFormat;
 pub use heatmap::MAX_CODES;
 pub use kinds::{ChartKind, KindSpec, Shape, KINDS};
 
-pub use data::{Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series};
+pub use crate::analysis::chart_data::{
+    Base, Category, ChartData, Event, Hierarchy, Phase, RoadmapPhase, Scope, Series,
+};
 
 /// Width of every chart's viewBox: the report column's width, so one
 /// viewBox unit is about one CSS pixel and label sizes read as intended.

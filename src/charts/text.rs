@@ -4,6 +4,10 @@
 //! otherwise be clipped or overlap. The page picks the real font, so the
 //! table errs wide.
 
+/// Chart titles are made where chart data is (`analysis`), and tables
+/// head their columns the same way.
+pub use crate::analysis::chart_data::capital;
+
 /// Font size of labels and tick text, in viewBox units.
 pub const LABEL_SIZE: f64 = 12.0;
 /// Font size of small notes (axis titles, the illustrative mark).
@@ -36,13 +40,6 @@ fn is_wide(c: char) -> bool {
 /// Estimated width of `text` at font size `size`.
 pub fn width(text: &str, size: f64) -> f64 {
     text.chars().map(advance).sum::<f64>() * size * FUDGE
-}
-
-/// `text` with its first letter in upper case: "segments" → "Segments".
-pub fn capital(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// A label fitted into a width.

@@ -4,14 +4,15 @@
 //! downsampled (LTTB) to a bounded number of points. Plotters maps dates
 //! and values to positions and draws grid, phases, areas and lines.
 
-use plotters::prelude::{Circle, PathElement, Polygon, Rectangle};
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::{Cartesian2d, Circle, DrawingArea, PathElement, Polygon, Rectangle};
 use plotters::style::Color;
 
 use super::axis::{date_ticks, decimals_for, value_ticks};
 use super::downsample::{lttb, MAX_POINTS};
 use super::palette::Ink;
 use super::svg::{self, Anchor};
-use super::svg_backend::{plot_area, view};
+use super::svg_backend::{plot_area, view, SvgBackend};
 use super::text::{self, LABEL_SIZE};
 use super::{legend, ChartSpec, Drawing, Event, Phase, Series, WIDTH};
 use crate::model::date::Date;
@@ -27,20 +28,14 @@ const PHASE_ROWS: usize = 3;
 /// Radius of the dot for a one-point series, in backend units.
 const DOT: u32 = 35;
 
-/// The registry's entry: series drawn as lines, or filled for `area`.
-pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
+/// The registry's entry: series drawn as lines, filled below when `area`.
+pub fn draw_spec(spec: &ChartSpec, area: bool) -> Option<Drawing> {
     match &spec.data {
         super::ChartData::Series {
             series,
             events,
             phases,
-        } => Some(draw(
-            spec,
-            series,
-            events,
-            phases,
-            spec.kind == super::ChartKind::Area,
-        )),
+        } => Some(draw(spec, series, events, phases, area)),
         _ => None,
     }
 }
@@ -53,7 +48,6 @@ pub fn draw(
     phases: &[Phase],
     area: bool,
 ) -> Drawing {
-    let f = &spec.format;
     let lines: Vec<Vec<(f64, f64)>> = series
         .iter()
         .map(|s| {
@@ -66,48 +60,12 @@ pub fn draw(
             )
         })
         .collect();
-    let all = || lines.iter().flatten();
-    let (mut x0, mut x1) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-        (a.min(p.0), b.max(p.0))
-    });
-    for d in events
-        .iter()
-        .map(|e| e.date)
-        .chain(phases.iter().flat_map(|p| [p.start, p.end]))
-    {
-        x0 = x0.min(f64::from(d.0));
-        x1 = x1.max(f64::from(d.0));
-    }
-    if x1 <= x0 {
-        (x0, x1) = (x0 - 1.0, x1 + 1.0);
-    }
-    let (mut lo, hi) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
-        (a.min(p.1), b.max(p.1))
-    });
-    if area && lo > 0.0 {
-        lo = 0.0;
-    }
-    let ticks = value_ticks(lo, hi);
-    let step = if ticks.len() > 1 {
-        ticks[1] - ticks[0]
-    } else {
-        1.0
-    };
-    let decimals = decimals_for(step);
-    let tick_labels: Vec<String> = ticks.iter().map(|&t| f.number(t, decimals)).collect();
+    let (x0, x1) = date_span(&lines, events, phases);
+    let (ticks, tick_labels) = value_axis(spec, &lines, area);
     let (y_lo, y_hi) = (ticks[0], ticks[ticks.len() - 1]);
 
     let mut body = String::new();
-    let names: Vec<String> = series
-        .iter()
-        .map(|s| {
-            if s.unit.is_empty() {
-                s.label.clone()
-            } else {
-                format!("{} ({})", s.label, s.unit)
-            }
-        })
-        .collect();
+    let names: Vec<String> = series.iter().map(legend_name).collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let legend_height = legend::draw(&mut body, &names, 12.0, TOP - 10.0, WIDTH - 24.0);
 
@@ -173,42 +131,8 @@ pub fn draw(
                 label,
             );
         }
-        let mut ticks = Vec::new();
-        let (_, axis_y) = view(plot.map_coordinate(&(x0, y_lo)));
-        for (d, label) in date_ticks(
-            Date(x0.ceil() as i32),
-            Date(x1.floor() as i32),
-            right - left,
-        ) {
-            let x = f64::from(d.0);
-            let (px, py) = view(plot.map_coordinate(&(x, y_lo)));
-            labels.push_str(&format!(
-                "<path class=\"chart-axis\" fill=\"none\" d=\"M{0} {1}V{2}\"/>",
-                svg::num(px),
-                svg::num(py),
-                svg::num(py + 5.0)
-            ));
-            ticks.push((px, label));
-        }
-        svg::tick_labels(&mut labels, &ticks, axis_y + 18.0, WIDTH);
-        let _ = plot.draw(&PathElement::new(
-            vec![(x0, y_lo), (x1, y_lo)],
-            Ink::Axis.color(),
-        ));
-        for (i, points) in lines.iter().enumerate() {
-            if area {
-                let mut poly = points.clone();
-                poly.push((points[points.len() - 1].0, y_lo));
-                poly.push((points[0].0, y_lo));
-                let _ = plot.draw(&Polygon::new(poly, Ink::Area(i).color().filled()));
-            }
-            if let [only] = points.as_slice() {
-                // A lone point has no line to draw; mark it with a dot.
-                let _ = plot.draw(&Circle::new(*only, DOT, Ink::Fill(i).color().filled()));
-            } else {
-                let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
-            }
-        }
+        date_axis(&plot, &mut labels, (x0, x1), y_lo, right - left);
+        draw_lines(&plot, &lines, area, y_lo);
         for (e, (row, x, anchor)) in events.iter().zip(&event_labels) {
             let (ex, _) = view(plot.map_coordinate(&(f64::from(e.date.0), y_lo)));
             let label_y = TOP + legend_height + 6.0 + (*row as f64 + 1.0) * LABEL_ROW - 4.0;
@@ -230,6 +154,109 @@ pub fn draw(
     }
     body.push_str(&labels);
     Drawing { body, height }
+}
+
+/// The dates the chart spans: its points, events and phases, at least two
+/// days wide.
+fn date_span(lines: &[Vec<(f64, f64)>], events: &[Event], phases: &[Phase]) -> (f64, f64) {
+    let (mut x0, mut x1) = lines
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p.0), b.max(p.0))
+        });
+    for d in events
+        .iter()
+        .map(|e| e.date)
+        .chain(phases.iter().flat_map(|p| [p.start, p.end]))
+    {
+        x0 = x0.min(f64::from(d.0));
+        x1 = x1.max(f64::from(d.0));
+    }
+    if x1 <= x0 {
+        (x0, x1) = (x0 - 1.0, x1 + 1.0);
+    }
+    (x0, x1)
+}
+
+/// The value axis: its ticks (from zero for an area) and their labels,
+/// with as many decimals as the step needs.
+fn value_axis(spec: &ChartSpec, lines: &[Vec<(f64, f64)>], area: bool) -> (Vec<f64>, Vec<String>) {
+    let (mut lo, hi) = lines
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p.1), b.max(p.1))
+        });
+    if area && lo > 0.0 {
+        lo = 0.0;
+    }
+    let ticks = value_ticks(lo, hi);
+    let step = if ticks.len() > 1 {
+        ticks[1] - ticks[0]
+    } else {
+        1.0
+    };
+    let decimals = decimals_for(step);
+    let labels = ticks
+        .iter()
+        .map(|&t| spec.format.number(t, decimals))
+        .collect();
+    (ticks, labels)
+}
+
+/// A series in the legend: its label, and its unit in brackets.
+fn legend_name(s: &Series) -> String {
+    if s.unit.is_empty() {
+        s.label.clone()
+    } else {
+        format!("{} ({})", s.label, s.unit)
+    }
+}
+
+/// The plot of a timeline: dates across, values up.
+type Plot<'a> = DrawingArea<SvgBackend<'a>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The date axis along `y_lo`: a mark and a label per tick, as many as fit
+/// in `width`, then the axis line.
+fn date_axis(plot: &Plot<'_>, labels: &mut String, (x0, x1): (f64, f64), y_lo: f64, width: f64) {
+    let mut ticks = Vec::new();
+    let (_, axis_y) = view(plot.map_coordinate(&(x0, y_lo)));
+    for (d, label) in date_ticks(Date(x0.ceil() as i32), Date(x1.floor() as i32), width) {
+        let x = f64::from(d.0);
+        let (px, py) = view(plot.map_coordinate(&(x, y_lo)));
+        labels.push_str(&format!(
+            "<path class=\"chart-axis\" fill=\"none\" d=\"M{0} {1}V{2}\"/>",
+            svg::num(px),
+            svg::num(py),
+            svg::num(py + 5.0)
+        ));
+        ticks.push((px, label));
+    }
+    svg::tick_labels(labels, &ticks, axis_y + 18.0, WIDTH);
+    let _ = plot.draw(&PathElement::new(
+        vec![(x0, y_lo), (x1, y_lo)],
+        Ink::Axis.color(),
+    ));
+}
+
+/// Each series as a line (filled down to `y_lo` for an area), or a dot
+/// when it has one point.
+fn draw_lines(plot: &Plot<'_>, lines: &[Vec<(f64, f64)>], area: bool, y_lo: f64) {
+    for (i, points) in lines.iter().enumerate() {
+        if area {
+            let mut poly = points.clone();
+            poly.push((points[points.len() - 1].0, y_lo));
+            poly.push((points[0].0, y_lo));
+            let _ = plot.draw(&Polygon::new(poly, Ink::Area(i).color().filled()));
+        }
+        if let [only] = points.as_slice() {
+            // A lone point has no line to draw; mark it with a dot.
+            let _ = plot.draw(&Circle::new(*only, DOT, Ink::Fill(i).color().filled()));
+        } else {
+            let _ = plot.draw(&PathElement::new(points.clone(), Ink::Line(i).color()));
+        }
+    }
 }
 
 /// "Exploit, 3 Nov 2025".

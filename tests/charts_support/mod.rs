@@ -6,7 +6,7 @@
 
 pub use findings::charts::{
     render, Category, ChartData, ChartKind, ChartSpec, Event, Phase, RenderedChart, RoadmapPhase,
-    Series,
+    Series, Shape, KINDS,
 };
 pub use findings::model::date::Date;
 pub use findings::model::numbers::NumberFormat;
@@ -120,6 +120,17 @@ pub fn roadmap() -> ChartData {
             phase("30–90 days", "2026-01-31", "2026-03-31", 3),
             phase("90–180 days", "2026-04-01", "2026-06-29", 3),
         ],
+    }
+}
+
+/// Data of `shape`, so a test can draw every kind of [`KINDS`].
+pub fn sample(shape: Shape) -> ChartData {
+    match shape {
+        Shape::Split => stance(),
+        Shape::Crosstab => personas(),
+        Shape::Series => sentiment(),
+        Shape::Matrix => cooccurrence(),
+        Shape::Roadmap => roadmap(),
     }
 }
 

@@ -1,11 +1,13 @@
 //! The options every code analysis shares (`:level:`, `:codes:`, `:under:`, `:sort:`,
 //! `:top:`, `:count:`), read once for tables, bar charts, crosstabs and
-//! heatmaps, and the chart scope that follows from the codes they chose.
+//! heatmaps. How the codes they chose are shown (labels told apart, their
+//! place in the tree, the `:top:` note) is computed in `analysis`, where
+//! chart data is built too, and named here for the directives.
 
 use crate::analysis::code_names::{self, Lookup};
-use crate::analysis::codes::{parse_top, path, CodeQuery};
-use crate::analysis::{CodeLevel, CodeRows, CodeSort};
-use crate::charts::{Base, Hierarchy, Scope};
+pub use crate::analysis::codes::{hierarchy, labels, top_note};
+use crate::analysis::codes::{parse_top, CodeQuery};
+use crate::analysis::{CodeLevel, CodeSort};
 use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::model::study::Study;
@@ -149,64 +151,4 @@ fn level(study: &Study, d: &Directive) -> Result<CodeLevel, Failure> {
                 .into(),
         )),
     }
-}
-
-/// The chart scope of `rows`: a multi-response base, the tree or paths,
-/// and a note when `:top:` left codes out.
-pub fn scope(study: &Study, rows: &CodeRows, people: bool) -> Scope {
-    let n = if people {
-        rows.base_participants
-    } else {
-        rows.base_segments
-    };
-    Scope {
-        base: Base::Multi { n },
-        hierarchy: hierarchy(study, rows),
-        note: top_note(rows),
-        totals: Vec::new(),
-    }
-}
-
-/// The labels of `rows` as a chart shows them: a label that more than one
-/// shown code has (real codebooks repeat "Other" under every theme) is
-/// followed by its parent's label, so the bars can be told apart.
-pub fn labels(study: &Study, rows: &CodeRows) -> Vec<String> {
-    let plain: Vec<&str> = rows
-        .rows
-        .iter()
-        .map(|r| study.codes[r.code].label.as_str())
-        .collect();
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for &l in &plain {
-        *seen.entry(l).or_default() += 1;
-    }
-    rows.rows
-        .iter()
-        .zip(&plain)
-        .map(|(r, &label)| {
-            let twice = seen.get(label).is_some_and(|&n| n > 1);
-            match study.code_ancestors[r.code].get(1) {
-                Some(&parent) if twice => {
-                    format!("{label} ({})", study.codes[parent].label)
-                }
-                _ => label.to_string(),
-            }
-        })
-        .collect()
-}
-
-/// Where the rows sit in the code tree.
-pub fn hierarchy(study: &Study, rows: &CodeRows) -> Hierarchy {
-    if rows.tree_order {
-        Hierarchy::Tree(rows.rows.iter().map(|r| r.depth).collect())
-    } else {
-        Hierarchy::Paths(rows.rows.iter().map(|r| path(study, r.code)).collect())
-    }
-}
-
-/// "Top 10 of 152 codes" when fewer codes are shown than the level holds
-/// because of `:top:`.
-pub fn top_note(rows: &CodeRows) -> Option<String> {
-    rows.top_applied
-        .then(|| format!("Top {} of {} codes", rows.rows.len(), rows.available))
 }

@@ -1,20 +1,16 @@
 //! `chart`: computes the chart's data from the study and draws it as a
 //! numbered figure with its summary and data table.
 
-use crate::analysis::codes::code_rows;
-use crate::analysis::cooccurrence::cooccurrence_of;
+use crate::analysis::chart_data;
 use crate::analysis::select::{select, Kind, Selection};
-use crate::analysis::{code_crosstab, count_by, crosstab, CodeSort};
-use crate::charts::text::capital;
-use crate::charts::{self, Category, ChartData, ChartKind, ChartSpec, Scope, Shape, MAX_CODES};
+use crate::analysis::CodeSort;
+use crate::charts::{self, ChartData, ChartKind, ChartSpec, Shape, MAX_CODES};
 use crate::document::{Block, Figure, FigureBody};
 use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
-mod time;
-
-use super::{code_options, needs_argument, Failure};
+use super::{code_options, list, needs_argument, Failure};
 
 fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, Failure> {
     d.option(key).ok_or_else(|| {
@@ -85,6 +81,9 @@ pub fn render(
     })])
 }
 
+/// Reads the data options of `d` and computes the data of `kind`'s shape
+/// (`analysis::chart_data`): the data, whether it is illustrative, and
+/// the title when `:title:` gives none.
 fn data(
     r: &dyn Renderer<'_>,
     d: &Directive,
@@ -96,120 +95,35 @@ fn data(
             .map_err(|e| (e, "e.g. :data: participants".into()))?;
         Ok(select(study, &sel)?)
     };
-    match kind.shape() {
+    let chart = match kind.shape() {
         Shape::Split => {
             let m = selection(d)?;
             let by = required(d, "by", "stance")?;
-            let ill = m.illustrative(&[by]);
             if m.kind == Kind::Segments && by == "code" {
-                if kind != ChartKind::Bar {
+                if kind.spec().parts_of_whole {
                     return Err((
                         format!("a {} cannot show codes: a segment can carry several codes, so code shares do not add up to 100%", kind.name()),
                         "use ```{chart} bar, which shows each code's share of the selection on its own".into(),
                     ));
                 }
                 let q = code_options::query(study, d, CodeSort::Count)?;
-                let rows = code_rows(&m, &q);
-                let categories = rows
-                    .rows
-                    .iter()
-                    .zip(code_options::labels(study, &rows))
-                    .map(|(r, label)| Category {
-                        label,
-                        count: r.count(q.people),
-                    })
-                    .collect();
-                let what = if q.people { "participants" } else { "segments" };
-                return Ok((
-                    ChartData::Split {
-                        what: what.into(),
-                        by: "code".into(),
-                        categories,
-                        scope: code_options::scope(study, &rows, q.people),
-                    },
-                    ill,
-                    format!("{} by code", capital(what)),
-                ));
+                chart_data::code_split(&m, &q)
+            } else {
+                no_code_options(d, "by", by)?;
+                chart_data::split(&m, by, d.option("sort"), kind.spec().split_sort)?
             }
-            no_code_options(d, "by", by)?;
-            let tally = count_by(&m, by)?;
-            let mut categories: Vec<Category> = tally
-                .values
-                .into_iter()
-                .map(|(_, label, count)| Category { label, count })
-                .collect();
-            // Bars read best longest first; slices keep the labels' order.
-            let sort = match d.option("sort") {
-                None if kind == ChartKind::Bar => "count",
-                None => "given",
-                Some(s) => s,
-            };
-            match sort {
-                "count" => categories.sort_by_key(|c| std::cmp::Reverse(c.count)),
-                "label" => categories.sort_by_key(|c| c.label.to_lowercase()),
-                "given" => {}
-                other => {
-                    return Err((
-                        format!("`:sort:` is `{other}`"),
-                        "a split by an attribute sorts by count, label or given (the order of [labels] in report.toml, then first appearance)".into(),
-                    ))
-                }
-            }
-            Ok((
-                ChartData::Split {
-                    what: m.dataset.clone(),
-                    by: by.into(),
-                    categories,
-                    scope: Scope::default(),
-                },
-                ill,
-                format!("{} by {}", capital(&m.dataset), by.replace('_', " ")),
-            ))
         }
         Shape::Crosstab => {
             let m = selection(d)?;
             let by = required(d, "by", "persona")?;
             let across = required(d, "across", "stance")?;
-            let ill = m.illustrative(&[by, across]);
             if m.kind == Kind::Segments && by == "code" {
                 let q = code_options::query(study, d, CodeSort::Count)?;
-                let rows = code_rows(&m, &q);
-                let x = code_crosstab(&m, &rows.rows, across, q.people)?;
-                let what = if q.people { "participants" } else { "segments" };
-                let mut scope = code_options::scope(study, &rows, q.people);
-                if q.people {
-                    scope.totals = rows.rows.iter().map(|r| r.participants).collect();
-                }
-                return Ok((
-                    ChartData::Crosstab {
-                        what: what.into(),
-                        row_attribute: "code".into(),
-                        column_attribute: across.into(),
-                        rows: code_options::labels(study, &rows),
-                        columns: x.columns.into_iter().map(|c| c.1).collect(),
-                        counts: x.counts,
-                        scope,
-                    },
-                    ill,
-                    format!("{} by code and {across}", capital(what)),
-                ));
+                chart_data::code_crosstab(&m, &q, across)?
+            } else {
+                no_code_options(d, "by", by)?;
+                chart_data::crosstab(&m, by, across)?
             }
-            no_code_options(d, "by", by)?;
-            let x = crosstab(&m, by, across)?;
-            let title = format!("{} by {by} and {across}", capital(&m.dataset));
-            Ok((
-                ChartData::Crosstab {
-                    what: m.dataset.clone(),
-                    row_attribute: by.into(),
-                    column_attribute: across.into(),
-                    rows: x.rows.into_iter().map(|r| r.1).collect(),
-                    columns: x.columns.into_iter().map(|c| c.1).collect(),
-                    counts: x.counts,
-                    scope: Scope::default(),
-                },
-                ill,
-                title,
-            ))
         }
         Shape::Matrix => {
             let m = selection(d)?;
@@ -222,34 +136,16 @@ fn data(
                     "use :data: segments (or a selection of them)".into(),
                 ));
             }
-            let mut q = code_options::query(study, d, CodeSort::Codebook)?;
-            q.people = false;
-            let rows = code_rows(&m, &q);
-            if rows.rows.len() > MAX_CODES {
-                return Err((
-                    format!(
-                        "a heatmap of {} codes is too large to read (at most {MAX_CODES})",
-                        rows.rows.len()
-                    ),
-                    "show fewer codes: :level: top (themes only), :codes: a, b, c, or :top: 30 (the most frequent)".into(),
-                ));
-            }
-            let codes: Vec<usize> = rows.rows.iter().map(|r| r.code).collect();
-            let counts = cooccurrence_of(&m, &codes);
-            let labels = code_options::labels(study, &rows);
-            let title = match code_options::top_note(&rows) {
-                Some(note) => format!("Code co-occurrence ({})", note.to_lowercase()),
-                None => "Code co-occurrence".into(),
-            };
-            Ok((
-                ChartData::Matrix { labels, counts },
-                m.illustrative(&["codes"]),
-                title,
-            ))
+            let q = code_options::query(study, d, CodeSort::Codebook)?;
+            chart_data::matrix(&m, &q, MAX_CODES)?
         }
-        Shape::Series => time::series(study, d),
-        Shape::Roadmap => time::roadmap(&selection(d)?),
-    }
+        Shape::Series => {
+            let ids = list(required(d, "series", "sentiment-index")?);
+            chart_data::series(study, &ids)?
+        }
+        Shape::Roadmap => chart_data::roadmap(&selection(d)?)?,
+    };
+    Ok((chart.data, chart.illustrative, chart.title))
 }
 
 /// Code options on a chart that is not of codes are mistakes (a

@@ -1,4 +1,5 @@
-//! The plain data a chart is drawn from, as `analysis` computed it.
+//! The plain data a chart is drawn from: what [`super`] computes from a
+//! selection and `charts` draws, checks, words and tabulates.
 
 use crate::document::CodePlace;
 use crate::model::date::Date;
