@@ -1,5 +1,9 @@
 //! Blocks and inlines: the nodes of a report's document.
 
+use super::appendix::BuildFacts;
+use super::citation::{Bibliography, Citation, Display, TextStyle};
+use super::quote::{Quote, QuoteEntry, QuoteLink};
+
 /// A run of inline content.
 pub type Inlines = Vec<Inline>;
 
@@ -43,6 +47,49 @@ pub enum Inline {
     /// Raw HTML the author wrote, cleaned by the HTML writer and left out
     /// by writers of other formats.
     RawHtml(String),
+    /// A number computed from the data, the report's number format
+    /// already applied.
+    Value {
+        /// The value as shown.
+        text: String,
+        /// Whether it rests on made-up data (the reader is told).
+        illustrative: bool,
+    },
+    /// A cross-reference to a numbered figure (`{ref}`).
+    CrossRef {
+        /// The figure's label.
+        label: String,
+        /// The report of the site the figure is in; `None` for this one.
+        report: Option<String>,
+        /// The figure's number as text; until the report numbers figures
+        /// on the tree, the placeholder it fills in.
+        number: String,
+    },
+    /// A citation of works in the references (`{cite}`).
+    Citation(Citation),
+    /// A link to a cited work's bibliography entry (inside a citation).
+    WorkLink {
+        /// The entry's element id.
+        id: String,
+        /// The linked content.
+        content: Inlines,
+    },
+    /// Text in a character style a citation style asks for.
+    Styled {
+        /// The style.
+        style: TextStyle,
+        /// The styled content.
+        content: Inlines,
+    },
+    /// A part of a citation or bibliography entry displayed apart.
+    Displayed {
+        /// How it is displayed.
+        display: Display,
+        /// Its content.
+        content: Inlines,
+    },
+    /// The link from a quote to its quote-index entry.
+    QuoteLink(QuoteLink),
     /// Markup a component has not yet moved into the tree.
     Html(String),
 }
@@ -113,6 +160,16 @@ pub enum Block {
         /// Body rows.
         rows: Vec<Vec<Inlines>>,
     },
+    /// A coded segment quoted verbatim.
+    Quote(Quote),
+    /// Several quotes shown together (`{quotes}`).
+    Quotes(Vec<Quote>),
+    /// The quote index: every quoted segment and where it comes from.
+    QuoteIndex(Vec<QuoteEntry>),
+    /// The works cited.
+    Bibliography(Bibliography),
+    /// What the page was built from ("About this report").
+    BuildManifest(BuildFacts),
     /// Markup a component has not yet moved into the tree.
     Html(String),
 }

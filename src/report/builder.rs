@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use tera::Tera;
 
 use crate::analysis::Analysis;
+use crate::document::{Appendix, Block};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::inputs::{self, HashCache};
 use crate::load::references::References;
@@ -30,11 +31,12 @@ use crate::markdown::lints;
 use crate::markdown::section::{self, RenderedSection};
 use crate::markdown::syntax;
 use crate::model::study::Study;
-use crate::render::late::{self, Appendix, Late, SectionRef};
+use crate::render::late::{self, Late, SectionRef};
 use crate::render::manifest::Manifest;
 use crate::render::page::{self, PageView, SectionView, TocEntry};
 use crate::render::resolve;
 use crate::render::theme::{self, Theme};
+use crate::writers::html::appendix;
 
 use super::changes::{relative_to, scope_of, Scope};
 use super::facts::{self, Counts};
@@ -370,7 +372,8 @@ impl State {
         appendices.push(Appendix {
             id: "about-this-report".into(),
             title: "About this report".into(),
-            body: manifest.appendix(&self.config.numbers),
+            intro: Vec::new(),
+            blocks: vec![Block::BuildManifest(manifest.facts(&self.config.numbers))],
         });
         for a in &mut appendices {
             while ids.contains(&a.id) {
@@ -426,15 +429,18 @@ impl State {
             });
         }
         for a in appendices {
+            // TRANSITION: the writer writes the whole document
+            let body = appendix::body(&a);
+            let title = crate::escape::html(&a.title);
             view.toc.push(TocEntry {
                 id: a.id.clone(),
-                title: a.title.clone(),
+                title: title.clone(),
                 children: Vec::new(),
             });
             view.sections.push(SectionView {
                 id: a.id,
-                title: a.title,
-                body: a.body,
+                title,
+                body,
                 generated: true,
             });
         }

@@ -36,9 +36,10 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<
     };
     let place = r.locate(d.at, 1);
     r.trail().quote_indexes.push((place, extra));
-    Ok(format!(
-        "<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"
-    ))
+    let mut html = String::new();
+    // TRANSITION: return the node (a `Block::QuoteIndex` the report fills)
+    crate::writers::html::quote_index::placed(&format!("{MARK}Q{MARK}"), &mut html);
+    Ok(html)
 }
 
 /// `{bibliography}`: the works cited, filled in once every citation of
@@ -52,7 +53,8 @@ pub fn bibliography(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result
     }
     let place = r.locate(d.at, 1);
     r.trail().bibliographies.push(place);
-    Ok(format!(
-        "<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"
-    ))
+    let mut html = String::new();
+    // TRANSITION: return the node (a `Block::Bibliography` the report fills)
+    crate::writers::html::bibliography::placed(&format!("{MARK}B{MARK}"), &mut html);
+    Ok(html)
 }
