@@ -144,43 +144,64 @@ pub fn compute(
         }
     }
 
-    let cites: Vec<_> = trails().flat_map(|t| &t.citations).collect();
     if let Some(refs) = references {
-        let Cited {
-            citations,
-            bibliography,
-        } = citations::render(refs, style, language, &cites);
-        let mut rest = citations.into_iter();
-        for t in trails() {
-            late.citations.push(
-                rest.by_ref()
-                    .take(t.citations.len())
-                    .enumerate()
-                    .map(|(k, mut c)| {
-                        c.index = k;
-                        let mut html = String::new();
-                        // TRANSITION: return the node
-                        inline_parts::citation(&c, &mut html);
-                        html
-                    })
-                    .collect(),
-            );
-        }
-        if placed_bibliography {
-            if let Some(b) = &bibliography {
-                // TRANSITION: return the node
-                crate::writers::html::bibliography::list(b, &mut late.bibliography);
-            }
-        } else if let Some(b) = bibliography {
-            late.appendices.push(Appendix {
-                id: "references".into(),
-                title: "References".into(),
-                intro: Vec::new(),
-                blocks: vec![Block::Bibliography(b)],
-            });
-        }
+        cite(
+            &mut late,
+            sections,
+            refs,
+            style,
+            language,
+            placed_bibliography,
+        );
     }
     late
+}
+
+/// Renders every citation of `sections` at once and places the
+/// bibliography: where `{bibliography}` is, or as an appendix.
+fn cite(
+    late: &mut Late,
+    sections: &[SectionRef<'_>],
+    refs: &References,
+    style: &str,
+    language: &str,
+    placed: bool,
+) {
+    let trails = || sections.iter().map(|s| &s.rendered.trail);
+    let cites: Vec<_> = trails().flat_map(|t| &t.citations).collect();
+    let Cited {
+        citations,
+        bibliography,
+    } = citations::render(refs, style, language, &cites);
+    let mut rest = citations.into_iter();
+    for t in trails() {
+        late.citations.push(
+            rest.by_ref()
+                .take(t.citations.len())
+                .enumerate()
+                .map(|(k, mut c)| {
+                    c.index = k;
+                    let mut html = String::new();
+                    // TRANSITION: return the node
+                    inline_parts::citation(&c, &mut html);
+                    html
+                })
+                .collect(),
+        );
+    }
+    if placed {
+        if let Some(b) = &bibliography {
+            // TRANSITION: return the node
+            crate::writers::html::bibliography::list(b, &mut late.bibliography);
+        }
+    } else if let Some(b) = bibliography {
+        late.appendices.push(Appendix {
+            id: "references".into(),
+            title: "References".into(),
+            intro: Vec::new(),
+            blocks: vec![Block::Bibliography(b)],
+        });
+    }
 }
 
 /// True when one of `places` exists; two or more are an error at the second.
