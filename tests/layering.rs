@@ -20,12 +20,12 @@ const LEVELS: [(&str, u8); 16] = [
     ("analysis", 2),
     ("charts", 3),
     ("markdown", 4),
-    ("render", 5),
     ("writers", 5),
     ("output", 5),
-    ("report", 6),
-    ("site", 7),
-    ("serve", 8),
+    ("render", 6),
+    ("report", 7),
+    ("site", 8),
+    ("serve", 9),
 ];
 
 fn level(stage: &str) -> Option<u8> {

@@ -8,8 +8,14 @@
 //! The tree holds plain data only; it imports nothing of the pipeline, so
 //! charts, Markdown and the writers can all use it.
 
+pub mod appendix;
+pub mod citation;
+pub mod quote;
 pub mod table;
 pub mod tree;
 
+pub use appendix::{Appendix, BuildFacts, InputFact};
+pub use citation::{BibEntry, Bibliography, Citation, Display, TextStyle};
+pub use quote::{CodeNote, Quote, QuoteEntry, QuoteLink, SectionNote, SourceNote, Speaker};
 pub use table::{Cell, CodePlace, Content, Note, NoteKind, Row, RowKind, Scope, Table, TableKind};
-pub use tree::{text, Alignment, Block, Figure, FigureBody, Inline, Inlines};
+pub use tree::{text, Alignment, Block, Figure, FigureBody, Inline, Inlines, Place};

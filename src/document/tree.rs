@@ -1,5 +1,8 @@
 //! Blocks and inlines: the nodes of a report's document.
 
+use super::appendix::BuildFacts;
+use super::citation::{Bibliography, Citation, Display, TextStyle};
+use super::quote::{Quote, QuoteEntry, QuoteLink};
 use super::table::Table;
 
 /// A run of inline content.
@@ -50,6 +53,49 @@ pub enum Inline {
     /// Raw HTML the author wrote, cleaned by the HTML writer and left out
     /// by writers of other formats.
     RawHtml(String),
+    /// A number computed from the data, the report's number format
+    /// already applied.
+    Value {
+        /// The value as shown.
+        text: String,
+        /// Whether it rests on made-up data (the reader is told).
+        illustrative: bool,
+    },
+    /// A cross-reference to a numbered figure (`{ref}`).
+    CrossRef {
+        /// The figure's label.
+        label: String,
+        /// The report of the site the figure is in; `None` for this one.
+        report: Option<String>,
+        /// The figure's number as text; until the report numbers figures
+        /// on the tree, the placeholder it fills in.
+        number: String,
+    },
+    /// A citation of works in the references (`{cite}`).
+    Citation(Citation),
+    /// A link to a cited work's bibliography entry (inside a citation).
+    WorkLink {
+        /// The entry's element id.
+        id: String,
+        /// The linked content.
+        content: Inlines,
+    },
+    /// Text in a character style a citation style asks for.
+    Styled {
+        /// The style.
+        style: TextStyle,
+        /// The styled content.
+        content: Inlines,
+    },
+    /// A part of a citation or bibliography entry displayed apart.
+    Displayed {
+        /// How it is displayed.
+        display: Display,
+        /// Its content.
+        content: Inlines,
+    },
+    /// The link from a quote to its quote-index entry.
+    QuoteLink(QuoteLink),
     /// Markup a component has not yet moved into the tree.
     Html(String),
     /// A name that joins words with `_`, `/` or `\` (a code, a category),
@@ -177,8 +223,30 @@ pub enum Block {
     /// An example of a code: a short quote, who said it and where it
     /// comes from.
     CodeExample(Inlines),
+    /// A coded segment quoted verbatim.
+    Quote(Quote),
+    /// Several quotes shown together (`{quotes}`).
+    Quotes(Vec<Quote>),
+    /// The quote index: every quoted segment and where it comes from.
+    QuoteIndex(Vec<QuoteEntry>),
+    /// The works cited.
+    Bibliography(Bibliography),
+    /// What the page was built from ("About this report").
+    BuildManifest(BuildFacts),
+    /// Where the author placed a part only the whole report gives.
+    Placed(Place),
     /// Markup a component has not yet moved into the tree.
     Html(String),
+}
+
+/// A part of the report an author may place (`{quote-index}`,
+/// `{bibliography}`), filled in once every section is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The quote index.
+    QuoteIndex,
+    /// The works cited.
+    Bibliography,
 }
 
 /// A numbered figure.

@@ -62,6 +62,8 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
     let trail = r.trail();
     let n = trail.citations.len();
     trail.citations.push(Citation { items });
+    // TRANSITION: return `Inline::Citation` (index `n`, its works), whose
+    // content the report fills once every citation is known
     Ok(format!("{MARK}C{n}{MARK}"))
 }
 

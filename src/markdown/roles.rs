@@ -6,8 +6,8 @@ use pulldown_cmark::Event;
 use crate::analysis::code_names::{self, Lookup};
 use crate::analysis::select::{select, Selection};
 use crate::analysis::{share, Problem};
+use crate::document::Inline;
 use crate::error::did_you_mean;
-use crate::escape;
 use crate::markdown::context::Renderer;
 
 /// Every role name.
@@ -20,8 +20,10 @@ pub const ROLES: [&str; 10] = [
 pub enum Output {
     /// Plain text, escaped by the Markdown writer.
     Text(String),
-    /// Markup, already escaped.
+    /// Markup, already escaped (a placeholder the report fills).
     Html(String),
+    /// A document node.
+    Node(Inline),
 }
 
 /// The role name if the event ends with `{name}` right before inline code.
@@ -61,12 +63,13 @@ pub fn evaluate(
     };
     let data_error = |p: Problem| (format!("{{{name}}}`{arg}`: {}", p.message), p.help);
     let mark = |r: &mut dyn Renderer<'_>, illustrative: bool, text: String| {
-        if illustrative {
-            r.illustrative();
-            Output::Html(format!("<span class=\"illustrative-value\" title=\"Computed from illustrative data\">{}<sup aria-label=\"illustrative\">†</sup></span>", escape::html(&text)))
-        } else {
-            Output::Text(text)
+        if !illustrative {
+            // TRANSITION: return `Inline::Value { text, illustrative: false }`
+            // (written as Markdown text is)
+            return Output::Text(text);
         }
+        r.illustrative();
+        Output::Node(Inline::Value { text, illustrative })
     };
     match name {
         "count" | "total" | "fraction" | "people" => {
@@ -108,16 +111,18 @@ pub fn evaluate(
         }
         "ref" => {
             let label = arg.trim();
-            let placeholder = r.reference(label, at, len);
+            let number = r.reference(label, at, len);
             // `slug:label` is a figure of another report of the site.
-            let href = match label.split_once(':') {
-                Some((report, l)) => crate::markdown::cross_report::href(report, l),
-                None => format!("#{label}"),
+            let (report, label) = match label.split_once(':') {
+                Some((report, l)) => (Some(report.to_string()), l),
+                None => (None, label),
             };
-            Ok(Output::Html(format!(
-                "<a class=\"xref\" href=\"{}\">Figure&nbsp;{placeholder}</a>",
-                escape::html(&href)
-            )))
+            let node = Inline::CrossRef {
+                label: label.to_string(),
+                report,
+                number,
+            };
+            Ok(Output::Node(node))
         }
         "label" => {
             let (field, value) = arg.split_once(':').ok_or_else(|| {

@@ -211,6 +211,7 @@ impl<'a> SectionRenderer<'a> {
                             Ok(roles::Output::Html(s)) => {
                                 events.push(kept.inline(crate::document::Inline::Html(s)))
                             }
+                            Ok(roles::Output::Node(node)) => events.push(kept.inline(node)),
                             Err((message, help)) => {
                                 // An unknown role is the name's fault, not the argument's.
                                 let written = at.checked_sub(name.len() + 2).filter(|&s| {

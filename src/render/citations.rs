@@ -3,15 +3,15 @@
 //! in the order they are first cited across sections, and an author-date
 //! style tells apart two works of one author and year.
 //!
-//! hayagriva's own HTML writer neither escapes text nor avoids inline
-//! styles (which the page's Content-Security-Policy forbids), so its
-//! element tree is written here.
+//! hayagriva's element tree becomes the document's inlines here (its own
+//! HTML writer neither escapes text nor avoids inline styles, which the
+//! page's Content-Security-Policy forbids).
 
 use hayagriva::archive::ArchivedStyle;
 use hayagriva::citationberg::taxonomy::Locator;
 use hayagriva::citationberg::{
-    Display, FontStyle, FontVariant, FontWeight, IndependentStyle, Locale, LocaleCode, Style,
-    TextDecoration, VerticalAlign,
+    Display as CslDisplay, FontStyle, FontVariant, FontWeight, IndependentStyle, Locale,
+    LocaleCode, Style, TextDecoration, VerticalAlign,
 };
 use hayagriva::{
     BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest, ElemChild,
@@ -21,26 +21,26 @@ use hayagriva::{
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::escape::{html, push_html};
+use crate::document::{BibEntry, Bibliography, Citation, Display, Inline, Inlines, TextStyle};
 use crate::load::references::{References, Works};
 use crate::markdown::cite::split_locator;
-use crate::markdown::context::Citation;
+use crate::markdown::context::Citation as CiteRequest;
 use crate::slug::record_anchor;
 
-/// The rendered citations, in the order given, and the bibliography of
-/// the cited works (an empty string when nothing is cited).
+/// The formatted citations, in the order given, and the bibliography of
+/// the cited works (`None` when nothing is cited).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cited {
-    /// One HTML string per citation.
-    pub citations: Vec<String>,
-    /// `<ol>` of the works cited.
-    pub bibliography: String,
+    /// One per citation.
+    pub citations: Vec<Citation>,
+    /// The works cited.
+    pub bibliography: Option<Bibliography>,
 }
 
 /// Renders `cites` (keys already checked) from `refs` in style `style`
 /// (checked when report.toml was read), in the terms of `language` (the
 /// report's `language`, e.g. `en` or `de-AT`).
-pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation]) -> Cited {
+pub fn render(refs: &References, style: &str, language: &str, cites: &[&CiteRequest]) -> Cited {
     if cites.is_empty() {
         return Cited::default();
     }
@@ -88,28 +88,24 @@ pub fn render(refs: &References, style: &str, language: &str, cites: &[&Citation
         .citations
         .iter()
         .zip(cites)
-        .map(|(r, c)| citation_html(&r.citation, c))
+        .enumerate()
+        .map(|(index, (r, c))| citation(index, &r.citation, c))
         .collect();
-    let bibliography = rendered
-        .bibliography
-        .map(|b| {
-            let mut out = String::from("<ol class=\"bibliography\">\n");
-            for item in &b.items {
-                out.push_str("<li class=\"csl-entry\" id=\"");
-                out.push_str(&html(&record_anchor("ref", &item.key)));
-                out.push_str("\">");
-                if let Some(first) = &item.first_field {
-                    out.push_str("<span class=\"csl-left\">");
-                    write_child(first, &[], true, &mut out);
-                    out.push_str("</span> ");
-                }
-                write_children(&item.content, &[], true, &mut out);
-                out.push_str("</li>\n");
-            }
-            out.push_str("</ol>\n");
-            out
-        })
-        .unwrap_or_default();
+    let bibliography = rendered.bibliography.map(|b| Bibliography {
+        entries: b
+            .items
+            .iter()
+            .map(|item| BibEntry {
+                id: record_anchor("ref", &item.key),
+                label: item.first_field.as_ref().map(|first| {
+                    let mut label = Vec::new();
+                    child(first, &[], true, &mut label);
+                    label
+                }),
+                content: children(&item.content, &[], true),
+            })
+            .collect(),
+    });
     Cited {
         citations,
         bibliography,
@@ -212,106 +208,99 @@ fn locator(text: Option<&str>) -> Option<SpecificLocator<'_>> {
 }
 
 /// A citation, each cited work's part linked to its bibliography entry
-/// (the whole citation to the first work when the style marks no parts).
-fn citation_html(children: &ElemChildren, c: &Citation) -> String {
+/// when the style marks the parts; `index` is its place among the report's.
+fn citation(index: usize, children_of: &ElemChildren, c: &CiteRequest) -> Citation {
     let keys: Vec<&str> = c.items.iter().map(|(k, _)| k.as_str()).collect();
-    let mut inner = String::new();
-    write_children(children, &keys, false, &mut inner);
-    if inner.contains("<a ") {
-        format!("<span class=\"citation\">{inner}</span>")
-    } else {
-        format!(
-            "<a class=\"citation\" href=\"#{}\">{inner}</a>",
-            html(&record_anchor("ref", keys.first().copied().unwrap_or("")))
-        )
+    Citation {
+        index,
+        works: keys.iter().map(|k| record_anchor("ref", k)).collect(),
+        content: children(children_of, &keys, false),
     }
 }
 
-fn write_children(children: &ElemChildren, keys: &[&str], links: bool, out: &mut String) {
-    for child in &children.0 {
-        write_child(child, keys, links, out);
+fn children(children: &ElemChildren, keys: &[&str], links: bool) -> Inlines {
+    let mut out = Vec::new();
+    for c in &children.0 {
+        child(c, keys, links, &mut out);
     }
+    out
 }
 
-/// Writes one element: `keys` are the cited works (an element marked as
-/// the n-th work's becomes a link to it), `links` whether URLs become
+/// One element as inlines: `keys` are the cited works (an element marked
+/// as the n-th work's becomes a link to it), `links` whether URLs become
 /// links (not inside a citation's own links).
-fn write_child(child: &ElemChild, keys: &[&str], links: bool, out: &mut String) {
+fn child(child: &ElemChild, keys: &[&str], links: bool, out: &mut Inlines) {
     match child {
-        ElemChild::Text(t) => formatted(t, out),
-        ElemChild::Markup(m) => push_html(out, m),
+        ElemChild::Text(t) => out.push(formatted(t)),
+        ElemChild::Markup(m) => out.push(Inline::Text(m.clone())),
         ElemChild::Link { text, url } => {
             let safe = url.starts_with("https://") || url.starts_with("http://");
             if links && safe {
-                out.push_str("<a href=\"");
-                push_html(out, url);
-                out.push_str("\">");
-                formatted(text, out);
-                out.push_str("</a>");
+                out.push(Inline::Link {
+                    url: url.clone(),
+                    title: String::new(),
+                    content: vec![formatted(text)],
+                });
             } else {
-                formatted(text, out);
+                out.push(formatted(text));
             }
         }
         ElemChild::Transparent { .. } => {}
         ElemChild::Elem(e) => {
-            let block = match e.display {
-                Some(Display::Block) => Some("csl-block"),
-                Some(Display::Indent) => Some("csl-indent"),
-                Some(Display::LeftMargin) => Some("csl-left"),
-                Some(Display::RightInline) => Some("csl-right"),
+            let content = match &e.meta {
+                Some(ElemMeta::Entry(i)) if keys.get(*i).is_some() => vec![Inline::WorkLink {
+                    id: record_anchor("ref", keys[*i]),
+                    content: children(&e.children, keys, false),
+                }],
+                _ => children(&e.children, keys, links),
+            };
+            let display = match e.display {
+                Some(CslDisplay::Block) => Some(Display::Block),
+                Some(CslDisplay::Indent) => Some(Display::Indent),
+                Some(CslDisplay::LeftMargin) => Some(Display::LeftMargin),
+                Some(CslDisplay::RightInline) => Some(Display::RightInline),
                 None => None,
             };
-            if let Some(class) = block {
-                out.push_str("<span class=\"");
-                out.push_str(class);
-                out.push_str("\">");
-            }
-            match &e.meta {
-                Some(ElemMeta::Entry(i)) if keys.get(*i).is_some() => {
-                    out.push_str("<a href=\"#");
-                    out.push_str(&html(&record_anchor("ref", keys[*i])));
-                    out.push_str("\">");
-                    write_children(&e.children, keys, false, out);
-                    out.push_str("</a>");
-                }
-                _ => write_children(&e.children, keys, links, out),
-            }
-            if block.is_some() {
-                out.push_str("</span>");
+            match display {
+                Some(display) => out.push(Inline::Displayed { display, content }),
+                None => out.extend(content),
             }
         }
     }
 }
 
-/// Text with its formatting as elements, never as inline styles.
-fn formatted(t: &Formatted, out: &mut String) {
+/// Text with its formatting as styles, never as inline styles of a page:
+/// italic outermost, then bold, small caps, underline, and a raised or
+/// lowered position innermost.
+fn formatted(t: &Formatted) -> Inline {
     let f = &t.formatting;
-    let mut close: Vec<&str> = Vec::new();
-    let mut open = |tag: &str, end: &'static str, out: &mut String| {
-        out.push_str(tag);
-        close.push(end);
-    };
+    let mut styles = Vec::new();
     if f.font_style == FontStyle::Italic {
-        open("<i>", "</i>", out);
+        styles.push(TextStyle::Italic);
     }
     if f.font_weight == FontWeight::Bold {
-        open("<b>", "</b>", out);
+        styles.push(TextStyle::Bold);
     }
     if f.font_variant == FontVariant::SmallCaps {
-        open("<span class=\"small-caps\">", "</span>", out);
+        styles.push(TextStyle::SmallCaps);
     }
     if f.text_decoration == TextDecoration::Underline {
-        open("<u>", "</u>", out);
+        styles.push(TextStyle::Underline);
     }
     match f.vertical_align {
-        VerticalAlign::Sup => open("<sup>", "</sup>", out),
-        VerticalAlign::Sub => open("<sub>", "</sub>", out),
+        VerticalAlign::Sup => styles.push(TextStyle::Superscript),
+        VerticalAlign::Sub => styles.push(TextStyle::Subscript),
         _ => {}
     }
-    push_html(out, &t.text);
-    for end in close.iter().rev() {
-        out.push_str(end);
-    }
+    styles
+        .into_iter()
+        .rev()
+        .fold(Inline::Text(t.text.clone()), |inner, style| {
+            Inline::Styled {
+                style,
+                content: vec![inner],
+            }
+        })
 }
 
 #[cfg(test)]

@@ -8,24 +8,15 @@
 
 use std::collections::HashMap;
 
+use crate::document::{Appendix, Block, Inline};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::references::References;
 use crate::markdown::section::RenderedSection;
 use crate::model::study::Study;
+use crate::writers::html::{inline_parts, quote_index};
 
 use super::citations::{self, Cited};
 use super::provenance::{self, Links};
-
-/// An appendix the report adds at its end.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Appendix {
-    /// Element id.
-    pub id: String,
-    /// Title (plain text, safe as HTML).
-    pub title: String,
-    /// Body HTML.
-    pub body: String,
-}
 
 /// The report-wide parts.
 #[derive(Debug, Clone, Default)]
@@ -123,54 +114,94 @@ pub fn compute(
         }
     }
     if !order.is_empty() {
-        let mut list = String::from("<ol class=\"quote-index\">\n");
-        for (k, &i) in order.iter().enumerate() {
-            let links = Links {
-                codebook: &codebook,
-                quoted_in: sections
-                    .iter()
-                    .filter(|s| s.rendered.trail.quoted.contains(&i))
-                    .map(|s| (s.id, s.title))
-                    .collect(),
-            };
-            provenance::entry(study, i, k + 1, &links, &mut list);
-        }
-        list.push_str("</ol>\n");
+        let entries: Vec<_> = order
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let links = Links {
+                    codebook: &codebook,
+                    quoted_in: sections
+                        .iter()
+                        .filter(|s| s.rendered.trail.quoted.contains(&i))
+                        .map(|s| (s.id, s.title))
+                        .collect(),
+                };
+                provenance::entry(study, i, k + 1, &links)
+            })
+            .collect();
         if placed_index {
-            late.quote_index = list;
+            // TRANSITION: return the node
+            quote_index::list(&entries, &mut late.quote_index);
         } else {
             late.appendices.push(Appendix {
                 id: "quote-index".into(),
                 title: "Quote index".into(),
-                body: format!(
-                    "<p class=\"appendix-intro\">Every quote in this report, numbered as it is linked, with the participant, source, position and codes of its segment.</p>\n{list}"
-                ),
+                intro: vec![Inline::Text(
+                    "Every quote in this report, numbered as it is linked, with the participant, source, position and codes of its segment.".into(),
+                )],
+                blocks: vec![Block::QuoteIndex(entries)],
             });
         }
     }
 
-    let cites: Vec<_> = trails().flat_map(|t| &t.citations).collect();
     if let Some(refs) = references {
-        let Cited {
-            citations,
-            bibliography,
-        } = citations::render(refs, style, language, &cites);
-        let mut rest = citations.into_iter();
-        for t in trails() {
-            late.citations
-                .push(rest.by_ref().take(t.citations.len()).collect());
-        }
-        if placed_bibliography {
-            late.bibliography = bibliography;
-        } else if !bibliography.is_empty() {
-            late.appendices.push(Appendix {
-                id: "references".into(),
-                title: "References".into(),
-                body: bibliography,
-            });
-        }
+        cite(
+            &mut late,
+            sections,
+            refs,
+            style,
+            language,
+            placed_bibliography,
+        );
     }
     late
+}
+
+/// Renders every citation of `sections` at once and places the
+/// bibliography: where `{bibliography}` is, or as an appendix.
+fn cite(
+    late: &mut Late,
+    sections: &[SectionRef<'_>],
+    refs: &References,
+    style: &str,
+    language: &str,
+    placed: bool,
+) {
+    let trails = || sections.iter().map(|s| &s.rendered.trail);
+    let cites: Vec<_> = trails().flat_map(|t| &t.citations).collect();
+    let Cited {
+        citations,
+        bibliography,
+    } = citations::render(refs, style, language, &cites);
+    let mut rest = citations.into_iter();
+    for t in trails() {
+        late.citations.push(
+            rest.by_ref()
+                .take(t.citations.len())
+                .enumerate()
+                .map(|(k, mut c)| {
+                    c.index = k;
+                    let mut html = String::new();
+                    // TRANSITION: return the node
+                    inline_parts::citation(&c, &mut html);
+                    html
+                })
+                .collect(),
+        );
+    }
+    if placed {
+        if let Some(b) = &bibliography {
+            // TRANSITION: return the node
+            crate::writers::html::bibliography::list(b, &mut late.bibliography);
+        }
+    } else if let Some(b) = bibliography {
+        late.appendices.push(Appendix {
+            id: "references".into(),
+            title: "References".into(),
+            intro: Vec::new(),
+            blocks: vec![Block::Bibliography(b)],
+        });
+    }
 }
 
 /// True when one of `places` exists; two or more are an error at the second.

@@ -6,11 +6,9 @@
 //! It holds nothing that changes between two builds of the same inputs
 //! (no time, no machine), so builds stay byte-identical.
 
-use std::fmt::Write;
-
 use serde::{Deserialize, Serialize};
 
-use crate::escape::html;
+use crate::document::{BuildFacts, InputFact};
 use crate::load::inputs::Input;
 
 /// The element id of the embedded manifest.
@@ -92,33 +90,22 @@ impl Manifest {
         Some(serde_json::from_str(&page[start..start + len]).map_err(|e| e.to_string()))
     }
 
-    /// The "About this report" appendix.
-    pub fn appendix(&self, f: &crate::model::numbers::NumberFormat) -> String {
+    /// What the "About this report" appendix shows, in number format `f`.
+    pub fn facts(&self, f: &crate::model::numbers::NumberFormat) -> BuildFacts {
         let c = &self.counts;
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "<p>Built by findings {} from {} input files: {} sources, {} participants, {} codes and {} coded segments. Every number, chart and quote above was computed from these files at build time.</p>",
-            html(&self.findings),
-            f.count(self.inputs.len() as u64),
-            f.count(c.sources as u64),
-            f.count(c.participants as u64),
-            f.count(c.codes as u64),
-            f.count(c.segments as u64),
-        );
-        out.push('\n');
-        out.push_str("<p>To check that this page still matches its data, run <code>findings verify index.html --project DIR</code> on a copy of the project: it rebuilds the report and names every input that changed since.</p>\n");
-        out.push_str("<div class=\"table-wrap\"><table class=\"manifest\"><caption>Input files and their SHA-256</caption><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Bytes</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>");
-        for i in &self.inputs {
-            let _ = write!(
-                out,
-                "<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td><code class=\"hash\">{}</code></td></tr>",
-                html(&i.path),
-                f.count(i.bytes),
-                html(&i.sha256)
-            );
+        BuildFacts {
+            version: self.findings.clone(),
+            files: f.count(self.inputs.len() as u64),
+            counts: [c.sources, c.participants, c.codes, c.segments].map(|n| f.count(n as u64)),
+            inputs: self
+                .inputs
+                .iter()
+                .map(|i| InputFact {
+                    path: i.path.clone(),
+                    bytes: f.count(i.bytes),
+                    sha256: i.sha256.clone(),
+                })
+                .collect(),
         }
-        out.push_str("</tbody></table></div>\n");
-        out
     }
 }

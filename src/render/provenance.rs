@@ -1,9 +1,7 @@
 //! The quote index: one entry per quoted segment, with where it comes
 //! from, so a reviewer can trace every quote to its evidence.
 
-use std::fmt::Write;
-
-use crate::escape::{html, push_html};
+use crate::document::{CodeNote, Inline, QuoteEntry, SectionNote, SourceNote, Speaker};
 use crate::model::study::Study;
 use crate::slug::record_anchor;
 
@@ -16,109 +14,64 @@ pub struct Links<'a> {
 }
 
 /// The entry of segment `i`, number `n` (`Q n`).
-pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>, out: &mut String) {
+pub fn entry(study: &Study, i: usize, n: usize, links: &Links<'_>) -> QuoteEntry {
     let s = &study.segments[i];
     let p = study.speaker(i);
     let privacy = &study.privacy;
-    let illustrative = s.illustrative.touches(&["text"]);
-    let _ = write!(
-        out,
-        "<li class=\"quote-entry\" id=\"{}\"><p class=\"quote-entry-head\"><span class=\"quote-number\">Q{n}</span> <code>",
-        html(&record_anchor("q", &s.id))
-    );
-    push_html(out, &s.id);
-    out.push_str("</code>");
-    if illustrative {
-        out.push_str(" <span class=\"badge\">Illustrative</span>");
-    }
-    out.push_str("</p><blockquote><p>\u{201c}");
-    if privacy
-        .private_entry(crate::model::schema::Kind::Segments, "segments", "text")
-        .is_none()
-    {
-        push_html(out, s.text.trim());
-    }
-    out.push_str("\u{201d}</p></blockquote><dl class=\"provenance\">");
-    let row = |out: &mut String, term: &str, value: &str| {
-        let _ = write!(out, "<div><dt>{term}</dt><dd>{value}</dd></div>");
+    let private = |field: &str| {
+        privacy
+            .private_entry(crate::model::schema::Kind::Segments, "segments", field)
+            .is_some()
     };
-    let alias = if privacy.participant_field_private("alias") {
-        "A participant".to_string()
-    } else {
-        html(&p.alias)
+    let shown = |field: &str, value: &str| {
+        (!value.is_empty() && !privacy.participant_field_private(field)).then(|| value.to_string())
     };
-    let role = if !p.role.is_empty() && !privacy.participant_field_private("role") {
-        format!(", {}", html(&p.role))
-    } else {
-        String::new()
-    };
-    let made_up = if p.illustrative.touches(&["alias", "role"]) {
-        " <span class=\"badge\">Illustrative</span>"
-    } else {
-        ""
-    };
-    row(out, "Participant", &format!("{alias}{role}{made_up}"));
     let source = s
         .source
         .as_deref()
         .and_then(|id| study.sources.iter().find(|x| x.id == id));
-    if let Some(src) = source {
-        let kind = if src.kind.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " <span class=\"quote-source-kind\">({})</span>",
-                html(&src.kind)
-            )
-        };
-        row(out, "Source", &format!("{}{kind}", html(&src.title)));
-    }
-    if let Some(position) = position(s.start, s.end, source.and_then(|x| x.text.as_deref())) {
-        row(out, "Position", &position);
-    }
-    if let Some(date) = &s.timestamp {
-        row(out, "Date", &html(date));
-    }
-    if !s.codes.is_empty()
-        && privacy
-            .private_entry(crate::model::schema::Kind::Segments, "segments", "code")
-            .is_none()
-    {
-        let mut codes = String::new();
-        for (k, &c) in study.segment_codes[i].iter().enumerate() {
-            if k > 0 {
-                codes.push_str(", ");
-            }
-            let label = html(&study.codes[c].label);
-            if links.codebook.get(c).copied().unwrap_or(false) {
-                let _ = write!(
-                    codes,
-                    "<a href=\"#{}\">{label}</a>",
-                    html(&record_anchor("code", &study.codes[c].id))
-                );
-            } else {
-                codes.push_str(&label);
-            }
-        }
-        row(out, "Codes", &codes);
-    }
-    if !s.codings.is_empty() {
-        let coders: Vec<String> = s.codings.keys().map(|c| html(c)).collect();
-        row(
-            out,
-            if coders.len() == 1 { "Coder" } else { "Coders" },
-            &coders.join(", "),
-        );
-    }
-    if !links.quoted_in.is_empty() {
-        let places: Vec<String> = links
+    let codes = (!s.codes.is_empty() && !private("code")).then(|| {
+        study.segment_codes[i]
+            .iter()
+            .map(|&c| CodeNote {
+                label: study.codes[c].label.clone(),
+                anchor: links
+                    .codebook
+                    .get(c)
+                    .copied()
+                    .unwrap_or(false)
+                    .then(|| record_anchor("code", &study.codes[c].id)),
+            })
+            .collect()
+    });
+    QuoteEntry {
+        anchor: record_anchor("q", &s.id),
+        number: n,
+        segment_id: s.id.clone(),
+        illustrative: s.illustrative.touches(&["text"]),
+        text: (!private("text")).then(|| s.text.trim().to_string()),
+        participant: Speaker {
+            alias: (!privacy.participant_field_private("alias")).then(|| p.alias.clone()),
+            role: shown("role", &p.role),
+            illustrative: p.illustrative.touches(&["alias", "role"]),
+        },
+        source: source.map(|src| SourceNote {
+            title: src.title.clone(),
+            kind: (!src.kind.is_empty()).then(|| src.kind.clone()),
+        }),
+        position: position(s.start, s.end, source.and_then(|x| x.text.as_deref())),
+        date: s.timestamp.clone(),
+        codes,
+        coders: s.codings.keys().cloned().collect(),
+        quoted_in: links
             .quoted_in
             .iter()
-            .map(|(id, title)| format!("<a href=\"#{}\">{title}</a>", html(id)))
-            .collect();
-        row(out, "Quoted in", &places.join(", "));
+            .map(|(id, title)| SectionNote {
+                id: id.to_string(),
+                title: vec![Inline::Html(title.to_string())],
+            })
+            .collect(),
     }
-    out.push_str("</dl></li>\n");
 }
 
 /// Where the segment sits: lines of its source's text when the source

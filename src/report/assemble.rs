@@ -5,10 +5,11 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::document::{Appendix, Block};
 use crate::error::Diagnostics;
 use crate::load::inputs;
 use crate::markdown::section::RenderedSection;
-use crate::render::late::{Appendix, Late};
+use crate::render::late::Late;
 use crate::render::manifest::Manifest;
 use crate::render::page::{self, PageView};
 use crate::render::resolve;
@@ -53,7 +54,8 @@ impl State {
         appendices.push(Appendix {
             id: "about-this-report".into(),
             title: "About this report".into(),
-            body: manifest.appendix(&self.config.numbers),
+            intro: Vec::new(),
+            blocks: vec![Block::BuildManifest(manifest.facts(&self.config.numbers))],
         });
         for a in &mut appendices {
             while ids.contains(&a.id) {

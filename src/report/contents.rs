@@ -2,10 +2,11 @@
 //! sections (their HTML with the report's numbers filled in) and the
 //! appendices the report adds.
 
+use crate::document::Appendix;
 use crate::load::SectionSource;
 use crate::markdown::inline::inline_html;
 use crate::markdown::section::RenderedSection;
-use crate::render::late::{Appendix, Late};
+use crate::render::late::Late;
 use crate::render::page::{PageView, SectionView, TocEntry};
 use crate::render::resolve::{self, Numbering};
 
@@ -50,15 +51,17 @@ pub fn fill(
         });
     }
     for a in appendices {
+        let body = crate::writers::html::appendix::body(&a);
+        let title = crate::escape::html(&a.title);
         view.toc.push(TocEntry {
             id: a.id.clone(),
-            title: a.title.clone(),
+            title: title.clone(),
             children: Vec::new(),
         });
         view.sections.push(SectionView {
             id: a.id,
-            title: a.title,
-            body: a.body,
+            title,
+            body,
             generated: true,
         });
     }

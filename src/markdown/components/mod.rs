@@ -39,12 +39,12 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "quote",
         options: &["role", "illustrative"],
-        render: |r, d, _, _| quote::one(r, d).map(markup),
+        render: |r, d, _, _| quote::one(r, d),
     },
     Spec {
         name: "quotes",
         options: &["limit", "role", "illustrative"],
-        render: |r, d, _, _| quote::many(r, d).map(markup),
+        render: |r, d, _, _| quote::many(r, d),
     },
     Spec {
         name: "callout",
@@ -99,12 +99,12 @@ pub const SPECS: &[Spec] = &[
     Spec {
         name: "quote-index",
         options: &[],
-        render: |r, d, at, _| appendix::quote_index(r, d, at).map(markup),
+        render: |r, d, at, _| appendix::quote_index(r, d, at),
     },
     Spec {
         name: "bibliography",
         options: &[],
-        render: |r, d, at, _| appendix::bibliography(r, d, at).map(markup),
+        render: |r, d, at, _| appendix::bibliography(r, d, at),
     },
 ];
 
@@ -122,11 +122,6 @@ pub fn render(
             "see docs/format.md".into(),
         )),
     }
-}
-
-/// A component's markup that is not yet in the document tree.
-fn markup(html: String) -> Vec<Block> {
-    vec![Block::Html(html)]
 }
 
 /// The error for a missing argument.

@@ -1,8 +1,8 @@
 //! `quote` and `quotes`: coded segments, verbatim, with their attribution.
 
 use crate::analysis::select::{select, Selection};
+use crate::document::{Block, Quote, QuoteLink};
 use crate::error::did_you_mean;
-use crate::escape::push_html;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
@@ -12,7 +12,7 @@ use crate::markdown::lints;
 use super::{needs_argument, Failure};
 
 /// `{quote} SEGMENT-ID`.
-pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<Vec<Block>, Failure> {
     let id = d.argument.trim();
     if id.is_empty() {
         return Err(needs_argument("quote", "segment-id"));
@@ -34,14 +34,13 @@ pub fn one(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
     let field = role_field(d)?;
     text_not_private(r)?;
     let marked = marked(d)?;
-    let mut html = String::new();
-    segment(r, i, field, &mut html);
+    let quote = segment(r, i, field);
     check(r, i, field, marked, d.at);
-    Ok(html)
+    Ok(vec![Block::Quote(quote)])
 }
 
 /// `{quotes} SELECTION` with `:limit:`.
-pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> {
+pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<Vec<Block>, Failure> {
     if d.argument.trim().is_empty() {
         return Err(needs_argument("quotes", "segments[code=diversification]"));
     }
@@ -66,13 +65,12 @@ pub fn many(r: &mut dyn Renderer<'_>, d: &Directive) -> Result<String, Failure> 
     let field = role_field(d)?;
     text_not_private(r)?;
     let marked = marked(d)?;
-    let mut html = String::from("<div class=\"quotes\">\n");
+    let mut quotes = Vec::new();
     for &i in m.indices.iter().take(limit) {
-        segment(r, i, field, &mut html);
+        quotes.push(segment(r, i, field));
         check(r, i, field, marked, d.at);
     }
-    html.push_str("</div>\n");
-    Ok(html)
+    Ok(vec![Block::Quotes(quotes)])
 }
 
 /// A quote is its segment's text: with `segments.text` private there is
@@ -135,17 +133,18 @@ fn role_field(d: &Directive) -> Result<&'static str, Failure> {
 
 /// The link from a quote to its quote-index entry, numbered there (`Q3`);
 /// notes the segment as quoted.
-pub fn provenance_link(r: &mut dyn Renderer<'_>, i: usize) -> String {
+pub fn quote_link(r: &mut dyn Renderer<'_>, i: usize) -> QuoteLink {
     r.trail().quote(i);
-    let id = &r.ctx().study.segments[i].id;
-    let anchor = crate::slug::record_anchor("q", id);
-    format!(
-        "<a class=\"quote-link\" href=\"#{}\" title=\"Where this quote comes from\">Q{MARK}N{i}{MARK}</a>",
-        crate::escape::html(&anchor)
-    )
+    QuoteLink {
+        anchor: crate::slug::record_anchor("q", &r.ctx().study.segments[i].id),
+        segment: i,
+        number: format!("{MARK}N{i}{MARK}"),
+    }
 }
 
-fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
+/// Segment `i` as a quote, attributed by its participant's alias and
+/// `field` (role or persona).
+fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str) -> Quote {
     let study = r.ctx().study;
     let s = &study.segments[i];
     let p = study.speaker(i);
@@ -153,45 +152,27 @@ fn segment(r: &mut dyn Renderer<'_>, i: usize, field: &str, html: &mut String) {
     // attribution it shows are.
     let illustrative =
         s.illustrative.touches(&["text"]) || p.illustrative.touches(&["alias", field]);
-    if illustrative {
-        r.illustrative();
-    }
-    html.push_str(if illustrative {
-        "<figure class=\"quote illustrative\">"
-    } else {
-        "<figure class=\"quote\">"
-    });
-    html.push_str("<blockquote><p>\u{201c}");
-    // Coders select whole lines: the line break at the end is no word.
-    push_html(html, s.text.trim());
-    html.push_str("\u{201d}</p></blockquote><figcaption>\u{2014} ");
     // Private attribution fields are left out, not shown.
     let privacy = &study.privacy;
-    let alias = (!privacy.participant_field_private("alias")).then_some(p.alias.as_str());
+    let alias = (!privacy.participant_field_private("alias")).then(|| p.alias.clone());
     let detail = if field == "persona" {
         &p.persona
     } else {
         &p.role
     };
-    let detail = (!detail.is_empty() && !privacy.participant_field_private(field))
-        .then_some(detail.as_str());
-    match alias {
-        Some(alias) => {
-            html.push_str("<span class=\"quote-alias\">");
-            push_html(html, alias);
-            html.push_str("</span>");
-        }
-        None => html.push_str("<span class=\"quote-alias\">A participant</span>"),
-    }
-    if let Some(detail) = detail {
-        html.push_str(", <span class=\"quote-role\">");
-        push_html(html, detail);
-        html.push_str("</span>");
-    }
+    let detail =
+        (!detail.is_empty() && !privacy.participant_field_private(field)).then(|| detail.clone());
+    // Coders select whole lines: the line break at the end is no word.
+    let text = s.text.trim().to_string();
     if illustrative {
-        html.push_str(" <span class=\"badge\">Illustrative</span>");
+        r.illustrative();
     }
-    html.push(' ');
-    html.push_str(&provenance_link(r, i));
-    html.push_str("</figcaption></figure>\n");
+    let link = quote_link(r, i);
+    Quote {
+        text,
+        alias,
+        detail,
+        illustrative,
+        link,
+    }
 }

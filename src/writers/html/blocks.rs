@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::document::{Block, Figure, FigureBody, Inline};
+use crate::document::{Block, Figure, FigureBody, Inline, Place};
 use crate::escape::{data_uri, html};
 
 use super::{blocks, inlines, phrase};
@@ -59,6 +59,17 @@ pub fn block(b: &Block) -> String {
             blocks(body)
         ),
         Block::Table(t) => super::table::write(t),
+        Block::Quote(q) => written(|out| super::quote::quote(q, out)),
+        Block::Quotes(qs) => written(|out| super::quote::quotes(qs, out)),
+        Block::QuoteIndex(entries) => written(|out| super::quote_index::list(entries, out)),
+        Block::Bibliography(b) => written(|out| super::bibliography::list(b, out)),
+        Block::BuildManifest(facts) => written(|out| super::appendix::manifest(facts, out)),
+        Block::Placed(Place::QuoteIndex) => {
+            written(|out| super::quote_index::placed(&format!("{MARK}Q{MARK}"), out))
+        }
+        Block::Placed(Place::Bibliography) => {
+            written(|out| super::bibliography::placed(&format!("{MARK}B{MARK}"), out))
+        }
         Block::CodeDescription(_) | Block::CodeExample(_) => {
             let mut out = String::new();
             super::table::push_blocks(&mut out, std::slice::from_ref(b));
@@ -83,6 +94,13 @@ pub fn block(b: &Block) -> String {
 pub fn inline(i: &Inline) -> String {
     match i {
         Inline::Html(h) => h.clone(),
+        Inline::Value { .. }
+        | Inline::CrossRef { .. }
+        | Inline::Citation(_)
+        | Inline::WorkLink { .. }
+        | Inline::Styled { .. }
+        | Inline::Displayed { .. }
+        | Inline::QuoteLink(_) => written(|out| super::inline_parts::inline(i, out)),
         Inline::Label(_)
         | Inline::CodeId(_)
         | Inline::Share(_)
@@ -107,6 +125,13 @@ pub fn inline(i: &Inline) -> String {
         | Inline::HardBreak
         | Inline::RawHtml(_) => inlines(std::slice::from_ref(i)),
     }
+}
+
+/// What `write` appends to an empty string.
+fn written(write: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    write(&mut out);
+    out
 }
 
 /// A numbered figure: its body, caption (a one-paragraph caption without

@@ -54,6 +54,13 @@ pub(super) fn push_inline(out: &mut String, inline: &Inline) {
         Inline::Share(share) => wrap(out, "<span class=\"share\">(", share, ")</span>"),
         Inline::Quoted(c) => around(out, "<q>", c, "</q>"),
         Inline::Speaker(c) => around(out, "<span class=\"quote-alias\">", c, "</span>"),
+        Inline::Value { .. }
+        | Inline::CrossRef { .. }
+        | Inline::Citation(_)
+        | Inline::WorkLink { .. }
+        | Inline::Styled { .. }
+        | Inline::Displayed { .. }
+        | Inline::QuoteLink(_) => super::inline_parts::inline(inline, out),
         Inline::Target { id, content } => {
             out.push_str("<span id=\"");
             push_html(out, id);
@@ -96,7 +103,12 @@ fn plain(inlines: &[Inline]) -> String {
             | Inline::Code(t)
             | Inline::Label(t)
             | Inline::CodeId(t)
-            | Inline::Share(t) => text.push_str(t),
+            | Inline::Share(t)
+            | Inline::Value { text: t, .. } => text.push_str(t),
+            Inline::WorkLink { content: c, .. }
+            | Inline::Styled { content: c, .. }
+            | Inline::Displayed { content: c, .. } => text.push_str(&plain(c)),
+            Inline::CrossRef { .. } | Inline::Citation(_) | Inline::QuoteLink(_) => {}
             Inline::Emphasis(c)
             | Inline::Strong(c)
             | Inline::Strikethrough(c)

@@ -6,9 +6,14 @@
 //! run is written on its own (a directive's body, a caption), so footnote
 //! numbers and the cleaning of raw HTML stay within it.
 
+pub mod appendix;
+pub mod bibliography;
 mod blocks;
 mod inline;
+pub mod inline_parts;
 mod markdown;
+pub mod quote;
+pub mod quote_index;
 pub mod table;
 
 use crate::document::{Block, Inline};

@@ -14,7 +14,7 @@ use crate::markdown::lints;
 use crate::slug::record_anchor;
 
 use super::super::code_options;
-use super::super::quote::provenance_link;
+use super::super::quote::quote_link;
 use super::super::Failure;
 
 /// The options of `{codebook}`.
@@ -196,7 +196,7 @@ fn example(r: &mut dyn Renderer<'_>, i: usize) -> Block {
         Inline::Text(" ".into()),
         Inline::Speaker(text(&speaker)),
         Inline::Text(" ".into()),
-        Inline::Html(provenance_link(r, i)),
+        Inline::QuoteLink(quote_link(r, i)),
     ])
 }
 

@@ -7,14 +7,19 @@ pub mod participants;
 pub mod sources;
 
 use crate::analysis::select::{select, Selection};
-use crate::markdown::context::{Directive, Renderer, MARK};
+use crate::document::{Block, Place};
+use crate::markdown::context::{Directive, Renderer};
 
 use super::Failure;
 
 /// `{quote-index}` (every quoted segment) or `{quote-index} SELECTION`
 /// (those and every segment of the selection): the index is filled in once
 /// every section is rendered.
-pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+pub fn quote_index(
+    r: &mut dyn Renderer<'_>,
+    d: &Directive,
+    _: usize,
+) -> Result<Vec<Block>, Failure> {
     let extra = match d.argument.trim() {
         "" => Vec::new(),
         arg => {
@@ -36,14 +41,16 @@ pub fn quote_index(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<
     };
     let place = r.locate(d.at, 1);
     r.trail().quote_indexes.push((place, extra));
-    Ok(format!(
-        "<div class=\"quote-index-wrap\">{MARK}Q{MARK}</div>\n"
-    ))
+    Ok(vec![Block::Placed(Place::QuoteIndex)])
 }
 
 /// `{bibliography}`: the works cited, filled in once every citation of
 /// the report is known.
-pub fn bibliography(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result<String, Failure> {
+pub fn bibliography(
+    r: &mut dyn Renderer<'_>,
+    d: &Directive,
+    _: usize,
+) -> Result<Vec<Block>, Failure> {
     if r.ctx().references.is_none() {
         return Err((
             "`{bibliography}` needs a references file, and the project has none".into(),
@@ -52,7 +59,5 @@ pub fn bibliography(r: &mut dyn Renderer<'_>, d: &Directive, _: usize) -> Result
     }
     let place = r.locate(d.at, 1);
     r.trail().bibliographies.push(place);
-    Ok(format!(
-        "<div class=\"bibliography-wrap\">{MARK}B{MARK}</div>\n"
-    ))
+    Ok(vec![Block::Placed(Place::Bibliography)])
 }
