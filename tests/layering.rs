@@ -188,3 +188,115 @@ fn a_wrong_way_import_is_caught() {
         ]
     );
 }
+
+/// HTML elements a report's page is made of (SVG's own elements, which
+/// charts draw, are not among them).
+const HTML_TAGS: [&str; 39] = [
+    "p",
+    "div",
+    "span",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "a",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "blockquote",
+    "aside",
+    "sup",
+    "sub",
+    "em",
+    "strong",
+    "details",
+    "summary",
+    "code",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "img",
+    "q",
+];
+
+/// Lines of the library's code (tests excepted) that write an HTML tag
+/// in a folder that must build document nodes instead.
+fn html_outside_writers(src: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    for stage in ["markdown", "charts", "analysis", "model", "load"] {
+        if src.join(stage).is_dir() {
+            files(&src.join(stage), &mut all);
+        }
+    }
+    all.sort();
+    let mut wrong = Vec::new();
+    for path in all {
+        let rel = path.strip_prefix(src).expect("under src");
+        if rel.ends_with("tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("read");
+        for (n, line) in code(&text) {
+            let tagged = HTML_TAGS.iter().any(|t| {
+                ["<", "</"].iter().any(|open| {
+                    line.match_indices(&format!("{open}{t}")).any(|(i, m)| {
+                        let after = line[i + m.len()..].chars().next();
+                        let in_string = line[..i].matches('"').count() % 2 == 1;
+                        in_string && matches!(after, Some(' ' | '>' | '/'))
+                    })
+                })
+            });
+            if tagged {
+                wrong.push(format!("{}:{n}", rel.display()));
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn only_writers_write_html() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let wrong = html_outside_writers(&src);
+    assert!(
+        wrong.is_empty(),
+        "HTML written outside writers/ (build document nodes instead):\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn html_in_a_directive_is_caught() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path();
+    fs::create_dir_all(src.join("markdown/components")).expect("dir");
+    fs::create_dir_all(src.join("charts")).expect("dir");
+    fs::write(
+        src.join("markdown/components/x.rs"),
+        "let a = 1 < 2;\nlet h = format!(\"<p class=\\\"x\\\">{a}</p>\");\n// \"<div>\" in a comment\n",
+    )
+    .expect("write");
+    fs::write(
+        src.join("charts/bars.rs"),
+        "let s = \"<rect x=\\\"1\\\"/><text>a</text>\";\n",
+    )
+    .expect("write");
+    assert_eq!(
+        html_outside_writers(src),
+        vec!["markdown/components/x.rs:2".to_string()]
+    );
+}
