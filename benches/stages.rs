@@ -146,18 +146,23 @@ fn stages(c: &mut Criterion) {
                 .collect::<Vec<_>>()
         })
     });
-    let rendered: Vec<RenderedSection> = sections
+    let documents: Vec<RenderedSection> = sections
         .iter()
-        .map(|s| stages::section(s, ctx(&corpus, &corpus.study)))
+        .map(|s| section::render(s, ctx(&corpus, &corpus.study)))
         .collect();
     g.bench_function("writers/html/all-sections", |b| {
         b.iter(|| {
-            rendered
+            documents
                 .iter()
                 .map(|r| findings::writers::html::blocks(black_box(&r.blocks)))
                 .collect::<Vec<_>>()
         })
     });
+    drop(documents);
+    let rendered: Vec<RenderedSection> = sections
+        .iter()
+        .map(|s| stages::section(s, ctx(&corpus, &corpus.study)))
+        .collect();
 
     let theme = theme::load(root, "default").expect("the built-in theme");
     g.bench_function("templates/compile", |b| b.iter(|| page::templates(&theme)));

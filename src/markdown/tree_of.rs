@@ -65,6 +65,23 @@ pub fn blocks(events: Vec<Event<'_>>, kept: &mut Kept) -> Vec<Block> {
 /// `events` without the containers nested deeper than [`MAX_DEPTH`]
 /// (their content stays), in one pass without recursion.
 fn bounded(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    // Nearly every text stays within the bound: then the events are kept
+    // as they are, without a copy.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for e in &events {
+        match e {
+            Event::Start(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest <= MAX_DEPTH {
+        return events;
+    }
     let mut open: Vec<bool> = Vec::new();
     let mut depth = 0;
     let mut out = Vec::with_capacity(events.len());
@@ -289,11 +306,11 @@ fn run(it: Events<'_, '_>, kept: &mut Kept, end: TagEnd) -> Inlines {
 
 fn inline(event: Event<'_>, it: Events<'_, '_>, kept: &mut Kept) -> Option<Inline> {
     Some(match event {
-        Event::Text(t) => Inline::Text(t.to_string()),
-        Event::Code(t) => Inline::Code(t.to_string()),
+        Event::Text(t) => Inline::Text(t.into_string()),
+        Event::Code(t) => Inline::Code(t.into_string()),
         Event::InlineHtml(h) | Event::Html(h) => match kept.take_inline(&h) {
             Some(node) => node,
-            None => Inline::RawHtml(h.to_string()),
+            None => Inline::RawHtml(h.into_string()),
         },
         Event::FootnoteReference(name) => Inline::FootnoteRef(name.to_string()),
         Event::SoftBreak => Inline::SoftBreak,

@@ -39,11 +39,14 @@ pub fn index(
     Ok((study, warnings))
 }
 
-/// Markdown → document → HTML for one section: its blocks, and their
-/// HTML written by the HTML writer.
+/// Markdown → document → HTML for one section: its HTML written by the
+/// HTML writer. The blocks are dropped once written: every later stage
+/// reads the HTML, and a report of a thousand sections would otherwise
+/// hold its whole document beside its page.
 pub fn section(source: &SectionSource, ctx: Context<'_>) -> RenderedSection {
     let mut rendered = section::render(source, ctx);
-    rendered.html = crate::writers::html::blocks(&rendered.blocks);
+    let blocks = std::mem::take(&mut rendered.blocks);
+    rendered.html = crate::writers::html::blocks(&blocks);
     rendered
 }
 
