@@ -124,41 +124,7 @@ pub fn evaluate(
             };
             Ok(Output::Node(node))
         }
-        "label" => {
-            let (field, value) = arg.split_once(':').ok_or_else(|| {
-                (
-                    format!("{{label}}`{arg}` needs `field:value`"),
-                    "e.g. {label}`stance:deeper-crisis`".to_string(),
-                )
-            })?;
-            let (field, value) = (field.trim(), value.trim());
-            // A label role exists to show a configured label: echoing the
-            // value back would hide a misspelt field or value.
-            let Some(labels) = study.labels.0.get(field) else {
-                let fields: Vec<&str> = study.labels.0.keys().map(String::as_str).collect();
-                return Err((
-                    format!("{{label}}`{arg}`: report.toml has no [labels.{field}]"),
-                    match did_you_mean(field, fields.iter().copied()) {
-                        Some(m) => format!("did you mean `{m}:{value}`?"),
-                        None => format!(
-                            "add [labels.{field}] to report.toml with {value} = \"Display label\""
-                        ),
-                    },
-                ));
-            };
-            if !labels.iter().any(|(k, _)| k == value) {
-                return Err((
-                    format!("{{label}}`{arg}`: [labels.{field}] has no label for `{value}`"),
-                    match did_you_mean(value, labels.iter().map(|(k, _)| k.as_str())) {
-                        Some(m) => format!("did you mean `{field}:{m}`?"),
-                        None => format!(
-                            "add {value} = \"Display label\" under [labels.{field}] in report.toml"
-                        ),
-                    },
-                ));
-            }
-            Ok(Output::Text(study.labels.get(field, value).to_string()))
-        }
+        "label" => label(study, arg).map(Output::Text),
         "cite" => super::cite::cite(r, arg).map(Output::Html),
         "kappa" | "alpha" => {
             let text = agreement(study, name, arg, ctx.format)?;
@@ -166,6 +132,43 @@ pub fn evaluate(
         }
         other => Err(unknown(other)),
     }
+}
+
+/// `{label}`FIELD:VALUE``: the display label `[labels]` gives a value.
+/// A label role exists to show a configured label, so echoing the value
+/// back would hide a misspelt field or value: both must be configured.
+fn label(study: &crate::analysis::Analysis, arg: &str) -> Result<String, (String, String)> {
+    let (field, value) = arg.split_once(':').ok_or_else(|| {
+        (
+            format!("{{label}}`{arg}` needs `field:value`"),
+            "e.g. {label}`stance:deeper-crisis`".to_string(),
+        )
+    })?;
+    let (field, value) = (field.trim(), value.trim());
+    let Some(labels) = study.labels.0.get(field) else {
+        let fields: Vec<&str> = study.labels.0.keys().map(String::as_str).collect();
+        return Err((
+            format!("{{label}}`{arg}`: report.toml has no [labels.{field}]"),
+            match did_you_mean(field, fields.iter().copied()) {
+                Some(m) => format!("did you mean `{m}:{value}`?"),
+                None => {
+                    format!("add [labels.{field}] to report.toml with {value} = \"Display label\"")
+                }
+            },
+        ));
+    };
+    if !labels.iter().any(|(k, _)| k == value) {
+        return Err((
+            format!("{{label}}`{arg}`: [labels.{field}] has no label for `{value}`"),
+            match did_you_mean(value, labels.iter().map(|(k, _)| k.as_str())) {
+                Some(m) => format!("did you mean `{field}:{m}`?"),
+                None => {
+                    format!("add {value} = \"Display label\" under [labels.{field}] in report.toml")
+                }
+            },
+        ));
+    }
+    Ok(study.labels.get(field, value).to_string())
 }
 
 /// `{kappa}`CODE; unit=…; coders=a, b`` (CODE may be `all`): the
