@@ -47,79 +47,15 @@ pub fn draw_spec(spec: &ChartSpec) -> Option<Drawing> {
 pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing {
     let f = &spec.format;
     let n = labels.len();
-    let row_lines = |cell: f64| {
-        if cell >= 2.0 * LABEL_SIZE * svg::LINE_HEIGHT_EM + 4.0 {
-            2
-        } else {
-            1
-        }
-    };
-    // First try: slanted column labels, rows of up to two lines.
-    let rows2: Vec<text::Fitted> = labels
-        .iter()
-        .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 2))
-        .collect();
-    let slanted: Vec<text::Fitted> = labels
-        .iter()
-        .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 1))
-        .collect();
-    let widest = |fs: &[text::Fitted]| fs.iter().map(|l| l.width(LABEL_SIZE)).fold(30.0, f64::max);
-    let left_slanted = 12.0 + widest(&rows2) + 10.0;
-    // Column labels wrap like the row labels, on two lines, where the
-    // cells leave room between two slanted labels for two lines of text;
-    // else they take one longer line.
-    let line = LABEL_SIZE * svg::LINE_HEIGHT_EM;
-    let cell_for =
-        |fs: &[text::Fitted]| (WIDTH - left_slanted - RIGHT - widest(fs) * SLANT) / n as f64;
-    let slanted = if cell_for(&rows2).min(MAX_CELL) * SLANT >= 2.0 * line + 2.0 {
-        rows2.clone()
-    } else {
-        slanted
-    };
-    let slant_lines = slanted.iter().map(|f| f.lines.len()).max().unwrap_or(1);
-    let column_width = widest(&slanted);
-    let cell_slanted = cell_for(&slanted);
-    let (rows, columns, left, cell) = if cell_slanted >= MIN_SLANTED {
-        let cell = cell_slanted.min(MAX_CELL);
-        let rows = if row_lines(cell) == 2 {
-            rows2
-        } else {
-            labels
-                .iter()
-                .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
-                .collect()
-        };
-        (rows, Columns::Slanted(slanted), left_slanted, cell)
-    } else {
-        let number_width = text::width(&n.to_string(), LABEL_SIZE);
-        let rows: Vec<text::Fitted> = labels
-            .iter()
-            .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
-            .collect();
-        let left = 12.0 + widest(&rows) + 8.0 + number_width + 8.0;
-        let cell = ((WIDTH - left - RIGHT) / n as f64).min(MAX_CELL);
-        let turned = cell < number_width + 4.0;
-        (
-            rows,
-            Columns::Numbered {
-                turned,
-                number_width,
-            },
-            left,
-            cell,
-        )
-    };
-    let row_height = cell.max(MIN_ROW);
-    let header = match &columns {
-        Columns::Slanted(_) => (column_width + (slant_lines - 1) as f64 * line) * SLANT + 10.0,
-        Columns::Numbered {
-            turned: true,
-            number_width,
-        } => number_width + 10.0,
-        Columns::Numbered { turned: false, .. } => LABEL_SIZE + 8.0,
-    };
-    let top = TOP + header;
-    let height = top + row_height * n as f64 + 16.0;
+    let Layout {
+        rows,
+        columns,
+        left,
+        cell,
+        row_height,
+        top,
+        height,
+    } = layout(labels);
     let max_pair = (0..n)
         .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
         .map(|(i, j)| counts[i][j])
@@ -201,9 +137,124 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
         }
     }
     body.push_str("</g>");
-    for j in 0..n {
+    column_labels(&mut texts, labels, &columns, left, cell, top);
+    body.push_str(&texts);
+    Drawing { body, height }
+}
+
+/// Where everything goes: the rows' labels, how the columns are
+/// labelled, the left margin, the cell's width, a row's height, the top
+/// of the cells and the whole height.
+struct Layout {
+    rows: Vec<text::Fitted>,
+    columns: Columns,
+    left: f64,
+    cell: f64,
+    row_height: f64,
+    top: f64,
+    height: f64,
+}
+
+/// Lays out a matrix of `labels`: slanted column labels where the cells
+/// are wide enough, else numbered columns (turned in narrow cells).
+fn layout(labels: &[String]) -> Layout {
+    let n = labels.len();
+    let row_lines = |cell: f64| {
+        if cell >= 2.0 * LABEL_SIZE * svg::LINE_HEIGHT_EM + 4.0 {
+            2
+        } else {
+            1
+        }
+    };
+    // First try: slanted column labels, rows of up to two lines.
+    let rows2: Vec<text::Fitted> = labels
+        .iter()
+        .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 2))
+        .collect();
+    let slanted: Vec<text::Fitted> = labels
+        .iter()
+        .map(|l| text::fit(l, MAX_LABEL, LABEL_SIZE, 1))
+        .collect();
+    let widest = |fs: &[text::Fitted]| fs.iter().map(|l| l.width(LABEL_SIZE)).fold(30.0, f64::max);
+    let left_slanted = 12.0 + widest(&rows2) + 10.0;
+    // Column labels wrap like the row labels, on two lines, where the
+    // cells leave room between two slanted labels for two lines of text;
+    // else they take one longer line.
+    let line = LABEL_SIZE * svg::LINE_HEIGHT_EM;
+    let cell_for =
+        |fs: &[text::Fitted]| (WIDTH - left_slanted - RIGHT - widest(fs) * SLANT) / n as f64;
+    let slanted = if cell_for(&rows2).min(MAX_CELL) * SLANT >= 2.0 * line + 2.0 {
+        rows2.clone()
+    } else {
+        slanted
+    };
+    let slant_lines = slanted.iter().map(|f| f.lines.len()).max().unwrap_or(1);
+    let column_width = widest(&slanted);
+    let cell_slanted = cell_for(&slanted);
+    let (rows, columns, left, cell) = if cell_slanted >= MIN_SLANTED {
+        let cell = cell_slanted.min(MAX_CELL);
+        let rows = if row_lines(cell) == 2 {
+            rows2
+        } else {
+            labels
+                .iter()
+                .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
+                .collect()
+        };
+        (rows, Columns::Slanted(slanted), left_slanted, cell)
+    } else {
+        let number_width = text::width(&n.to_string(), LABEL_SIZE);
+        let rows: Vec<text::Fitted> = labels
+            .iter()
+            .map(|l| text::fit(l, MAX_LABEL * 0.8, LABEL_SIZE, 1))
+            .collect();
+        let left = 12.0 + widest(&rows) + 8.0 + number_width + 8.0;
+        let cell = ((WIDTH - left - RIGHT) / n as f64).min(MAX_CELL);
+        let turned = cell < number_width + 4.0;
+        (
+            rows,
+            Columns::Numbered {
+                turned,
+                number_width,
+            },
+            left,
+            cell,
+        )
+    };
+    let row_height = cell.max(MIN_ROW);
+    let header = match &columns {
+        Columns::Slanted(_) => (column_width + (slant_lines - 1) as f64 * line) * SLANT + 10.0,
+        Columns::Numbered {
+            turned: true,
+            number_width,
+        } => number_width + 10.0,
+        Columns::Numbered { turned: false, .. } => LABEL_SIZE + 8.0,
+    };
+    let top = TOP + header;
+    let height = top + row_height * n as f64 + 16.0;
+    Layout {
+        rows,
+        columns,
+        left,
+        cell,
+        row_height,
+        top,
+        height,
+    }
+}
+
+/// The column labels over the cells, from `left`, `cell` wide, above `top`.
+fn column_labels(
+    texts: &mut String,
+    labels: &[String],
+    columns: &Columns,
+    left: f64,
+    cell: f64,
+    top: f64,
+) {
+    for j in 0..labels.len() {
         let x = left + j as f64 * cell + cell / 2.0;
-        match &columns {
+        match columns {
             Columns::Slanted(fitted) => {
                 let label = &fitted[j];
                 let _ = write!(
@@ -216,7 +267,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
                 // above it, away from the cells.
                 let lines_above = label.lines.len().saturating_sub(1) as f64;
                 svg::text(
-                    &mut texts,
+                    texts,
                     &svg::Text {
                         x: 0.0,
                         y: -lines_above * LABEL_SIZE * svg::LINE_HEIGHT_EM,
@@ -236,7 +287,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
                     num(top - 6.0)
                 );
                 svg::label(
-                    &mut texts,
+                    texts,
                     0.0,
                     0.0,
                     Anchor::Start,
@@ -247,7 +298,7 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
             }
             Columns::Numbered { turned: false, .. } => {
                 svg::label(
-                    &mut texts,
+                    texts,
                     x,
                     top - 6.0,
                     Anchor::Middle,
@@ -257,8 +308,6 @@ pub fn draw(spec: &ChartSpec, labels: &[String], counts: &[Vec<u64>]) -> Drawing
             }
         }
     }
-    body.push_str(&texts);
-    Drawing { body, height }
 }
 
 /// Heat level of a pair count: 0 for none, then 1–5 by fifths of the
