@@ -7,30 +7,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use crate::document::Inlines;
 use crate::escape::show_hidden;
 
-/// The HTML of a one-line Markdown string, for the components whose
-/// markup is not yet in the document tree.
-pub fn inline_html(text: &str, raw_html: bool) -> String {
-    let events = Parser::new_ext(
-        text,
-        Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH,
-    )
-    .filter_map(|e| match e {
-        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => None,
-        Event::Html(h) | Event::InlineHtml(h) if !raw_html => Some(Event::Text(shown(h))),
-        Event::Text(t) => Some(Event::Text(shown(t))),
-        Event::Code(t) => Some(Event::Code(shown(t))),
-        Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-            Some(Event::Start(safe_link(tag)))
-        }
-        other => Some(other),
-    });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
-    html.trim_end().to_string()
-}
-
 /// A one-line Markdown string (a title, a side heading) as inlines,
-/// without the paragraph around it, with smart punctuation.
+/// without the paragraph around it, with smart punctuation. A value that
+/// Markdown would read as a block ("1. Introduction" is a list, "# x" a
+/// heading) is its text as written: a title is one line, never a list.
 pub fn inline(text: &str, raw_html: bool) -> Inlines {
     let events = Parser::new_ext(
         text,
@@ -46,7 +26,20 @@ pub fn inline(text: &str, raw_html: bool) -> Inlines {
         }
         other => Some(other),
     });
-    crate::markdown::tree_of::inlines(events.collect(), &mut Default::default())
+    let events: Vec<Event<'_>> = events.collect();
+    let block = events.iter().any(|e| {
+        matches!(e, Event::Rule)
+            || matches!(e, Event::Start(tag) if !matches!(
+                tag,
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+            ))
+    });
+    if block {
+        return vec![crate::document::Inline::Text(
+            show_hidden(text.trim()).into_owned(),
+        )];
+    }
+    crate::markdown::tree_of::inlines(events, &mut Default::default())
 }
 
 /// URL schemes that run code or smuggle a document when followed.
@@ -149,6 +142,21 @@ mod tests {
         assert_eq!(
             urls(&inline("![ok](data:image/png;base64,AAAA)", false)),
             ["data:image/png;base64,AAAA"]
+        );
+    }
+
+    #[test]
+    fn a_value_markdown_reads_as_a_block_is_its_text() {
+        for title in ["1. Introduction", "# Findings", "- a", "> quoted", "---"] {
+            assert_eq!(inline(title, false), [Inline::Text(title.to_string())]);
+        }
+        assert_eq!(
+            inline("A *short* title", false),
+            [
+                Inline::Text("A ".into()),
+                Inline::Emphasis(vec![Inline::Text("short".into())]),
+                Inline::Text(" title".into()),
+            ]
         );
     }
 }

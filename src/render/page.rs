@@ -6,11 +6,12 @@ use tera::Tera;
 use crate::error::{Diagnostic, Location};
 use crate::escape::html;
 use crate::load::config::Config;
-use crate::markdown::inline::inline_html;
+use crate::markdown::inline::inline;
 use crate::model::date::Date;
 use crate::render::csp;
 use crate::render::theme::Theme;
 use crate::render::theme_guard;
+use crate::writers::html::phrase;
 
 /// One section as the templates see it; every string is already HTML.
 #[derive(Debug, Clone, Serialize)]
@@ -76,11 +77,11 @@ impl PageView {
         PageView {
             lang: html(&config.language),
             title_text: html(&config.title),
-            title: inline_html(&config.title, false),
+            title: phrase(&inline(&config.title, false)),
             subtitle: config
                 .subtitle
                 .as_deref()
-                .map(|s| inline_html(s, false))
+                .map(|s| phrase(&inline(s, false)))
                 .unwrap_or_default(),
             authors: html(&config.authors.join(", ")),
             date: date.map(|d| d.long_label()).unwrap_or_default(),

@@ -25,13 +25,14 @@ use crate::load::inputs::HashCache;
 use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
-use crate::markdown::inline::inline_html;
+use crate::markdown::inline::inline;
 use crate::markdown::lints;
 use crate::markdown::section::RenderedSection;
 use crate::markdown::syntax;
 use crate::render::late::{self, Late, SectionRef};
 use crate::render::page;
 use crate::render::theme::{self, Theme};
+use crate::writers::html::phrase;
 
 use super::changes::{relative_to, scope_of, Scope};
 use super::facts::{self, Counts};
@@ -304,7 +305,7 @@ impl State {
         let titles: Vec<String> = self
             .sections
             .iter()
-            .map(|s| inline_html(&s.front.title, false))
+            .map(|s| phrase(&inline(&s.front.title, false)))
             .collect();
         let sections: Vec<SectionRef<'_>> = self
             .sections

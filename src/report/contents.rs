@@ -4,11 +4,12 @@
 
 use crate::document::Appendix;
 use crate::load::SectionSource;
-use crate::markdown::inline::inline_html;
+use crate::markdown::inline::inline;
 use crate::markdown::section::RenderedSection;
 use crate::render::late::Late;
 use crate::render::page::{PageView, SectionView, TocEntry};
 use crate::render::resolve::{self, Numbering};
+use crate::writers::html::phrase;
 
 /// Adds every section (with its level-3 headings in the contents) and
 /// then every appendix to `view`.
@@ -21,7 +22,7 @@ pub fn fill(
     appendices: Vec<Appendix>,
 ) {
     for (i, (source, r)) in sources.iter().zip(rendered).enumerate() {
-        let title = inline_html(&source.front.title, false);
+        let title = phrase(&inline(&source.front.title, false));
         let children = r
             .headings
             .iter()

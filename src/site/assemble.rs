@@ -9,10 +9,11 @@ use rayon::prelude::*;
 
 use crate::error::Diagnostics;
 use crate::escape::html;
-use crate::markdown::inline::inline_html;
+use crate::markdown::inline::inline;
 use crate::model::date::Date;
 use crate::render::resolve::replace_placeholders;
 use crate::report::Built;
+use crate::writers::html::phrase;
 
 use super::config::SiteConfig;
 use super::discover::ReportDir;
@@ -140,7 +141,7 @@ fn nav(
 ) -> String {
     let mut nav = format!(
         "\n<nav class=\"site-nav\" aria-label=\"Site\"><ul><li class=\"site-nav-index\"><a href=\"../index.html\">\u{2190} {}</a></li>",
-        inline_html(&config.title, false)
+        phrase(&inline(&config.title, false))
     );
     for (rel, label, at) in [("prev", "Previous", prev), ("next", "Next", next)] {
         if let Some(i) = at {
@@ -148,7 +149,7 @@ fn nav(
             nav.push_str(&format!(
                 "<li><a rel=\"{rel}\" href=\"../{}/index.html\">{label}: {}</a></li>",
                 html(&dir.slug),
-                inline_html(&built.facts.title, false)
+                phrase(&inline(&built.facts.title, false))
             ));
         }
     }
@@ -175,7 +176,7 @@ fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
                     .map_or(0, |(_, n)| *n);
                 out.push_str(&format!(
                     "{number} of {}",
-                    inline_html(&target.facts.title, false)
+                    phrase(&inline(&target.facts.title, false))
                 ));
             }
         }

@@ -100,17 +100,13 @@ pub fn inline(i: &Inline) -> String {
         | Inline::WorkLink { .. }
         | Inline::Styled { .. }
         | Inline::Displayed { .. }
-        | Inline::QuoteLink(_) => written(|out| super::inline_parts::inline(i, out)),
-        Inline::Label(_)
+        | Inline::QuoteLink(_)
+        | Inline::Label(_)
         | Inline::CodeId(_)
         | Inline::Share(_)
         | Inline::Quoted(_)
         | Inline::Speaker(_)
-        | Inline::Target { .. } => {
-            let mut out = String::new();
-            super::inline::push_inline(&mut out, i);
-            out
-        }
+        | Inline::Target { .. } => written(|out| super::inline::push_inline(out, i)),
         // CommonMark's own inlines never reach here: the Markdown writer
         // turns them into events. Written alone, they are a run of one.
         Inline::Text(_)
