@@ -11,11 +11,13 @@
 pub mod appendix;
 pub mod citation;
 pub mod quote;
+pub mod report;
 pub mod table;
 pub mod tree;
 
 pub use appendix::{Appendix, BuildFacts, InputFact};
 pub use citation::{BibEntry, Bibliography, Citation, Display, TextStyle};
 pub use quote::{CodeNote, Quote, QuoteEntry, QuoteLink, SectionNote, SourceNote, Speaker};
+pub use report::{ContentsEntry, Document, Front, Section};
 pub use table::{Cell, CodePlace, Content, Note, NoteKind, Row, RowKind, Scope, Table, TableKind};
 pub use tree::{text, Alignment, Block, Figure, FigureBody, Inline, Inlines, Place};

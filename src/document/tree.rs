@@ -143,9 +143,12 @@ pub enum Block {
     Heading {
         /// 3 to 6.
         level: u8,
-        /// Its position among the section's headings, whose id the whole
-        /// report decides.
+        /// Its position among the section's headings.
         index: usize,
+        /// Its element id, unique in the report; empty until the report
+        /// resolves it, since a section alone cannot know which ids the
+        /// others take.
+        id: String,
         /// Its content.
         content: Inlines,
     },

@@ -297,6 +297,7 @@ impl<'a> SectionRenderer<'a> {
         Block::Heading {
             level,
             index,
+            id: String::new(),
             content,
         }
     }

@@ -210,6 +210,7 @@ fn block(tag: Tag<'_>, it: Events<'_, '_>, kept: &mut Kept) -> Block {
         Tag::Heading { level, .. } => Block::Heading {
             level: level as u8,
             index: usize::MAX,
+            id: String::new(),
             content: run(it, kept, TagEnd::Heading(level)),
         },
         Tag::BlockQuote(kind) => Block::BlockQuote(mixed(it, kept, Some(TagEnd::BlockQuote(kind)))),

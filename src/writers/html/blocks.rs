@@ -18,11 +18,17 @@ pub fn block(b: &Block) -> String {
         Block::Heading {
             level,
             index,
+            id,
             content,
         } => {
             let body = inlines(content);
+            let id = if id.is_empty() {
+                format!("{MARK}H{index}{MARK}")
+            } else {
+                crate::escape::html(id)
+            };
             format!(
-                "<h{level} id=\"{MARK}H{index}{MARK}\">{body} <a class=\"anchor\" href=\"#{MARK}H{index}{MARK}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
+                "<h{level} id=\"{id}\">{body} <a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
             )
         }
         Block::Callout { kind, title, body } => format!(
