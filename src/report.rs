@@ -9,7 +9,7 @@
 mod assemble;
 mod builder;
 mod changes;
-mod contents;
+mod document;
 pub mod facts;
 pub mod stages;
 mod verify;
@@ -22,6 +22,7 @@ pub use facts::Facts;
 pub use stages::study;
 pub use verify::{compare, verify, Verdict};
 
+use crate::document::Document;
 use crate::error::Diagnostics;
 
 /// A report built in memory.
@@ -29,6 +30,9 @@ use crate::error::Diagnostics;
 pub struct Built {
     /// The whole page.
     pub html: String,
+    /// The report as a document, every number resolved: what the PDF and
+    /// Word writers write.
+    pub document: Document,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
     /// What a site's index, search and link check need to know of the

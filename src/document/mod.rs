@@ -14,6 +14,7 @@ pub mod quote;
 pub mod report;
 pub mod table;
 pub mod tree;
+pub mod walk;
 
 pub use appendix::{Appendix, BuildFacts, InputFact};
 pub use citation::{BibEntry, Bibliography, Citation, Display, TextStyle};

@@ -29,8 +29,7 @@ pub struct QuoteLink {
     /// The quoted segment, by its index in the study: the report numbers
     /// quotes in reading order once every section is known.
     pub segment: usize,
-    /// The quote number as text; until the report numbers quotes on the
-    /// tree, the placeholder it fills in.
+    /// The quote number; empty until the report resolves it.
     pub number: String,
 }
 

@@ -67,8 +67,8 @@ pub enum Inline {
         label: String,
         /// The report of the site the figure is in; `None` for this one.
         report: Option<String>,
-        /// The figure's number as text; until the report numbers figures
-        /// on the tree, the placeholder it fills in.
+        /// The figure's number; empty until resolved (a figure of another
+        /// report stays empty until the site resolves it).
         number: String,
     },
     /// A citation of works in the references (`{cite}`).
@@ -243,13 +243,14 @@ pub enum Block {
 }
 
 /// A part of the report an author may place (`{quote-index}`,
-/// `{bibliography}`), filled in once every section is rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `{bibliography}`): `None` until the report resolves it, and when the
+/// report has nothing to put there (no quotes, no works cited).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     /// The quote index.
-    QuoteIndex,
+    QuoteIndex(Option<Vec<QuoteEntry>>),
     /// The works cited.
-    Bibliography,
+    Bibliography(Option<Bibliography>),
 }
 
 /// A numbered figure.
@@ -257,7 +258,9 @@ pub enum Place {
 pub struct Figure {
     /// Its element id (its label, or one made from its section).
     pub id: String,
-    /// Its number as the report decides it.
+    /// Its position among its section's figures.
+    pub index: usize,
+    /// Its number in the report; empty until the report resolves it.
     pub number: String,
     /// What it shows.
     pub body: FigureBody,

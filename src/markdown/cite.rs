@@ -3,11 +3,10 @@
 //!
 //! The citation's text depends on every other citation (numbering in
 //! numeric styles, disambiguation in author-date ones), so the role only
-//! checks the keys and leaves a placeholder; the page stage renders all
-//! citations of the report at once.
+//! checks the keys and leaves an empty citation node; the report formats
+//! every citation at once and fills it in.
 
 use crate::error::did_you_mean;
-use crate::markdown::context::MARK;
 use crate::markdown::context::{Citation, Failure, Renderer};
 
 /// The locator prefixes understood after a key, with the CSL locator each
@@ -25,7 +24,7 @@ pub const LOCATORS: [(&str, &str); 9] = [
 ];
 
 /// Checks `{cite}`arg`` and returns its placeholder.
-pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
+pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<crate::document::Inline, Failure> {
     let Some(refs) = r.ctx().references else {
         return Err((
             "`{cite}` needs a references file, and the project has none".into(),
@@ -33,7 +32,7 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
         ));
     };
     if refs.broken {
-        return Ok(crate::escape::html(arg));
+        return Ok(crate::document::Inline::Text(arg.to_string()));
     }
     let mut items = Vec::new();
     for part in arg.split(';').map(str::trim) {
@@ -62,9 +61,11 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<String, Failure> {
     let trail = r.trail();
     let n = trail.citations.len();
     trail.citations.push(Citation { items });
-    // TRANSITION: return `Inline::Citation` (index `n`, its works), whose
-    // content the report fills once every citation is known
-    Ok(format!("{MARK}C{n}{MARK}"))
+    Ok(crate::document::Inline::Citation(crate::document::Citation {
+        index: n,
+        works: Vec::new(),
+        content: Vec::new(),
+    }))
 }
 
 /// Checks a locator (`p. 12`, `pp. 3-5`, `ch. 2`).

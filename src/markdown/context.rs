@@ -13,10 +13,6 @@ use crate::error::Location;
 use crate::load::references::References;
 use crate::model::numbers::NumberFormat;
 
-/// Marks a placeholder in rendered HTML (`U+0001 kind payload U+0001`),
-/// filled in by the page stage.
-pub const MARK: char = '\u{1}';
-
 /// A directive's or role's failure: message and hint; the renderer adds
 /// the location.
 pub type Failure = (String, String);
@@ -151,10 +147,11 @@ pub trait Renderer<'a> {
         label: Option<&str>,
         at: usize,
         len: usize,
-    ) -> Result<(String, String), Failure>;
+    ) -> Result<(usize, String), Failure>;
 
-    /// Records a cross-reference to `label` and returns its placeholder.
-    fn reference(&mut self, label: &str, at: usize, len: usize) -> String;
+    /// Records a cross-reference to `label`, checked once the report
+    /// (or, for `slug:label`, the site) is known.
+    fn reference(&mut self, label: &str, at: usize, len: usize);
 
     /// Notes that what was just rendered rests on illustrative data.
     fn illustrative(&mut self);

@@ -111,7 +111,7 @@ pub fn evaluate(
         }
         "ref" => {
             let label = arg.trim();
-            let number = r.reference(label, at, len);
+            r.reference(label, at, len);
             // `slug:label` is a figure of another report of the site.
             let (report, label) = match label.split_once(':') {
                 Some((report, l)) => (Some(report.to_string()), l),
@@ -120,12 +120,12 @@ pub fn evaluate(
             let node = Inline::CrossRef {
                 label: label.to_string(),
                 report,
-                number,
+                number: String::new(),
             };
             Ok(Output::Node(node))
         }
         "label" => label(study, arg).map(Output::Text),
-        "cite" => super::cite::cite(r, arg).map(Output::Html),
+        "cite" => super::cite::cite(r, arg).map(Output::Node),
         "kappa" | "alpha" => {
             let text = agreement(study, name, arg, ctx.format)?;
             Ok(Output::Text(text))

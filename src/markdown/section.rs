@@ -1,10 +1,10 @@
 //! Renders one section's Markdown, expanding roles and directives on the
 //! pulldown-cmark event stream.
 //!
-//! Figure numbers, cross-references and heading ids depend on the whole
-//! report, but sections render independently (in parallel), so those are
-//! written as placeholders (`U+0001 kind payload U+0001`) that
-//! [`crate::render::resolve`] fills in once every section is done.
+//! Figure numbers, cross-references, heading ids, quote numbers and
+//! citations depend on the whole report, but sections render
+//! independently (in parallel), so their nodes are left open and
+//! [`crate::render::resolve`] resolves them once every section is done.
 
 use std::path::Path;
 
@@ -39,8 +39,6 @@ pub struct Heading {
 pub struct RenderedSection {
     /// The body as document blocks.
     pub blocks: Vec<Block>,
-    /// The body HTML, written from `blocks` by the report stage.
-    pub html: String,
     /// Headings in order; placeholder `H n` refers to `headings[n]`.
     pub headings: Vec<Heading>,
     /// Labels of figures in order; placeholder `F n` is `figures[n]`'s number.
@@ -58,7 +56,6 @@ pub struct RenderedSection {
     pub problems: Diagnostics,
 }
 
-pub use crate::markdown::context::MARK;
 
 /// Renders `section` in `ctx`.
 pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
@@ -122,11 +119,11 @@ impl<'a> Renderer<'a> for SectionRenderer<'a> {
         label: Option<&str>,
         at: usize,
         len: usize,
-    ) -> Result<(String, String), Failure> {
+    ) -> Result<(usize, String), Failure> {
         SectionRenderer::figure(self, label, at, len)
     }
 
-    fn reference(&mut self, label: &str, at: usize, len: usize) -> String {
+    fn reference(&mut self, label: &str, at: usize, len: usize) {
         SectionRenderer::reference(self, label, at, len)
     }
 
@@ -356,7 +353,7 @@ impl<'a> SectionRenderer<'a> {
         label: Option<&str>,
         at: usize,
         len: usize,
-    ) -> Result<(String, String), (String, String)> {
+    ) -> Result<(usize, String), (String, String)> {
         if let Some(label) = label {
             if label.is_empty()
                 || !label
@@ -382,7 +379,6 @@ impl<'a> SectionRenderer<'a> {
             (l.to_string(), self.locate(offset, width))
         });
         self.out.figures.push(located);
-        let number = format!("{MARK}F{n}{MARK}");
         // An unlabeled figure's id is known here already (the section id
         // is a plain name, unique in the report), so it needs no
         // placeholder: ids end up in attributes and SVG ids, where
@@ -391,6 +387,6 @@ impl<'a> SectionRenderer<'a> {
             || format!("figure-{}-{}", self.section, n + 1),
             str::to_string,
         );
-        Ok((number, id))
+        Ok((n, id))
     }
 }

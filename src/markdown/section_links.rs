@@ -6,12 +6,12 @@
 use pulldown_cmark::Tag;
 
 use crate::markdown::cross_report::{self, CrossLink};
-use crate::markdown::section::{SectionRenderer, MARK};
+use crate::markdown::section::SectionRenderer;
 
 impl SectionRenderer<'_> {
-    /// Records a cross-reference and returns its placeholder; a label
-    /// `slug:label` points into another report of the site.
-    pub fn reference(&mut self, label: &str, at: usize, len: usize) -> String {
+    /// Records a cross-reference; a label `slug:label` points into
+    /// another report of the site.
+    pub fn reference(&mut self, label: &str, at: usize, len: usize) {
         let loc = self.locate(at, len);
         if let Some((report, anchor)) = label.split_once(':') {
             match cross_report::check_report(self.ctx.site, report, true) {
@@ -23,10 +23,9 @@ impl SectionRenderer<'_> {
                 }),
                 Err((message, help)) => self.error(at, len, message, help),
             }
-            return format!("{MARK}X{label}{MARK}");
+            return;
         }
         self.out.refs.push((label.to_string(), loc));
-        format!("{MARK}R{label}{MARK}")
     }
 
     /// A link `[text](slug#anchor)` into another report of the site

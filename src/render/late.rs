@@ -8,12 +8,11 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Appendix, Block, Inline};
+use crate::document::{Appendix, Bibliography, Block, Citation, Inline, QuoteEntry};
 use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::references::References;
 use crate::markdown::section::RenderedSection;
 use crate::model::study::Study;
-use crate::writers::html::{inline_parts, quote_index};
 
 use super::citations::{self, Cited};
 use super::provenance::{self, Links};
@@ -23,12 +22,13 @@ use super::provenance::{self, Links};
 pub struct Late {
     /// Quote number (`Q n`) of each quoted segment, by segment index.
     pub quote_numbers: HashMap<usize, usize>,
-    /// The quote index, where `{quote-index}` placed it.
-    pub quote_index: String,
-    /// Each section's citations, rendered.
-    pub citations: Vec<Vec<String>>,
+    /// The quote index, where `{quote-index}` placed it (`None` when no
+    /// quote is listed, or the index is an appendix).
+    pub quote_index: Option<Vec<QuoteEntry>>,
+    /// Each section's citations, formatted.
+    pub citations: Vec<Vec<Citation>>,
     /// The bibliography, where `{bibliography}` placed it.
-    pub bibliography: String,
+    pub bibliography: Option<Bibliography>,
     /// Appendices added after the sections: the quote index and the
     /// references, when the author placed neither.
     pub appendices: Vec<Appendix>,
@@ -130,8 +130,7 @@ pub fn compute(
             })
             .collect();
         if placed_index {
-            // TRANSITION: return the node
-            quote_index::list(&entries, &mut late.quote_index);
+            late.quote_index = Some(entries);
         } else {
             late.appendices.push(Appendix {
                 id: "quote-index".into(),
@@ -181,19 +180,13 @@ fn cite(
                 .enumerate()
                 .map(|(k, mut c)| {
                     c.index = k;
-                    let mut html = String::new();
-                    // TRANSITION: return the node
-                    inline_parts::citation(&c, &mut html);
-                    html
+                    c
                 })
                 .collect(),
         );
     }
     if placed {
-        if let Some(b) = &bibliography {
-            // TRANSITION: return the node
-            crate::writers::html::bibliography::list(b, &mut late.bibliography);
-        }
+        late.bibliography = bibliography;
     } else if let Some(b) = bibliography {
         late.appendices.push(Appendix {
             id: "references".into(),

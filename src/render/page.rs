@@ -1,100 +1,13 @@
-//! The page: view structs made for the templates, and Tera.
+//! The page through the theme: its templates compiled (once for the
+//! built-in theme) and rendered with the HTML writer's view of the report.
 
-use serde::Serialize;
 use tera::Tera;
 
 use crate::error::{Diagnostic, Location};
-use crate::escape::html;
-use crate::load::config::Config;
-use crate::markdown::inline::inline;
-use crate::model::date::Date;
-use crate::render::csp;
 use crate::render::theme::Theme;
 use crate::render::theme_guard;
-use crate::writers::html::phrase;
 
-/// One section as the templates see it; every string is already HTML.
-#[derive(Debug, Clone, Serialize)]
-pub struct SectionView {
-    /// Anchor id.
-    pub id: String,
-    /// Title as inline HTML.
-    pub title: String,
-    /// Body HTML.
-    pub body: String,
-    /// True for an appendix the report adds (the quote index, the
-    /// references, "About this report"), which holds no finding of its own.
-    pub generated: bool,
-}
-
-/// An entry of the table of contents.
-#[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
-    /// Anchor id.
-    pub id: String,
-    /// Title as inline HTML.
-    pub title: String,
-    /// Sub-entries (level-3 headings).
-    pub children: Vec<TocEntry>,
-}
-
-/// Everything `base.html` receives; every string is already HTML.
-#[derive(Debug, Clone, Serialize)]
-pub struct PageView {
-    /// `lang` attribute.
-    pub lang: String,
-    /// Title as plain text, escaped (for `<title>`).
-    pub title_text: String,
-    /// Title as inline HTML.
-    pub title: String,
-    /// Subtitle as inline HTML.
-    pub subtitle: String,
-    /// Authors, escaped and joined.
-    pub authors: String,
-    /// Publication date, e.g. "20 Nov 2025".
-    pub date: String,
-    /// ISO date for `<time datetime>`.
-    pub date_iso: String,
-    /// Table of contents.
-    pub toc: Vec<TocEntry>,
-    /// The sections.
-    pub sections: Vec<SectionView>,
-    /// The theme's CSS, inline.
-    pub css: String,
-    /// Whether to show the illustrative-data notice.
-    pub illustrative: bool,
-    /// The `<meta>` carrying the page's Content-Security-Policy.
-    pub csp_meta: String,
-    /// The site's navigation (index, previous and next report) when the
-    /// report is one of a site's; empty otherwise.
-    pub site_nav: String,
-}
-
-impl PageView {
-    /// The view of the report's header fields from `config`.
-    pub fn header(config: &Config) -> PageView {
-        let date = config.date.as_deref().and_then(Date::parse);
-        PageView {
-            lang: html(&config.language),
-            title_text: html(&config.title),
-            title: phrase(&inline(&config.title, false)),
-            subtitle: config
-                .subtitle
-                .as_deref()
-                .map(|s| phrase(&inline(s, false)))
-                .unwrap_or_default(),
-            authors: html(&config.authors.join(", ")),
-            date: date.map(|d| d.long_label()).unwrap_or_default(),
-            date_iso: date.map(|d| d.to_string()).unwrap_or_default(),
-            toc: Vec::new(),
-            sections: Vec::new(),
-            css: String::new(),
-            illustrative: false,
-            csp_meta: csp::meta(csp::BUILD),
-            site_nav: String::new(),
-        }
-    }
-}
+pub use crate::writers::html::page::{PageView, SectionView, TocEntry};
 
 /// The built-in theme's templates, compiled once per process: a site of
 /// 200 reports would otherwise parse the same templates 200 times.

@@ -1,11 +1,14 @@
-//! Fills in what sections could not know alone: figure numbers,
-//! cross-references and report-wide unique heading ids.
+//! Resolves on each section's tree what it could not know alone: figure
+//! numbers, cross-references, report-wide unique heading ids, quote
+//! numbers, citations and the placed quote index and bibliography.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 
+use crate::document::walk::{self, Visit};
+use crate::document::{Block, Inline, Place, QuoteLink};
 use crate::error::{did_you_mean, Diagnostic, Diagnostics};
-use crate::markdown::section::{RenderedSection, MARK};
+use crate::markdown::section::RenderedSection;
 use crate::slug::slugify;
 
 use super::late::Late;
@@ -111,71 +114,64 @@ pub fn number<S: Borrow<RenderedSection>>(
     }
 }
 
-/// Replaces the placeholders in section `index`'s HTML: numbers and ids
-/// from `n`, quote numbers, the quote index, citations and the
-/// bibliography from `late`.
-pub fn fill(html: &str, index: usize, n: &Numbering, late: &Late) -> String {
-    // Heading ids are longer than their placeholders; a little room up
-    // front saves doubling a large section's buffer at the end.
-    let room = html.len() / 16;
-    replace_placeholders(html, room, |token, out| {
-        let (kind, payload) = token.split_at(1);
-        match kind {
-            "F" => {
-                let local: usize = payload.parse().unwrap_or(0);
-                out.push_str(&(n.figure_offset[index] + local + 1).to_string());
+/// Resolves what section `index` left open in `blocks`: heading ids and
+/// figure numbers from `n`; cross-references, quote numbers, citations
+/// and the placed quote index and bibliography from `late`. A figure of
+/// another report keeps its empty number for the site to resolve.
+pub fn resolve(blocks: &mut [Block], index: usize, n: &Numbering, late: &Late) {
+    walk::blocks(&mut Resolver { index, n, late }, blocks);
+}
+
+/// [`resolve`] for a run of inline content of section `index` (a
+/// heading's text in the contents).
+pub fn resolve_inlines(content: &mut [Inline], index: usize, n: &Numbering, late: &Late) {
+    walk::inlines(&mut Resolver { index, n, late }, content);
+}
+
+struct Resolver<'a> {
+    index: usize,
+    n: &'a Numbering,
+    late: &'a Late,
+}
+
+impl Visit for Resolver<'_> {
+    fn block(&mut self, block: &mut Block) {
+        match block {
+            Block::Heading { index, id, .. } => {
+                *id = self.n.heading_ids[self.index]
+                    .get(*index)
+                    .cloned()
+                    .unwrap_or_default();
             }
-            "R" => out.push_str(&n.labels.get(payload).copied().unwrap_or(0).to_string()),
-            "H" => {
-                let local: usize = payload.parse().unwrap_or(0);
-                out.push_str(n.heading_ids[index].get(local).map_or("", String::as_str));
+            Block::Figure(f) => {
+                f.number = (self.n.figure_offset[self.index] + f.index + 1).to_string();
             }
-            "N" => {
-                let segment: usize = payload.parse().unwrap_or(usize::MAX);
-                let number = late.quote_numbers.get(&segment).copied().unwrap_or(0);
-                out.push_str(&number.to_string());
+            Block::Placed(Place::QuoteIndex(entries)) => {
+                entries.clone_from(&self.late.quote_index);
             }
-            "C" => {
-                let local: usize = payload.parse().unwrap_or(usize::MAX);
-                let cited = late.citations.get(index).and_then(|c| c.get(local));
-                out.push_str(cited.map_or("", String::as_str));
-            }
-            "Q" => out.push_str(&late.quote_index),
-            "B" => out.push_str(&late.bibliography),
-            // References into other reports are filled by the site,
-            // once every report is numbered.
-            "X" => {
-                out.push(MARK);
-                out.push_str(token);
-                out.push(MARK);
+            Block::Placed(Place::Bibliography(b)) => b.clone_from(&self.late.bibliography),
+            _ => {}
+        }
+    }
+
+    fn inline(&mut self, inline: &mut Inline) {
+        match inline {
+            Inline::CrossRef {
+                label,
+                report: None,
+                number,
+            } => *number = self.n.labels.get(label).copied().unwrap_or(0).to_string(),
+            Inline::Citation(c) => {
+                if let Some(done) = self.late.citations.get(self.index).and_then(|s| s.get(c.index)) {
+                    c.clone_from(done);
+                }
             }
             _ => {}
         }
-    })
-}
-
-/// `html` with each placeholder (`MARK token MARK`) replaced by what
-/// `write` appends for its token; `room` is extra capacity to reserve.
-pub fn replace_placeholders(
-    html: &str,
-    room: usize,
-    mut write: impl FnMut(&str, &mut String),
-) -> String {
-    let mut out = String::with_capacity(html.len() + room);
-    let mut rest = html;
-    while let Some(start) = rest.find(MARK) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        let Some(end) = after.find(MARK) else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let token = &after[..end];
-        if !token.is_empty() {
-            write(token, &mut out);
-        }
-        rest = &after[end + 1..];
     }
-    out.push_str(rest);
-    out
+
+    fn quote_link(&mut self, link: &mut QuoteLink) {
+        let number = self.late.quote_numbers.get(&link.segment).copied();
+        link.number = number.unwrap_or(0).to_string();
+    }
 }

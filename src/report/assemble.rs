@@ -11,11 +11,11 @@ use crate::load::inputs;
 use crate::markdown::section::RenderedSection;
 use crate::render::late::Late;
 use crate::render::manifest::Manifest;
-use crate::render::page::{self, PageView};
+use crate::render::{csp, page};
 use crate::render::resolve;
 
 use super::builder::State;
-use super::{contents, facts, Built};
+use super::{document, facts, Built};
 
 impl State {
     /// Numbers figures and headings across the report and renders the page.
@@ -36,8 +36,11 @@ impl State {
             .filter_map(|s| self.rendered.get(&s.path))
             .collect();
         let mut problems = self.warnings.clone();
-        for r in rendered.iter().chain(&self.headline.as_ref()) {
+        for r in &rendered {
             problems.extend(r.problems.clone());
+        }
+        if let Some(h) = &self.headline {
+            problems.extend(h.problems.clone());
         }
         problems.extend(late.problems.clone());
         let inputs = match inputs::inputs(root, &self.config.theme, &mut self.hashes) {
@@ -75,24 +78,24 @@ impl State {
         };
         problems.extend(numbering.warnings.clone());
 
-        let mut view = PageView::header(&self.config);
-        view.css = format!(
-            "{}\n{}",
-            self.theme.get("style.css"),
-            self.theme.get("charts.css")
-        );
-        view.illustrative = rendered.iter().any(|r| r.illustrative);
-        if in_site {
-            view.site_nav = facts::NAV_PLACEHOLDER.to_string();
-        }
-        contents::fill(
-            &mut view,
+        let document = document::build(
+            &self.config,
             &self.sections,
             &rendered,
             &numbering,
             &late,
             appendices,
         );
+        let mut view = crate::writers::html::page::view(&document);
+        view.css = format!(
+            "{}\n{}",
+            self.theme.get("style.css"),
+            self.theme.get("charts.css")
+        );
+        view.csp_meta = csp::meta(csp::BUILD);
+        if in_site {
+            view.site_nav = facts::NAV_PLACEHOLDER.to_string();
+        }
         let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
         // After the template, so that no theme can leave it out.
         let at = html.rfind("</body>").unwrap_or(html.len());
@@ -117,6 +120,7 @@ impl State {
         };
         Ok(Built {
             html,
+            document,
             warnings: problems,
             facts: Arc::new(facts),
         })

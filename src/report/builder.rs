@@ -77,7 +77,7 @@ pub(super) struct State {
     /// What the site's index says of the study, counted at load time.
     pub(super) counts: Counts,
     /// The rendered `headline` of `report.toml`, once rendered.
-    pub(super) headline: Option<RenderedSection>,
+    pub(super) headline: Option<facts::Headline>,
     /// Problems from loading and indexing: warnings, or errors in
     /// sections that failed to read at load time.
     pub(super) warnings: Diagnostics,

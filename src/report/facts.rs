@@ -8,12 +8,14 @@ use std::path::Path;
 use crate::load::config::Config;
 use crate::markdown::context::Context;
 use crate::markdown::cross_report::CrossLink;
-use crate::markdown::section::{self, RenderedSection, MARK};
+use crate::error::Diagnostics;
+use crate::markdown::section::{self, RenderedSection};
 use crate::model::study::Study;
 use crate::render::page::SectionView;
 
 /// Where the site's navigation goes in a report page (the site fills it
-/// in once it knows the previous and next reports).
+/// in once it knows the previous and next reports), marked with
+/// [`crate::writers::html::SITE_MARK`].
 pub const NAV_PLACEHOLDER: &str = "\u{1}N\u{1}";
 
 /// The study's size, as the index card shows it.
@@ -66,9 +68,18 @@ pub struct Facts {
     pub sections: Vec<SectionView>,
 }
 
+/// The `headline` of `report.toml` as the index card shows it.
+#[derive(Debug, Clone, Default)]
+pub struct Headline {
+    /// Its HTML, without the paragraph around it; empty when it failed.
+    pub html: String,
+    /// Its problems, pointing into `report.toml`.
+    pub problems: Diagnostics,
+}
+
 /// Renders the `headline` of `report.toml` with roles, its problems
 /// pointing into `report.toml`; `None` when there is none.
-pub fn headline(root: &Path, config: &Config, ctx: Context<'_>) -> Option<RenderedSection> {
+pub fn headline(root: &Path, config: &Config, ctx: Context<'_>) -> Option<Headline> {
     let line = config.headline.as_deref()?;
     let path = Path::new("content/report.toml");
     let text = crate::load::read_text(root, path).unwrap_or_default();
@@ -76,21 +87,40 @@ pub fn headline(root: &Path, config: &Config, ctx: Context<'_>) -> Option<Render
     // a value with escapes in it is found by its key instead.
     let key = text.find("headline").unwrap_or(0);
     let at = text[key..].find(line).map_or(key, |i| key + i);
-    let mut rendered = section::render_snippet(path, &text, at, line, ctx);
-    let html = crate::writers::html::blocks(&rendered.blocks);
-    let html = html.trim();
-    rendered.html = html
-        .strip_prefix("<p>")
-        .and_then(|h| h.strip_suffix("</p>"))
-        .unwrap_or(html)
-        .to_string();
-    if rendered.html.contains(MARK) || !rendered.links.is_empty() {
-        rendered.problems.push(
+    let rendered = section::render_snippet(path, &text, at, line, ctx);
+    let mut problems = rendered.problems.clone();
+    if needs_report(&rendered) {
+        problems.push(
             crate::Diagnostic::error("the headline refers to a figure")
                 .at(crate::Location::in_text(path, &text, at, line.len()))
                 .help("a headline stands alone on the index page: write a number role such as {share}`participants[…]`, not {ref}"),
         );
-        rendered.html.clear();
+        return Some(Headline {
+            html: String::new(),
+            problems,
+        });
     }
-    Some(rendered)
+    let html = crate::writers::html::blocks(&rendered.blocks);
+    let html = html.trim();
+    let html = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_string();
+    Some(Headline { html, problems })
+}
+
+/// Whether `r` holds anything only its report can number or place (a
+/// figure, a reference, a heading, a quote, a citation, a placed index),
+/// which a line on the site's index cannot show.
+fn needs_report(r: &RenderedSection) -> bool {
+    let t = &r.trail;
+    !(r.figures.is_empty()
+        && r.refs.is_empty()
+        && r.links.is_empty()
+        && r.headings.is_empty()
+        && t.quoted.is_empty()
+        && t.citations.is_empty()
+        && t.quote_indexes.is_empty()
+        && t.bibliographies.is_empty())
 }

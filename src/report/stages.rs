@@ -3,7 +3,7 @@
 //! `findings codes` and the benches, so none of them can skip a step:
 //!
 //! load (`crate::load`) → [`index`] (model) → analysis → [`section`]
-//! (Markdown to document blocks, then the HTML writer) → the page.
+//! (Markdown to document blocks) → the document, resolved → the writers.
 
 use std::path::Path;
 
@@ -39,15 +39,11 @@ pub fn index(
     Ok((study, warnings))
 }
 
-/// Markdown → document → HTML for one section: its HTML written by the
-/// HTML writer. The blocks are dropped once written: every later stage
-/// reads the HTML, and a report of a thousand sections would otherwise
-/// hold its whole document beside its page.
+/// Markdown → document for one section: its blocks, with what only the
+/// whole report knows (numbers, ids, citations) left for
+/// [`crate::render::resolve`].
 pub fn section(source: &SectionSource, ctx: Context<'_>) -> RenderedSection {
-    let mut rendered = section::render(source, ctx);
-    let blocks = std::mem::take(&mut rendered.blocks);
-    rendered.html = crate::writers::html::blocks(&blocks);
-    rendered
+    section::render(source, ctx)
 }
 
 /// The analysed study of the project in `root` without its page (load →

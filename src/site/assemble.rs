@@ -11,7 +11,7 @@ use crate::error::Diagnostics;
 use crate::escape::html;
 use crate::markdown::inline::inline;
 use crate::model::date::Date;
-use crate::render::resolve::replace_placeholders;
+use crate::writers::html::SITE_MARK as MARK;
 use crate::report::Built;
 use crate::writers::html::phrase;
 
@@ -181,4 +181,30 @@ fn fill(page: &str, nav: &str, by_slug: &HashMap<&str, &Built>) -> String {
             }
         }
     })
+}
+
+/// `html` with each placeholder (`MARK token MARK`) replaced by what
+/// `write` appends for its token; `room` is extra capacity to reserve.
+pub fn replace_placeholders(
+    html: &str,
+    room: usize,
+    mut write: impl FnMut(&str, &mut String),
+) -> String {
+    let mut out = String::with_capacity(html.len() + room);
+    let mut rest = html;
+    while let Some(start) = rest.find(MARK) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(MARK) else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let token = &after[..end];
+        if !token.is_empty() {
+            write(token, &mut out);
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }

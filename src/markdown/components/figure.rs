@@ -25,11 +25,12 @@ pub fn image(
         )
     })?;
     let (mime, bytes) = assets::read(r.ctx().root, path)?;
-    let (number, id) = r.figure(d.option("label"), body_at, 1)?;
+    let (index, id) = r.figure(d.option("label"), body_at, 1)?;
     let caption = r.markdown(&d.body, body_at, scope);
     Ok(vec![Block::Figure(Figure {
         id,
-        number,
+        index,
+        number: String::new(),
         body: FigureBody::Image {
             mime: mime.to_string(),
             bytes,

@@ -6,7 +6,6 @@ use crate::error::did_you_mean;
 use crate::markdown::context::Directive;
 use crate::markdown::context::Renderer;
 
-use crate::markdown::context::MARK;
 use crate::markdown::lints;
 
 use super::{needs_argument, Failure};
@@ -138,7 +137,7 @@ pub fn quote_link(r: &mut dyn Renderer<'_>, i: usize) -> QuoteLink {
     QuoteLink {
         anchor: crate::slug::record_anchor("q", &r.ctx().study.segments[i].id),
         segment: i,
-        number: format!("{MARK}N{i}{MARK}"),
+        number: String::new(),
     }
 }
 

@@ -8,25 +8,14 @@ use crate::escape::{data_uri, html};
 
 use super::{blocks, inlines, phrase};
 
-/// Marks a number or id the whole report decides (`U+0001 kind payload
-/// U+0001`), filled in once every section is written.
-const MARK: char = '\u{1}';
-
 /// The HTML of one of findings' blocks.
 pub fn block(b: &Block) -> String {
     match b {
         Block::Heading {
-            level,
-            index,
-            id,
-            content,
+            level, id, content, ..
         } => {
             let body = inlines(content);
-            let id = if id.is_empty() {
-                format!("{MARK}H{index}{MARK}")
-            } else {
-                crate::escape::html(id)
-            };
+            let id = html(id);
             format!(
                 "<h{level} id=\"{id}\">{body} <a class=\"anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h{level}>\n"
             )
@@ -70,11 +59,17 @@ pub fn block(b: &Block) -> String {
         Block::QuoteIndex(entries) => written(|out| super::quote_index::list(entries, out)),
         Block::Bibliography(b) => written(|out| super::bibliography::list(b, out)),
         Block::BuildManifest(facts) => written(|out| super::appendix::manifest(facts, out)),
-        Block::Placed(Place::QuoteIndex) => {
-            written(|out| super::quote_index::placed(&format!("{MARK}Q{MARK}"), out))
+        Block::Placed(Place::QuoteIndex(entries)) => {
+            let list = entries.as_deref().map_or_else(String::new, |e| {
+                written(|out| super::quote_index::list(e, out))
+            });
+            written(|out| super::quote_index::placed(&list, out))
         }
-        Block::Placed(Place::Bibliography) => {
-            written(|out| super::bibliography::placed(&format!("{MARK}B{MARK}"), out))
+        Block::Placed(Place::Bibliography(b)) => {
+            let list = b.as_ref().map_or_else(String::new, |b| {
+                written(|out| super::bibliography::list(b, out))
+            });
+            written(|out| super::bibliography::placed(&list, out))
         }
         Block::CodeDescription(_) | Block::CodeExample(_) => {
             let mut out = String::new();

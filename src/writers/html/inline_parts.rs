@@ -3,10 +3,13 @@
 //! Text here is escaped with [`crate::escape`], which also escapes quote
 //! marks, as the bibliography and citations always were.
 
+use std::fmt::Write;
+
 use crate::document::{Citation, Display, Inline, TextStyle};
 use crate::escape::{html, push_html};
 
 use super::quote::quote_link;
+use super::SITE_MARK;
 
 /// Writes `inlines`. Markdown's own inlines (emphasis, code…) are the
 /// section writer's; none reaches here.
@@ -86,9 +89,10 @@ pub fn value(text: &str, illustrative: bool, out: &mut String) {
 }
 
 /// Writes a cross-reference to a figure, of this report or (`report`) of
-/// another report of the site. The number is digits or, until the report
-/// numbers figures on the tree, its placeholder, which escaping would
-/// break.
+/// another report of the site. A figure of another report is numbered by
+/// the site once every report is built: until then its number is the
+/// site's placeholder (`U+0001 X slug:label U+0001`), which the site
+/// fills in the page.
 pub fn cross_ref(label: &str, report: Option<&str>, number: &str, out: &mut String) {
     let href = match report {
         Some(report) if label.is_empty() => format!("../{report}/index.html"),
@@ -98,7 +102,12 @@ pub fn cross_ref(label: &str, report: Option<&str>, number: &str, out: &mut Stri
     out.push_str("<a class=\"xref\" href=\"");
     push_html(out, &href);
     out.push_str("\">Figure&nbsp;");
-    out.push_str(number);
+    match report {
+        Some(report) if number.is_empty() => {
+            let _ = write!(out, "{SITE_MARK}X{report}:{label}{SITE_MARK}");
+        }
+        _ => push_html(out, number),
+    }
     out.push_str("</a>");
 }
 

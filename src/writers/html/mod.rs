@@ -12,11 +12,18 @@ mod blocks;
 mod inline;
 pub mod inline_parts;
 mod markdown;
+pub mod page;
 pub mod quote;
 pub mod quote_index;
 pub mod table;
 
 use crate::document::{Block, Inline};
+
+/// Marks what only the site can fill in a report's page once every report
+/// is built (`U+0001 token U+0001`): its navigation (`N`) and the number
+/// of a figure in another report (`X slug:label`). A report on its own
+/// has none.
+pub const SITE_MARK: char = '\u{1}';
 use crate::sanitize::{sanitize, Slots};
 
 use markdown::{block_events, inline_events, Own};

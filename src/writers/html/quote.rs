@@ -42,13 +42,11 @@ pub fn quote(q: &Quote, out: &mut String) {
     out.push_str("</figcaption></figure>\n");
 }
 
-/// Writes the link to a quote's index entry (`Q3`). The number is digits
-/// or, until the report numbers quotes on the tree, its placeholder, which
-/// escaping would break.
+/// Writes the link to a quote's index entry (`Q3`).
 pub fn quote_link(link: &QuoteLink, out: &mut String) {
     out.push_str("<a class=\"quote-link\" href=\"#");
     push_html(out, &link.anchor);
     out.push_str("\" title=\"Where this quote comes from\">Q");
-    out.push_str(&link.number);
+    push_html(out, &link.number);
     out.push_str("</a>");
 }

@@ -41,7 +41,7 @@ pub fn quote_index(
     };
     let place = r.locate(d.at, 1);
     r.trail().quote_indexes.push((place, extra));
-    Ok(vec![Block::Placed(Place::QuoteIndex)])
+    Ok(vec![Block::Placed(Place::QuoteIndex(None))])
 }
 
 /// `{bibliography}`: the works cited, filled in once every citation of
@@ -59,5 +59,5 @@ pub fn bibliography(
     }
     let place = r.locate(d.at, 1);
     r.trail().bibliographies.push(place);
-    Ok(vec![Block::Placed(Place::Bibliography)])
+    Ok(vec![Block::Placed(Place::Bibliography(None))])
 }

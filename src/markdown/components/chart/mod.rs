@@ -49,7 +49,7 @@ pub fn render(
     let (data, illustrative, default_title) = data(r, d, kind)?;
     small_cells(r.ctx().study, &data)?;
     let title = d.option("title").map_or(default_title, str::to_string);
-    let (number, id) = r.figure(d.option("label"), body_at, 1)?;
+    let (index, id) = r.figure(d.option("label"), body_at, 1)?;
     let spec = ChartSpec {
         kind,
         id: id.clone(),
@@ -70,7 +70,8 @@ pub fn render(
     let caption = r.markdown(&d.body, body_at, scope);
     Ok(vec![Block::Figure(Figure {
         id,
-        number,
+        index,
+        number: String::new(),
         body: FigureBody::Chart {
             svg: chart.svg,
             summary: chart.summary,
