@@ -146,3 +146,70 @@ fn a_section_broken_at_the_first_load_builds_once_fixed() {
         &[PathBuf::from("content/sections/02-problem-context.md")],
     );
 }
+
+/// Pairs of the two capture groups of `pattern` in `text`, in order.
+fn captures(pattern: &str, text: &str) -> Vec<(String, String)> {
+    regex::Regex::new(pattern)
+        .unwrap()
+        .captures_iter(text)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+/// The document a writer receives has nothing left open: read from its
+/// debug form (not through the walk that resolves it), every figure is
+/// numbered 1, 2, 3… in reading order, every cross-reference carries its
+/// figure's number, every quote link its quote-index entry's number, every
+/// heading an id no other element has, every citation its text.
+#[test]
+fn the_document_a_writer_receives_is_resolved() {
+    let audit = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/audit");
+    let example = example();
+    // Figures, quote links and cross-references seen, so the test cannot
+    // pass on projects that have none.
+    let mut counted = [0; 3];
+    for root in [example.path(), audit.as_path()] {
+        let doc = report::build(root).expect("it builds").document;
+        let all = format!("{doc:?}");
+        assert!(!all.contains("\\u{1}"), "a placeholder is left in {root:?}");
+        let sections = format!("{:?}", doc.sections);
+
+        let figures = captures(
+            r#"Figure\(Figure \{ id: "([^"]*)", index: \d+, number: "([^"]*)""#,
+            &sections,
+        );
+        counted[0] += figures.len();
+        for (k, (_, number)) in figures.iter().enumerate() {
+            assert_eq!(number, &(k + 1).to_string(), "figure {k} of {root:?}");
+        }
+        let refs = captures(
+            r#"CrossRef \{ label: "([^"]*)", report: None, number: "([^"]*)""#,
+            &sections,
+        );
+        for (label, number) in &refs {
+            let figure = figures.iter().find(|(id, _)| id == label).expect(label);
+            assert_eq!(number, &figure.1, "{{ref}}`{label}`");
+        }
+
+        let entries = captures(r#"QuoteEntry \{ anchor: "([^"]*)", number: (\d+)"#, &all);
+        let links = captures(
+            r#"QuoteLink \{ anchor: "([^"]*)", segment: \d+, number: "([^"]*)""#,
+            &sections,
+        );
+        counted[1] += links.len();
+        counted[2] += refs.len();
+        for (anchor, number) in &links {
+            let entry = entries.iter().find(|(a, _)| a == anchor).expect(anchor);
+            assert_eq!(number, &entry.1, "the quote linking to {anchor}");
+        }
+
+        let ids = captures(r#"Heading \{ level: (\d), index: \d+, id: "([^"]*)""#, &sections);
+        let mut seen: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+        for (_, id) in &ids {
+            assert!(!id.is_empty() && !seen.contains(&id.as_str()), "heading id {id:?}");
+            seen.push(id);
+        }
+        assert!(!sections.contains("content: [] })"), "an empty citation");
+    }
+    assert!(counted.iter().all(|&n| n > 0), "{counted:?}");
+}
