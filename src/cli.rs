@@ -40,6 +40,11 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Formats to write, e.g. `html,pdf,docx` (default: `[output]
+        /// formats` of report.toml, else html): the page, OUT/SLUG.pdf and
+        /// OUT/SLUG.docx, SLUG made from the title.
+        #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+        format: Vec<String>,
     },
     /// Check the project and report every problem, without writing anything.
     Check {

@@ -11,6 +11,7 @@ mod builder;
 mod changes;
 mod document;
 pub mod facts;
+mod formats;
 pub mod stages;
 mod verify;
 
@@ -19,11 +20,13 @@ use std::sync::Arc;
 
 pub use builder::Builder;
 pub use facts::Facts;
+pub use formats::{file_name, files, Files};
 pub use stages::study;
 pub use verify::{compare, verify, Verdict};
 
 use crate::document::Document;
 use crate::error::Diagnostics;
+use crate::load::outputs::Format;
 
 /// A report built in memory.
 #[derive(Debug, Clone)]
@@ -33,6 +36,12 @@ pub struct Built {
     /// The report as a document, every number resolved: what the PDF and
     /// Word writers write.
     pub document: Document,
+    /// The formats to write: `--format`, else `[output] formats`, else
+    /// the page alone.
+    pub formats: Vec<Format>,
+    /// The name of the files beside the page (`<slug>.pdf`), from the
+    /// title.
+    pub slug: String,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
     /// What a site's index, search and link check need to know of the
@@ -43,11 +52,17 @@ pub struct Built {
 /// Builds the project in `project` into memory. On failure, every error
 /// found (and the warnings) come back; nothing was written.
 pub fn build(project: &Path) -> Result<Built, Diagnostics> {
-    builder::build_once(project, None)
+    builder::build_once(project, None, None)
+}
+
+/// [`build`], in `formats` whatever `report.toml` asks for: the page links
+/// to each of them.
+pub fn build_as(project: &Path, formats: &[Format]) -> Result<Built, Diagnostics> {
+    builder::build_once(project, None, Some(formats))
 }
 
 /// Builds the report in `project`, one of a site's reports whose slugs
 /// are `site`, into memory.
 pub fn build_in_site(project: &Path, site: &[String]) -> Result<Built, Diagnostics> {
-    builder::build_once(project, Some(site))
+    builder::build_once(project, Some(site), None)
 }

@@ -203,10 +203,16 @@ fn the_document_a_writer_receives_is_resolved() {
             assert_eq!(number, &entry.1, "the quote linking to {anchor}");
         }
 
-        let ids = captures(r#"Heading \{ level: (\d), index: \d+, id: "([^"]*)""#, &sections);
+        let ids = captures(
+            r#"Heading \{ level: (\d), index: \d+, id: "([^"]*)""#,
+            &sections,
+        );
         let mut seen: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
         for (_, id) in &ids {
-            assert!(!id.is_empty() && !seen.contains(&id.as_str()), "heading id {id:?}");
+            assert!(
+                !id.is_empty() && !seen.contains(&id.as_str()),
+                "heading id {id:?}"
+            );
             seen.push(id);
         }
         assert!(!sections.contains("content: [] })"), "an empty citation");

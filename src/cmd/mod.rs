@@ -26,7 +26,8 @@ pub fn run(command: Command) -> ExitCode {
             out,
             force,
             deny_warnings,
-        } => build::run(&project, out.as_deref(), force, deny_warnings),
+            format,
+        } => build::run(&project, out.as_deref(), force, deny_warnings, &format),
         Command::Check {
             project,
             deny_warnings,

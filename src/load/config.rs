@@ -72,6 +72,15 @@ pub struct Config {
     /// is another place for the top-level `raw_html`, and wins over it.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// `[output]`: the formats a build writes.
+    #[serde(default)]
+    pub output: super::outputs::Output,
+    /// `[pdf]`: the PDF's paper and fonts.
+    #[serde(default)]
+    pub pdf: super::outputs::Pdf,
+    /// `[docx]`: the Word file's reference document.
+    #[serde(default)]
+    pub docx: super::outputs::Docx,
     /// Where each `[labels.FIELD]` key is written: `(field, value, place)`.
     #[serde(skip)]
     pub label_places: Vec<(String, String, Location)>,

@@ -13,6 +13,7 @@ pub mod front_matter;
 mod front_matter_yaml;
 pub mod inputs;
 pub mod json;
+pub mod outputs;
 pub mod qdpx;
 pub mod references;
 pub mod table;

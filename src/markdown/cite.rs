@@ -61,11 +61,13 @@ pub fn cite(r: &mut dyn Renderer<'_>, arg: &str) -> Result<crate::document::Inli
     let trail = r.trail();
     let n = trail.citations.len();
     trail.citations.push(Citation { items });
-    Ok(crate::document::Inline::Citation(crate::document::Citation {
-        index: n,
-        works: Vec::new(),
-        content: Vec::new(),
-    }))
+    Ok(crate::document::Inline::Citation(
+        crate::document::Citation {
+            index: n,
+            works: Vec::new(),
+            content: Vec::new(),
+        },
+    ))
 }
 
 /// Checks a locator (`p. 12`, `pp. 3-5`, `ch. 2`).

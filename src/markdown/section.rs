@@ -56,7 +56,6 @@ pub struct RenderedSection {
     pub problems: Diagnostics,
 }
 
-
 /// Renders `section` in `ctx`.
 pub fn render(section: &SectionSource, ctx: Context<'_>) -> RenderedSection {
     let mut r = SectionRenderer {

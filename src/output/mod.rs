@@ -25,13 +25,24 @@ pub use marker::MARKER;
 /// The page's file name inside the output folder.
 pub const PAGE: &str = "index.html";
 
-/// Every name findings writes in the output folder.
-const WRITTEN: [&str; 2] = [MARKER, PAGE];
-
 /// Writes `html` as `out/index.html` atomically. Refuses a folder holding
 /// files findings did not write, and symbolic links at `out` or at a name
 /// findings writes, unless `force`.
 pub fn write(out: &Path, html: &str, force: bool) -> Result<PathBuf, Diagnostic> {
+    let mut written = write_files(out, &[(PAGE, html.as_bytes())], force)?;
+    Ok(written.remove(0))
+}
+
+/// Writes each `(name, bytes)` of `files` (plain file names: the page,
+/// `<slug>.pdf`, `<slug>.docx`) into `out` atomically, in order, as
+/// [`write`] writes the page; returns their paths.
+pub fn write_files(
+    out: &Path,
+    files: &[(&str, &[u8])],
+    force: bool,
+) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut written: Vec<&str> = vec![MARKER];
+    written.extend(files.iter().map(|f| f.0));
     match fs::symlink_metadata(out) {
         Ok(meta) if meta.file_type().is_symlink() && !force => {
             return Err(Diagnostic::error(format!(
@@ -60,8 +71,8 @@ pub fn write(out: &Path, html: &str, force: bool) -> Result<PathBuf, Diagnostic>
     lock(&folder);
 
     let mut listed = listed_files(out, force)?;
-    refuse_foreign(out, &listed, force)?;
-    for name in WRITTEN {
+    refuse_foreign(out, &listed, &written, force)?;
+    for &name in &written {
         refuse_link(out, name, force)?;
     }
     // Leftovers of a killed build are removed only in a folder findings
@@ -69,21 +80,28 @@ pub fn write(out: &Path, html: &str, force: bool) -> Result<PathBuf, Diagnostic>
     // that merely looks like a temporary file of ours, in someone else's
     // folder, is never touched.
     if fs::symlink_metadata(out.join(MARKER)).is_ok_and(|m| m.is_file()) {
-        atomic::clean_leftovers(out, &WRITTEN).map_err(|e| io_error("clean", out, &e))?;
+        atomic::clean_leftovers(out, &written).map_err(|e| io_error("clean", out, &e))?;
     }
     // The marker lists the page before the page exists, so a build killed
     // in between still leaves a folder the next build recognises.
-    listed.extend(WRITTEN.iter().map(|n| n.to_string()));
+    for name in &written {
+        if !listed.iter().any(|l| l == name) {
+            listed.push(name.to_string());
+        }
+    }
     let marker_text = marker::format(&listed);
     let marker_path = out.join(MARKER);
     if !holds(&marker_path, &marker_text) {
         atomic::replace(out, &folder, MARKER, marker_text.as_bytes())
             .map_err(|e| io_error("write", &marker_path, &e))?;
     }
-    let dest = out.join(PAGE);
-    atomic::replace(out, &folder, PAGE, html.as_bytes())
-        .map_err(|e| io_error("write", &dest, &e))?;
-    Ok(dest)
+    let mut paths = Vec::with_capacity(files.len());
+    for &(name, bytes) in files {
+        let dest = out.join(name);
+        atomic::replace(out, &folder, name, bytes).map_err(|e| io_error("write", &dest, &e))?;
+        paths.push(dest);
+    }
+    Ok(paths)
 }
 
 /// The files the marker of `out` lists; none when there is no marker, or
@@ -106,7 +124,12 @@ fn listed_files(out: &Path, force: bool) -> Result<Vec<String>, Diagnostic> {
 
 /// Refuses `out` when it holds a file findings writes that the marker
 /// does not list, or, with no marker at all, when it holds anything.
-fn refuse_foreign(out: &Path, listed: &[String], force: bool) -> Result<(), Diagnostic> {
+fn refuse_foreign(
+    out: &Path,
+    listed: &[String],
+    written: &[&str],
+    force: bool,
+) -> Result<(), Diagnostic> {
     if force {
         return Ok(());
     }
@@ -120,7 +143,7 @@ fn refuse_foreign(out: &Path, listed: &[String], force: bool) -> Result<(), Diag
             .into_owned();
         let ours = listed.contains(&name) || name == MARKER;
         // A marked folder may hold anything else: findings never touches it.
-        if !ours && (!has_marker || WRITTEN.contains(&name.as_str())) {
+        if !ours && (!has_marker || written.contains(&name.as_str())) {
             foreign.push(name);
         }
     }

@@ -162,7 +162,12 @@ impl Visit for Resolver<'_> {
                 number,
             } => *number = self.n.labels.get(label).copied().unwrap_or(0).to_string(),
             Inline::Citation(c) => {
-                if let Some(done) = self.late.citations.get(self.index).and_then(|s| s.get(c.index)) {
+                if let Some(done) = self
+                    .late
+                    .citations
+                    .get(self.index)
+                    .and_then(|s| s.get(c.index))
+                {
                     c.clone_from(done);
                 }
             }

@@ -8,11 +8,13 @@ use std::sync::Arc;
 use crate::document::{Appendix, Block};
 use crate::error::Diagnostics;
 use crate::load::inputs;
+use crate::load::outputs::Format;
 use crate::markdown::section::RenderedSection;
 use crate::render::late::Late;
 use crate::render::manifest::Manifest;
-use crate::render::{csp, page};
 use crate::render::resolve;
+use crate::render::{csp, page};
+use crate::writers::html::page::Download;
 
 use super::builder::State;
 use super::{document, facts, Built};
@@ -28,6 +30,19 @@ impl State {
     ) -> Result<Built, Diagnostics> {
         if read_problems.has_errors() {
             return Err(read_problems);
+        }
+        // The blocks each section's tree resolves into: a copy when the
+        // builder keeps the sections for the next build, else the blocks
+        // themselves (a one-shot build needs them once).
+        let mut blocks: Vec<Vec<Block>> = Vec::with_capacity(self.sections.len());
+        for s in &self.sections {
+            if let Some(r) = self.rendered.get_mut(&s.path) {
+                blocks.push(if self.keep_rendered {
+                    r.blocks.clone()
+                } else {
+                    std::mem::take(&mut r.blocks)
+                });
+            }
         }
 
         let rendered: Vec<&RenderedSection> = self
@@ -82,6 +97,7 @@ impl State {
             &self.config,
             &self.sections,
             &rendered,
+            blocks,
             &numbering,
             &late,
             appendices,
@@ -96,6 +112,24 @@ impl State {
         if in_site {
             view.site_nav = facts::NAV_PLACEHOLDER.to_string();
         }
+        let mut formats = match &self.config.output.formats {
+            f if f.is_empty() => vec![Format::Html],
+            f => f.clone(),
+        };
+        formats.sort();
+        formats.dedup();
+        let slug = match crate::slug::slugify(&self.config.title) {
+            s if s.is_empty() => "report".to_string(),
+            s => s,
+        };
+        view.downloads = formats
+            .iter()
+            .filter(|f| **f != Format::Html)
+            .map(|f| Download {
+                href: format!("{slug}.{}", f.name()),
+                label: f.label().to_string(),
+            })
+            .collect();
         let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
         // After the template, so that no theme can leave it out.
         let at = html.rfind("</body>").unwrap_or(html.len());
@@ -121,6 +155,8 @@ impl State {
         Ok(Built {
             html,
             document,
+            formats,
+            slug,
             warnings: problems,
             facts: Arc::new(facts),
         })

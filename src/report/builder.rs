@@ -22,6 +22,7 @@ use tera::Tera;
 use crate::analysis::Analysis;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::load::inputs::HashCache;
+use crate::load::outputs::Format;
 use crate::load::references::References;
 use crate::load::{self, config::Config, SectionSource};
 use crate::markdown::context::Context;
@@ -86,6 +87,9 @@ pub(super) struct State {
     pub(super) load_failed: bool,
     /// The thin-evidence threshold ([`lints::threshold`]).
     pub(super) min_participants: u64,
+    /// Whether the rendered sections outlive the build (serve's builder
+    /// keeps them; a one-shot build lets the document take their blocks).
+    pub(super) keep_rendered: bool,
 }
 
 impl std::fmt::Debug for State {
@@ -170,8 +174,16 @@ impl Builder {
 /// A one-shot build: what `Builder::new(root).build()` gives, but the
 /// datasets are freed before the page is assembled, since nothing will be
 /// rebuilt; on a large study that lowers the peak memory by their size.
-pub(super) fn build_once(root: &Path, site: Option<&[String]>) -> Result<Built, Diagnostics> {
+pub(super) fn build_once(
+    root: &Path,
+    site: Option<&[String]>,
+    formats: Option<&[Format]>,
+) -> Result<Built, Diagnostics> {
     let mut state = State::load(root)?;
+    state.keep_rendered = false;
+    if let Some(formats) = formats {
+        state.config.output.formats = formats.to_vec();
+    }
     state.render_stale(root, site);
     let read = state.order();
     let late = state.late();
@@ -229,6 +241,7 @@ impl State {
             hashes: HashCache::default(),
             warnings,
             min_participants,
+            keep_rendered: true,
         })
     }
 

@@ -2,7 +2,7 @@
 //! the whole report knows resolved on their trees, the appendices the
 //! report adds, the title block and the contents.
 
-use crate::document::{Appendix, ContentsEntry, Document, Front, Section};
+use crate::document::{Appendix, Block, ContentsEntry, Document, Front, Section};
 use crate::load::config::Config;
 use crate::load::SectionSource;
 use crate::markdown::inline::inline;
@@ -11,12 +11,14 @@ use crate::model::date::Date;
 use crate::render::late::Late;
 use crate::render::resolve::{self, Numbering};
 
-/// The document of `sources` (in report order) as `rendered`, numbered
-/// by `numbering`, with `late`'s parts and `appendices` after them.
+/// The document of `sources` (in report order) as `rendered` (whose
+/// blocks are `blocks`), numbered by `numbering`, with `late`'s parts and
+/// `appendices` after them.
 pub fn build(
     config: &Config,
     sources: &[SectionSource],
     rendered: &[&RenderedSection],
+    blocks: Vec<Vec<Block>>,
     numbering: &Numbering,
     late: &Late,
     appendices: Vec<Appendix>,
@@ -28,7 +30,7 @@ pub fn build(
         appendices: Vec::new(),
         illustrative: rendered.iter().any(|r| r.illustrative),
     };
-    for (i, (source, r)) in sources.iter().zip(rendered).enumerate() {
+    for (i, ((source, r), mut blocks)) in sources.iter().zip(rendered).zip(blocks).enumerate() {
         let title = inline(&source.front.title, false);
         let children = r
             .headings
@@ -50,7 +52,6 @@ pub fn build(
             title: title.clone(),
             children,
         });
-        let mut blocks = r.blocks.clone();
         resolve::resolve(&mut blocks, i, numbering, late);
         doc.sections.push(Section {
             id: source.id.clone(),

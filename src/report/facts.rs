@@ -5,10 +5,10 @@
 
 use std::path::Path;
 
+use crate::error::Diagnostics;
 use crate::load::config::Config;
 use crate::markdown::context::Context;
 use crate::markdown::cross_report::CrossLink;
-use crate::error::Diagnostics;
 use crate::markdown::section::{self, RenderedSection};
 use crate::model::study::Study;
 use crate::render::page::SectionView;

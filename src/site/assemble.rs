@@ -11,9 +11,9 @@ use crate::error::Diagnostics;
 use crate::escape::html;
 use crate::markdown::inline::inline;
 use crate::model::date::Date;
-use crate::writers::html::SITE_MARK as MARK;
 use crate::report::Built;
 use crate::writers::html::phrase;
+use crate::writers::html::SITE_MARK as MARK;
 
 use super::config::SiteConfig;
 use super::discover::ReportDir;

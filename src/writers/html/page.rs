@@ -65,6 +65,17 @@ pub struct PageView {
     /// The site's navigation (index, previous and next report) when the
     /// report is one of a site's; empty otherwise.
     pub site_nav: String,
+    /// The same report in other formats, built beside the page.
+    pub downloads: Vec<Download>,
+}
+
+/// A link to the report in another format.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// The file's name beside the page.
+    pub href: String,
+    /// What a reader calls the format ("PDF", "Word").
+    pub label: String,
 }
 
 /// The view of `doc`; the CSS, the Content-Security-Policy and the site's
@@ -85,6 +96,7 @@ pub fn view(doc: &Document) -> PageView {
         illustrative: doc.illustrative,
         csp_meta: String::new(),
         site_nav: String::new(),
+        downloads: Vec::new(),
     };
     for (section, entry) in doc.sections.iter().zip(&doc.contents) {
         let title = phrase(&section.title);

