@@ -42,6 +42,10 @@ pub struct Built {
     /// The name of the files beside the page (`<slug>.pdf`), from the
     /// title.
     pub slug: String,
+    /// `[pdf]` of `report.toml`.
+    pub pdf: crate::load::outputs::Pdf,
+    /// `[docx]` of `report.toml`.
+    pub docx: crate::load::outputs::Docx,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
     /// What a site's index, search and link check need to know of the

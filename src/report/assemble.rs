@@ -157,6 +157,8 @@ impl State {
             document,
             formats,
             slug,
+            pdf: self.config.pdf.clone(),
+            docx: self.config.docx.clone(),
             warnings: problems,
             facts: Arc::new(facts),
         })
