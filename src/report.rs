@@ -42,6 +42,8 @@ pub struct Built {
     /// The name of the files beside the page (`<slug>.pdf`), from the
     /// title.
     pub slug: String,
+    /// The build manifest as JSON (what the page embeds).
+    pub manifest: String,
     /// `[pdf]` of `report.toml`.
     pub pdf: crate::load::outputs::Pdf,
     /// `[docx]` of `report.toml`.

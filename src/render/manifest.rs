@@ -75,11 +75,16 @@ impl Manifest {
     /// The `<script>` element carrying the manifest. `<` is written
     /// `\u003c`, so no string in it can close the element.
     pub fn element(&self) -> String {
-        let json = serde_json::to_string_pretty(self).unwrap_or_default();
+        let json = self.json();
         format!(
             "<script type=\"application/json\" id=\"{ELEMENT_ID}\">\n{}\n</script>\n",
             json.replace('<', "\\u003c")
         )
+    }
+
+    /// The manifest as JSON, as the page embeds it and the PDF attaches it.
+    pub fn json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// Reads the manifest embedded in a built page.

@@ -157,6 +157,7 @@ impl State {
             document,
             formats,
             slug,
+            manifest: manifest.json(),
             pdf: self.config.pdf.clone(),
             docx: self.config.docx.clone(),
             warnings: problems,
