@@ -30,6 +30,9 @@ mod styles;
 mod tables;
 mod xml;
 
+#[cfg(test)]
+mod tests;
+
 
 use std::path::PathBuf;
 

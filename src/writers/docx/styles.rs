@@ -105,8 +105,3 @@ fn defaults(x: &mut Xml, language: &str, font: Option<&str>) {
     x.close("w:docDefaults");
 }
 
-/// The ids of the styles this writer uses.
-#[cfg(test)]
-pub fn ids() -> Vec<&'static str> {
-    STYLES.iter().map(|s| s.0).collect()
-}
