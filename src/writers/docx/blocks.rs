@@ -47,7 +47,7 @@ fn block(ctx: &mut Ctx, scope: Scope, b: &Block) {
         Block::CodeExample(c) => paragraph(ctx, Para::styled("Quote"), Fmt::default(), c),
         Block::Heading {
             level, id, content, ..
-        } => heading(ctx, *level - 1, id, content),
+        } => heading(ctx, level.saturating_sub(1), id, content),
         Block::BlockQuote(body) => {
             let inner = Scope {
                 style: Some("Quote"),
@@ -150,7 +150,10 @@ fn list(ctx: &mut Ctx, scope: Scope, start: Option<u64>, items: &[Vec<Block>]) {
     let (num, style) = match start {
         Some(first) => {
             ctx.ordered.push(first);
-            (ctx.ordered.len() + super::numbering::FIRST_ORDERED - 1, "ListNumber")
+            (
+                ctx.ordered.len() + super::numbering::FIRST_ORDERED - 1,
+                "ListNumber",
+            )
         }
         None => (super::numbering::BULLETS, "ListBullet"),
     };

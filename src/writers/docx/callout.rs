@@ -5,9 +5,9 @@
 use crate::document::{Block, Inline};
 
 use super::blocks::{blocks, Scope};
+use super::ctx::Ctx;
 use super::para::{paragraph, with, Para};
 use super::runs::{run, Fmt};
-use super::ctx::Ctx;
 
 /// The cell's fill and border per callout kind.
 fn colours(kind: &str) -> (&'static str, &'static str) {
@@ -28,7 +28,15 @@ pub fn callout(ctx: &mut Ctx, kind: &str, title: &[Inline], body: &[Block]) {
     x.open("w:tblPr", &[]);
     x.empty("w:tblW", &[("w:w", "5000"), ("w:type", "pct")]);
     x.open("w:tblBorders", &[]);
-    x.empty("w:left", &[("w:val", "single"), ("w:sz", "24"), ("w:space", "0"), ("w:color", line)]);
+    x.empty(
+        "w:left",
+        &[
+            ("w:val", "single"),
+            ("w:sz", "24"),
+            ("w:space", "0"),
+            ("w:color", line),
+        ],
+    );
     x.close("w:tblBorders");
     x.open("w:tblCellMar", &[]);
     x.empty("w:top", &[("w:w", "100"), ("w:type", "dxa")]);
@@ -48,7 +56,10 @@ pub fn callout(ctx: &mut Ctx, kind: &str, title: &[Inline], body: &[Block]) {
     x.open("w:tc", &[]);
     x.open("w:tcPr", &[]);
     x.empty("w:tcW", &[("w:w", "0"), ("w:type", "auto")]);
-    x.empty("w:shd", &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)]);
+    x.empty(
+        "w:shd",
+        &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)],
+    );
     x.close("w:tcPr");
     if !title.is_empty() {
         let p = Para {
@@ -94,7 +105,14 @@ pub fn stat(
     with(ctx, p, false, |ctx| {
         run(ctx, big, value);
         if illustrative {
-            run(ctx, Fmt { raised: Some(true), ..big }, "†");
+            run(
+                ctx,
+                Fmt {
+                    raised: Some(true),
+                    ..big
+                },
+                "†",
+            );
         }
     });
     if let Some(label) = label {

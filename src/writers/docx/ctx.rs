@@ -66,6 +66,8 @@ pub struct Ctx {
     pub ordered: Vec<u64>,
     /// The next bookmark id.
     next_bookmark: u32,
+    /// Bookmark names used: Word keeps one bookmark per name.
+    names: std::collections::HashSet<String>,
     /// The next drawing id (`wp:docPr`).
     pub next_drawing: u32,
     /// Where in the report the writer is ("section `results`").
@@ -74,6 +76,8 @@ pub struct Ctx {
     pub warnings: Diagnostics,
     /// The font charts are drawn in.
     pub chart_font: Option<String>,
+    /// The figures' pictures, made beforehand.
+    pub pictures: super::pictures::Pictures,
 }
 
 impl Ctx {
@@ -86,10 +90,12 @@ impl Ctx {
             links: Vec::new(),
             ordered: Vec::new(),
             next_bookmark: 0,
+            names: std::collections::HashSet::new(),
             next_drawing: 1,
             place: String::new(),
             warnings: Diagnostics::new(),
             chart_font,
+            pictures: Default::default(),
         }
     }
 
@@ -116,12 +122,17 @@ impl Ctx {
     }
 
     /// Opens a bookmark named after element id `id`; returns its number
-    /// for [`Ctx::bookmark_end`].
+    /// for [`Ctx::bookmark_end`]. An id met twice gets a name of its own
+    /// the second time; links go to the first, as on the page.
     pub fn bookmark_start(&mut self, id: &str) -> u32 {
         let n = self.next_bookmark;
         self.next_bookmark += 1;
         let num = n.to_string();
-        let name = bookmark_name(id);
+        let mut name = bookmark_name(id);
+        if self.names.contains(&name) {
+            name = bookmark_name(&format!("{id}#{n}"));
+        }
+        self.names.insert(name.clone());
         self.xml
             .empty("w:bookmarkStart", &[("w:id", &num), ("w:name", &name)]);
         n

@@ -8,7 +8,8 @@ use crate::error::Diagnostic;
 use super::blocks::{blocks, Scope};
 use super::ctx::{Ctx, Media};
 use super::para::{with, Para};
-use super::raster::{self, Picture};
+use super::pictures;
+use super::raster::Picture;
 use super::runs::{field, run, Fmt};
 
 /// DrawingML's namespaces, declared where they are used.
@@ -17,14 +18,13 @@ const PIC: &str = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 
 /// Writes figure `f`.
 pub fn figure(ctx: &mut Ctx, f: &Figure) {
-    let (picture, alt) = match &f.body {
-        FigureBody::Chart { svg, summary } => (
-            raster::chart(svg, &ctx.page, ctx.chart_font.as_deref()),
-            summary.as_str(),
-        ),
-        FigureBody::Image { mime, bytes, alt } => {
-            (raster::image(mime, bytes, &ctx.page), alt.as_str())
-        }
+    let alt = match &f.body {
+        FigureBody::Chart { summary, .. } => summary.as_str(),
+        FigureBody::Image { alt, .. } => alt.as_str(),
+    };
+    let picture = match ctx.pictures.remove(&pictures::key(f)) {
+        Some(made) => made,
+        None => pictures::make(f, &ctx.page, ctx.chart_font.as_deref()),
     };
     let p = Para {
         keep_next: true,
@@ -51,7 +51,11 @@ pub fn figure(ctx: &mut Ctx, f: &Figure) {
             ..Para::styled("Caption")
         };
         with(ctx, p, false, |ctx| {
-            run(ctx, Fmt::default(), &format!("Data for Figure {}", f.number))
+            run(
+                ctx,
+                Fmt::default(),
+                &format!("Data for Figure {}", f.number),
+            )
         });
         blocks(ctx, Scope::default(), &f.data);
     }
@@ -106,14 +110,25 @@ fn drawing(ctx: &mut Ctx, picture: Picture, alt: &str) {
     let x = &mut ctx.xml;
     x.open("w:r", &[]);
     x.open("w:drawing", &[]);
-    let zero = [("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0")];
+    let zero = [
+        ("distT", "0"),
+        ("distB", "0"),
+        ("distL", "0"),
+        ("distR", "0"),
+    ];
     x.open("wp:inline", &zero);
     x.empty("wp:extent", &[("cx", &cx), ("cy", &cy)]);
-    x.empty("wp:effectExtent", &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")]);
+    x.empty(
+        "wp:effectExtent",
+        &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")],
+    );
     let title = format!("Picture {id}");
     x.empty("wp:docPr", &[("id", &id), ("name", &title), ("descr", alt)]);
     x.open("wp:cNvGraphicFramePr", &[]);
-    x.empty("a:graphicFrameLocks", &[("xmlns:a", A), ("noChangeAspect", "1")]);
+    x.empty(
+        "a:graphicFrameLocks",
+        &[("xmlns:a", A), ("noChangeAspect", "1")],
+    );
     x.close("wp:cNvGraphicFramePr");
     x.open("a:graphic", &[("xmlns:a", A)]);
     x.open("a:graphicData", &[("uri", PIC)]);

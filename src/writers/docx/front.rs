@@ -57,8 +57,10 @@ pub fn contents(ctx: &mut Ctx, entries: &[ContentsEntry]) {
     }
     with(ctx, Para::styled("TOC1"), false, |ctx| {
         ctx.xml.open("w:r", &[]);
-        ctx.xml
-            .empty("w:fldChar", &[("w:fldCharType", "begin"), ("w:dirty", "true")]);
+        ctx.xml.empty(
+            "w:fldChar",
+            &[("w:fldCharType", "begin"), ("w:dirty", "true")],
+        );
         ctx.xml.close("w:r");
         ctx.xml.open("w:r", &[]);
         let instruction = " TOC \\o \"1-3\" \\h \\z \\u ";

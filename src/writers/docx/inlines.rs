@@ -18,9 +18,23 @@ fn inline(ctx: &mut Ctx, fmt: Fmt, i: &Inline) {
     match i {
         Inline::Text(t) | Inline::Label(t) => run(ctx, fmt, t),
         Inline::Code(t) | Inline::CodeId(t) => run(ctx, code(fmt), t),
-        Inline::Emphasis(c) => inlines(ctx, Fmt { italic: true, ..fmt }, c),
+        Inline::Emphasis(c) => inlines(
+            ctx,
+            Fmt {
+                italic: true,
+                ..fmt
+            },
+            c,
+        ),
         Inline::Strong(c) => inlines(ctx, Fmt { bold: true, ..fmt }, c),
-        Inline::Strikethrough(c) => inlines(ctx, Fmt { strike: true, ..fmt }, c),
+        Inline::Strikethrough(c) => inlines(
+            ctx,
+            Fmt {
+                strike: true,
+                ..fmt
+            },
+            c,
+        ),
         Inline::Link { url, content, .. } => match url.strip_prefix('#') {
             Some(anchor) => internal(ctx, fmt, anchor, |ctx, f| inlines(ctx, f, content)),
             None => external(ctx, fmt, url, content),
@@ -146,7 +160,10 @@ fn raised(fmt: Fmt) -> Fmt {
 
 fn styled(fmt: Fmt, style: TextStyle) -> Fmt {
     match style {
-        TextStyle::Italic => Fmt { italic: true, ..fmt },
+        TextStyle::Italic => Fmt {
+            italic: true,
+            ..fmt
+        },
         TextStyle::Bold => Fmt { bold: true, ..fmt },
         TextStyle::SmallCaps => Fmt {
             small_caps: true,

@@ -21,6 +21,7 @@ mod inlines;
 mod numbering;
 mod package;
 mod para;
+mod pictures;
 mod properties;
 mod quotes;
 mod raster;
@@ -32,7 +33,6 @@ mod xml;
 
 #[cfg(test)]
 mod tests;
-
 
 use std::path::PathBuf;
 
@@ -76,6 +76,9 @@ pub fn write_with_warnings(
     };
     let page = reference.as_ref().and_then(|r| r.page).unwrap_or(Page::A4);
     let mut ctx = Ctx::new(page, options.chart_font.clone());
+    let runs = doc.sections.iter().map(|s| s.blocks.as_slice());
+    let runs = runs.chain(doc.appendices.iter().map(|a| a.blocks.as_slice()));
+    ctx.pictures = pictures::all(runs, &page, options.chart_font.as_deref());
     body(&mut ctx, doc);
     let Ctx {
         xml,
@@ -88,7 +91,11 @@ pub fn write_with_warnings(
     let font = options.font.as_deref();
     let parts = package::Parts {
         document: xml.finish(),
-        styles: styles::part(&doc.front.language, font, reference.as_ref().map(|r| &r.styles)),
+        styles: styles::part(
+            &doc.front.language,
+            font,
+            reference.as_ref().map(|r| &r.styles),
+        ),
         numbering: numbering::part(&ordered),
         core: properties::core(doc),
         app: properties::app(),
@@ -97,7 +104,9 @@ pub fn write_with_warnings(
         links,
     };
     let bytes = package::zip(&parts).map_err(|e| {
-        Diagnostics(vec![Diagnostic::error(format!("cannot write the Word file: {e}"))])
+        Diagnostics(vec![Diagnostic::error(format!(
+            "cannot write the Word file: {e}"
+        ))])
     })?;
     warnings.0.sort_by(|a, b| a.message.cmp(&b.message));
     Ok((bytes, warnings))
@@ -108,7 +117,11 @@ pub fn write_with_warnings(
 fn body(ctx: &mut Ctx, doc: &Document) {
     ctx.xml.open(
         "w:document",
-        &[("xmlns:w", package::W), ("xmlns:r", package::R), ("xmlns:wp", package::WP)],
+        &[
+            ("xmlns:w", package::W),
+            ("xmlns:r", package::R),
+            ("xmlns:wp", package::WP),
+        ],
     );
     ctx.xml.open("w:body", &[]);
     front::title_block(ctx, &doc.front, doc.illustrative);

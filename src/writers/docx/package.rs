@@ -93,23 +93,41 @@ fn content_types(parts: &Parts) -> Vec<u8> {
     x.open("Types", &[("xmlns", CT)]);
     let rels = "application/vnd.openxmlformats-package.relationships+xml";
     x.empty("Default", &[("Extension", "rels"), ("ContentType", rels)]);
-    x.empty("Default", &[("Extension", "xml"), ("ContentType", "application/xml")]);
-    x.empty("Default", &[("Extension", "png"), ("ContentType", "image/png")]);
-    x.empty("Default", &[("Extension", "jpeg"), ("ContentType", "image/jpeg")]);
+    x.empty(
+        "Default",
+        &[("Extension", "xml"), ("ContentType", "application/xml")],
+    );
+    x.empty(
+        "Default",
+        &[("Extension", "png"), ("ContentType", "image/png")],
+    );
+    x.empty(
+        "Default",
+        &[("Extension", "jpeg"), ("ContentType", "image/jpeg")],
+    );
     let overrides = [
         ("/word/document.xml", format!("{WML}.document.main+xml")),
         ("/word/styles.xml", format!("{WML}.styles+xml")),
         ("/word/numbering.xml", format!("{WML}.numbering+xml")),
         ("/word/settings.xml", format!("{WML}.settings+xml")),
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml".into()),
-        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml".into()),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".into(),
+        ),
+        (
+            "/docProps/app.xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
+        ),
     ];
     for (part, kind) in &overrides {
         x.empty("Override", &[("PartName", part), ("ContentType", kind)]);
     }
     if parts.custom.is_some() {
         let kind = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
-        x.empty("Override", &[("PartName", "/docProps/custom.xml"), ("ContentType", kind)]);
+        x.empty(
+            "Override",
+            &[("PartName", "/docProps/custom.xml"), ("ContentType", kind)],
+        );
     }
     x.close("Types");
     x.finish()
@@ -119,15 +137,35 @@ fn package_rels(custom: bool) -> Vec<u8> {
     let mut x = Xml::new();
     x.open("Relationships", &[("xmlns", PKG_RELS)]);
     let mut rels = vec![
-        ("rId1", format!("{OFFICE_RELS}/officeDocument"), "word/document.xml"),
-        ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties".into(), "docProps/core.xml"),
-        ("rId3", format!("{OFFICE_RELS}/extended-properties"), "docProps/app.xml"),
+        (
+            "rId1",
+            format!("{OFFICE_RELS}/officeDocument"),
+            "word/document.xml",
+        ),
+        (
+            "rId2",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+                .into(),
+            "docProps/core.xml",
+        ),
+        (
+            "rId3",
+            format!("{OFFICE_RELS}/extended-properties"),
+            "docProps/app.xml",
+        ),
     ];
     if custom {
-        rels.push(("rId4", format!("{OFFICE_RELS}/custom-properties"), "docProps/custom.xml"));
+        rels.push((
+            "rId4",
+            format!("{OFFICE_RELS}/custom-properties"),
+            "docProps/custom.xml",
+        ));
     }
     for (id, kind, target) in &rels {
-        x.empty("Relationship", &[("Id", id), ("Type", kind), ("Target", target)]);
+        x.empty(
+            "Relationship",
+            &[("Id", id), ("Type", kind), ("Target", target)],
+        );
     }
     x.close("Relationships");
     x.finish()
@@ -142,17 +180,28 @@ fn document_rels(parts: &Parts) -> Vec<u8> {
         ("rIdSettings", "settings", "settings.xml"),
     ] {
         let kind = format!("{OFFICE_RELS}/{kind}");
-        x.empty("Relationship", &[("Id", id), ("Type", &kind), ("Target", target)]);
+        x.empty(
+            "Relationship",
+            &[("Id", id), ("Type", &kind), ("Target", target)],
+        );
     }
     let image = format!("{OFFICE_RELS}/image");
     for (k, m) in parts.media.iter().enumerate() {
         let (id, target) = (format!("rIdImg{}", k + 1), format!("media/{}", m.name));
-        x.empty("Relationship", &[("Id", &id), ("Type", &image), ("Target", &target)]);
+        x.empty(
+            "Relationship",
+            &[("Id", &id), ("Type", &image), ("Target", &target)],
+        );
     }
     let link = format!("{OFFICE_RELS}/hyperlink");
     for (k, url) in parts.links.iter().enumerate() {
         let id = format!("rIdLink{}", k + 1);
-        let attrs = [("Id", id.as_str()), ("Type", &link), ("Target", url), ("TargetMode", "External")];
+        let attrs = [
+            ("Id", id.as_str()),
+            ("Type", &link),
+            ("Target", url),
+            ("TargetMode", "External"),
+        ];
         x.empty("Relationship", &attrs);
     }
     x.close("Relationships");
@@ -166,7 +215,11 @@ fn settings() -> Vec<u8> {
     x.empty("w:characterSpacingControl", &[("w:val", "doNotCompress")]);
     x.open("w:compat", &[]);
     let uri = "http://schemas.microsoft.com/office/word";
-    let attrs = [("w:name", "compatibilityMode"), ("w:uri", uri), ("w:val", "15")];
+    let attrs = [
+        ("w:name", "compatibilityMode"),
+        ("w:uri", uri),
+        ("w:val", "15"),
+    ];
     x.empty("w:compatSetting", &attrs);
     x.close("w:compat");
     x.close("w:settings");

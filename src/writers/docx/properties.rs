@@ -59,7 +59,10 @@ pub fn app() -> Vec<u8> {
     x.open(
         "Properties",
         &[
-            ("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            ),
             ("xmlns:vt", VT),
         ],
     );
@@ -91,7 +94,10 @@ pub fn custom(doc: &Document) -> Option<Vec<u8>> {
     x.open(
         "Properties",
         &[
-            ("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"),
+            (
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+            ),
             ("xmlns:vt", VT),
         ],
     );
@@ -134,7 +140,10 @@ pub fn inputs_table(facts: &BuildFacts) -> Table {
     ));
     for i in &facts.inputs {
         t.body.push(Row::new(vec![
-            Cell::header(Scope::Row, vec![crate::document::Inline::Code(i.path.clone())]),
+            Cell::header(
+                Scope::Row,
+                vec![crate::document::Inline::Code(i.path.clone())],
+            ),
             Cell::number(text(&i.bytes)),
             Cell::data(vec![crate::document::Inline::Code(i.sha256.clone())]),
         ]));

@@ -17,7 +17,9 @@ pub fn quote(ctx: &mut Ctx, q: &Quote) {
         keep_next: true,
         ..Para::styled("Quote")
     };
-    with(ctx, p, mostly_rtl(&q.text), |ctx| run(ctx, Fmt::default(), &words));
+    with(ctx, p, mostly_rtl(&q.text), |ctx| {
+        run(ctx, Fmt::default(), &words)
+    });
     let p = Para {
         align: Some("right"),
         ..Para::styled("Quote")
@@ -107,7 +109,11 @@ fn entry(ctx: &mut Ctx, e: &QuoteEntry) {
         provenance(ctx, "Codes", &labels.join(", "));
     }
     if !e.coders.is_empty() {
-        let term = if e.coders.len() == 1 { "Coder" } else { "Coders" };
+        let term = if e.coders.len() == 1 {
+            "Coder"
+        } else {
+            "Coders"
+        };
         provenance(ctx, term, &e.coders.join(", "));
     }
     if !e.quoted_in.is_empty() {
@@ -151,15 +157,20 @@ pub fn bibliography(ctx: &mut Ctx, b: &Bibliography) {
 fn bib_entry(ctx: &mut Ctx, e: &BibEntry) {
     let mut text = String::new();
     super::inlines::plain(&e.content, &mut text);
-    with(ctx, Para::styled("Bibliography"), mostly_rtl(&text), |ctx| {
-        let n = ctx.bookmark_start(&e.id);
-        if let Some(label) = &e.label {
-            super::inlines::inlines(ctx, Fmt::default(), label);
-            super::runs::tab(ctx);
-        }
-        super::inlines::inlines(ctx, Fmt::default(), &e.content);
-        ctx.bookmark_end(n);
-    });
+    with(
+        ctx,
+        Para::styled("Bibliography"),
+        mostly_rtl(&text),
+        |ctx| {
+            let n = ctx.bookmark_start(&e.id);
+            if let Some(label) = &e.label {
+                super::inlines::inlines(ctx, Fmt::default(), label);
+                super::runs::tab(ctx);
+            }
+            super::inlines::inlines(ctx, Fmt::default(), &e.content);
+            ctx.bookmark_end(n);
+        },
+    );
 }
 
 /// Writes what the report was built from: the counts, how to verify it,
@@ -170,6 +181,8 @@ pub fn manifest(ctx: &mut Ctx, facts: &BuildFacts) {
         "Built by findings {} from {} input files: {sources} sources, {participants} participants, {codes} codes and {segments} coded segments. Every number, chart and quote above was computed from these files at build time.",
         facts.version, facts.files
     );
-    with(ctx, Para::default(), false, |ctx| run(ctx, Fmt::default(), &sentence));
+    with(ctx, Para::default(), false, |ctx| {
+        run(ctx, Fmt::default(), &sentence)
+    });
     super::tables::table(ctx, &super::properties::inputs_table(facts));
 }

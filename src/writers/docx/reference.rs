@@ -73,7 +73,10 @@ fn part(zip: &mut zip::ZipArchive<Cursor<Vec<u8>>>, name: &str) -> Result<String
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name} cannot be read: {e}"))?;
     if bytes.len() as u64 > MAX_PART {
-        return Err(format!("{name} is larger than {} MiB unpacked", MAX_PART >> 20));
+        return Err(format!(
+            "{name} is larger than {} MiB unpacked",
+            MAX_PART >> 20
+        ));
     }
     String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8"))
 }
@@ -113,9 +116,10 @@ fn template(xml: String) -> Result<Template, String> {
 /// The root must be `w:styles` with `w` bound to WordprocessingML, since
 /// the styles added after the template's use that prefix.
 fn root(s: &BytesStart<'_>) -> Result<(), String> {
-    let bound = s.attributes().flatten().any(|a| {
-        a.key.as_ref() == "xmlns:w" && a.value.as_ref() == super::package::W
-    });
+    let bound = s
+        .attributes()
+        .flatten()
+        .any(|a| a.key.as_ref() == "xmlns:w" && a.value.as_ref() == super::package::W);
     if s.name().as_ref() == "w:styles" && bound {
         Ok(())
     } else {
@@ -127,7 +131,11 @@ fn style_id(s: &BytesStart<'_>, ids: &mut Vec<String>) {
     if s.name().as_ref() != "w:style" {
         return;
     }
-    if let Some(id) = s.attributes().flatten().find(|a| a.key.as_ref() == "w:styleId") {
+    if let Some(id) = s
+        .attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == "w:styleId")
+    {
         ids.push(id.value.into_owned());
     }
 }

@@ -42,14 +42,23 @@ pub fn table(ctx: &mut Ctx, t: &Table) {
         .unwrap_or(1)
         .clamp(1, 63);
     open(ctx, columns);
-    for (rows, part) in [(&t.head, Part::Head), (&t.body, Part::Body), (&t.foot, Part::Foot)] {
+    for (rows, part) in [
+        (&t.head, Part::Head),
+        (&t.body, Part::Body),
+        (&t.foot, Part::Foot),
+    ] {
         for row in rows.iter() {
             write_row(ctx, row, part, columns);
         }
     }
     ctx.xml.close("w:tbl");
     for note in &t.notes {
-        paragraph(ctx, Para::styled("TableNote"), Fmt::default(), &note.content);
+        paragraph(
+            ctx,
+            Para::styled("TableNote"),
+            Fmt::default(),
+            &note.content,
+        );
     }
     if t.notes.is_empty() {
         // Word needs a paragraph between two tables, or it joins them.
@@ -72,7 +81,9 @@ pub fn grid(ctx: &mut Ctx, alignments: &[Alignment], head: &[Inlines], rows: &[V
         Some(Alignment::Right) => Some("right"),
         _ => None,
     };
-    for (cells, part) in std::iter::once((head, Part::Head)).chain(rows.iter().map(|r| (r.as_slice(), Part::Body))) {
+    for (cells, part) in
+        std::iter::once((head, Part::Head)).chain(rows.iter().map(|r| (r.as_slice(), Part::Body)))
+    {
         open_row(ctx, part);
         for (k, content) in cells.iter().enumerate() {
             open_cell(ctx, 1, part == Part::Foot);
@@ -100,7 +111,18 @@ fn open(ctx: &mut Ctx, columns: usize) {
     x.open("w:tblPr", &[]);
     x.empty("w:tblStyle", &[("w:val", "TableGrid")]);
     x.empty("w:tblW", &[("w:w", "5000"), ("w:type", "pct")]);
-    x.empty("w:tblLook", &[("w:val", "04A0"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "1"), ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")]);
+    x.empty(
+        "w:tblLook",
+        &[
+            ("w:val", "04A0"),
+            ("w:firstRow", "1"),
+            ("w:lastRow", "0"),
+            ("w:firstColumn", "1"),
+            ("w:lastColumn", "0"),
+            ("w:noHBand", "0"),
+            ("w:noVBand", "1"),
+        ],
+    );
     x.close("w:tblPr");
     x.open("w:tblGrid", &[]);
     let width = (ctx.page.text_width() as usize / columns).to_string();
@@ -130,7 +152,15 @@ fn open_cell(ctx: &mut Ctx, span: usize, rule_above: bool) {
     }
     if rule_above {
         x.open("w:tcBorders", &[]);
-        x.empty("w:top", &[("w:val", "double"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "auto")]);
+        x.empty(
+            "w:top",
+            &[
+                ("w:val", "double"),
+                ("w:sz", "4"),
+                ("w:space", "0"),
+                ("w:color", "auto"),
+            ],
+        );
         x.close("w:tcBorders");
     }
     x.close("w:tcPr");
@@ -177,11 +207,25 @@ fn write_cell(ctx: &mut Ctx, cell: &Cell, span: usize, part: Part) {
         Content::Inlines(content) => with(ctx, p, rtl_of(content), |ctx| {
             let mark = id.map(|id| ctx.bookmark_start(id));
             if let Some(CodePlace::Path(path)) = &cell.place {
-                run(ctx, Fmt { size: Some(16), ..fmt }, &format!("{path} \u{203a} "));
+                run(
+                    ctx,
+                    Fmt {
+                        size: Some(16),
+                        ..fmt
+                    },
+                    &format!("{path} \u{203a} "),
+                );
             }
             super::inlines::inlines(ctx, fmt, content);
             if cell.illustrative {
-                run(ctx, Fmt { raised: Some(true), ..fmt }, "†");
+                run(
+                    ctx,
+                    Fmt {
+                        raised: Some(true),
+                        ..fmt
+                    },
+                    "†",
+                );
             }
             if let Some(n) = mark {
                 ctx.bookmark_end(n);

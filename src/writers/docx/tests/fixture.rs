@@ -38,11 +38,21 @@ fn quote(k: usize) -> Quote {
 fn intro() -> Section {
     let para = vec![
         Inline::Text("Of the participants, ".into()),
-        Inline::Value { text: "42%".into(), illustrative: false },
+        Inline::Value {
+            text: "42%".into(),
+            illustrative: false,
+        },
         Inline::Text(" saw a deeper crisis and ".into()),
-        Inline::Value { text: "17".into(), illustrative: true },
+        Inline::Value {
+            text: "17".into(),
+            illustrative: true,
+        },
         Inline::Text(" left (see ".into()),
-        Inline::CrossRef { label: "fig-sentiment".into(), report: None, number: "1".into() },
+        Inline::CrossRef {
+            label: "fig-sentiment".into(),
+            report: None,
+            number: "1".into(),
+        },
         Inline::Text("; ".into()),
         Inline::Citation(Citation {
             index: 0,
@@ -52,26 +62,59 @@ fn intro() -> Section {
         Inline::Text(").\u{1} ".into()),
         Inline::Strong(t("Bold words")),
         Inline::Text(" and ".into()),
-        Inline::Link { url: "https://example.org/a?b=1&c=2".into(), title: String::new(), content: t("a link") },
+        Inline::Link {
+            url: "https://example.org/a?b=1&c=2".into(),
+            title: String::new(),
+            content: t("a link"),
+        },
     ];
     Section {
         id: "intro".into(),
         title: t("Introduction"),
         blocks: vec![
             Block::Paragraph(para),
-            Block::Heading { level: 3, index: 0, id: "intro-method".into(), content: t("How we asked") },
-            Block::List { start: None, items: vec![vec![Block::Plain(t("first bullet"))], vec![Block::Plain(t("second bullet"))]] },
-            Block::List { start: Some(3), items: vec![vec![Block::Plain(t("third step"))]] },
-            Block::Callout { kind: "insight".into(), title: t("Key insight"), body: vec![Block::Paragraph(t("Trust fell fast."))] },
-            Block::Stat { value: "73".into(), illustrative: false, label: Some(t("days observed")), caption: vec![Block::Paragraph(t("From October to December."))] },
+            Block::Heading {
+                level: 3,
+                index: 0,
+                id: "intro-method".into(),
+                content: t("How we asked"),
+            },
+            Block::List {
+                start: None,
+                items: vec![
+                    vec![Block::Plain(t("first bullet"))],
+                    vec![Block::Plain(t("second bullet"))],
+                ],
+            },
+            Block::List {
+                start: Some(3),
+                items: vec![vec![Block::Plain(t("third step"))]],
+            },
+            Block::Callout {
+                kind: "insight".into(),
+                title: t("Key insight"),
+                body: vec![Block::Paragraph(t("Trust fell fast."))],
+            },
+            Block::Stat {
+                value: "73".into(),
+                illustrative: false,
+                label: Some(t("days observed")),
+                caption: vec![Block::Paragraph(t("From October to December."))],
+            },
         ],
     }
 }
 
 fn data_table() -> Table {
     let mut d = Table::new(TableKind::ChartData);
-    d.head.push(Row::new(vec![Cell::header(Scope::Col, t("Date")), Cell::header(Scope::Col, t("Index"))]));
-    d.body.push(Row::new(vec![Cell::header(Scope::Row, t("20 Oct 2025")), Cell::number(t("56.9"))]));
+    d.head.push(Row::new(vec![
+        Cell::header(Scope::Col, t("Date")),
+        Cell::header(Scope::Col, t("Index")),
+    ]));
+    d.body.push(Row::new(vec![
+        Cell::header(Scope::Row, t("20 Oct 2025")),
+        Cell::number(t("56.9")),
+    ]));
     d
 }
 
@@ -79,11 +122,20 @@ fn counts_table() -> Table {
     let mut c = Table::new(TableKind::Counts);
     c.caption = Some(t("Participants by stance"));
     c.number = Some("1".into());
-    c.head.push(Row::new(vec![Cell::header(Scope::Col, t("Stance")), Cell::header(Scope::Col, t("Participants"))]));
+    c.head.push(Row::new(vec![
+        Cell::header(Scope::Col, t("Stance")),
+        Cell::header(Scope::Col, t("Participants")),
+    ]));
     for (stance, n) in [("Deeper crisis", "12"), ("Isolated incident", "9")] {
-        c.body.push(Row::new(vec![Cell::header(Scope::Row, t(stance)), Cell::number(t(n))]));
+        c.body.push(Row::new(vec![
+            Cell::header(Scope::Row, t(stance)),
+            Cell::number(t(n)),
+        ]));
     }
-    c.foot.push(Row::new(vec![Cell::header(Scope::Row, t("Total")), Cell::number(t("21"))]));
+    c.foot.push(Row::new(vec![
+        Cell::header(Scope::Row, t("Total")),
+        Cell::number(t("21")),
+    ]));
     c.notes.push(Note::reading(t("Base: 21 participants.")));
     c
 }
@@ -92,7 +144,10 @@ fn results() -> Section {
     let figure = Figure {
         id: "fig-sentiment".into(),
         number: "1".into(),
-        body: FigureBody::Chart { svg: CHART_SVG.into(), summary: SUMMARY.into() },
+        body: FigureBody::Chart {
+            svg: CHART_SVG.into(),
+            summary: SUMMARY.into(),
+        },
         caption: vec![Block::Paragraph(t("Sentiment over the quarter."))],
         data: vec![Block::Table(data_table())],
         illustrative: true,
@@ -117,27 +172,62 @@ fn quote_index() -> Vec<QuoteEntry> {
             segment_id: format!("s-{k}"),
             illustrative: false,
             text: Some(QUOTES[k].1.into()),
-            participant: Speaker { alias: Some(format!("P{}", k + 1)), role: None, illustrative: false },
-            source: Some(SourceNote { title: "Forum thread".into(), kind: Some("forum".into()) }),
+            participant: Speaker {
+                alias: Some(format!("P{}", k + 1)),
+                role: None,
+                illustrative: false,
+            },
+            source: Some(SourceNote {
+                title: "Forum thread".into(),
+                kind: Some("forum".into()),
+            }),
             position: Some("line 2 of the source text".into()),
             date: None,
-            codes: Some(vec![CodeNote { label: "trust".into(), anchor: None }]),
+            codes: Some(vec![CodeNote {
+                label: "trust".into(),
+                anchor: None,
+            }]),
             coders: vec!["ana".into()],
-            quoted_in: vec![SectionNote { id: "results".into(), title: t("Results") }],
+            quoted_in: vec![SectionNote {
+                id: "results".into(),
+                title: t("Results"),
+            }],
         })
         .collect()
 }
 
 fn bibliography() -> Bibliography {
-    let entry = |id: &str, content: Inlines| BibEntry { id: id.into(), label: None, content };
+    let entry = |id: &str, content: Inlines| BibEntry {
+        id: id.into(),
+        label: None,
+        content,
+    };
     Bibliography {
         entries: vec![
-            entry("ref-braun", vec![
-                Inline::Text("Braun, V., & Clarke, V. (2006). Using thematic analysis in psychology. ".into()),
-                Inline::Styled { style: TextStyle::Italic, content: t("Qualitative Research in Psychology") },
-                Inline::Text(", 3(2), 77–101.".into()),
-            ]),
-            entry("ref-small", vec![Inline::Styled { style: TextStyle::SmallCaps, content: t("Saldaña, J.") }, Inline::Text(" (2021). The coding manual.".into())]),
+            entry(
+                "ref-braun",
+                vec![
+                    Inline::Text(
+                        "Braun, V., & Clarke, V. (2006). Using thematic analysis in psychology. "
+                            .into(),
+                    ),
+                    Inline::Styled {
+                        style: TextStyle::Italic,
+                        content: t("Qualitative Research in Psychology"),
+                    },
+                    Inline::Text(", 3(2), 77–101.".into()),
+                ],
+            ),
+            entry(
+                "ref-small",
+                vec![
+                    Inline::Styled {
+                        style: TextStyle::SmallCaps,
+                        content: t("Saldaña, J."),
+                    },
+                    Inline::Text(" (2021). The coding manual.".into()),
+                ],
+            ),
         ],
     }
 }
@@ -148,9 +238,18 @@ pub fn document() -> Document {
         version: "0.1.0".into(),
         files: "3".into(),
         counts: ["2".into(), "21".into(), "14".into(), "88".into()],
-        inputs: vec![InputFact { path: "content/data/segments.json".into(), bytes: "1024".into(), sha256: "ab".repeat(32) }],
+        inputs: vec![InputFact {
+            path: "content/data/segments.json".into(),
+            bytes: "1024".into(),
+            sha256: "ab".repeat(32),
+        }],
     };
-    let appendix = |id: &str, title: &str, blocks: Vec<Block>| Appendix { id: id.into(), title: title.into(), intro: Vec::new(), blocks };
+    let appendix = |id: &str, title: &str, blocks: Vec<Block>| Appendix {
+        id: id.into(),
+        title: title.into(),
+        intro: Vec::new(),
+        blocks,
+    };
     Document {
         front: Front {
             title_text: "Wörd öutput: a study".into(),
@@ -162,14 +261,38 @@ pub fn document() -> Document {
             language: "en".into(),
         },
         contents: vec![
-            ContentsEntry { id: "intro".into(), title: t("Introduction"), children: vec![ContentsEntry { id: "intro-method".into(), title: t("How we asked"), children: vec![] }] },
-            ContentsEntry { id: "results".into(), title: t("Results"), children: vec![] },
+            ContentsEntry {
+                id: "intro".into(),
+                title: t("Introduction"),
+                children: vec![ContentsEntry {
+                    id: "intro-method".into(),
+                    title: t("How we asked"),
+                    children: vec![],
+                }],
+            },
+            ContentsEntry {
+                id: "results".into(),
+                title: t("Results"),
+                children: vec![],
+            },
         ],
         sections: vec![intro(), results()],
         appendices: vec![
-            appendix("quote-index", "Quote index", vec![Block::QuoteIndex(quote_index())]),
-            appendix("references", "References", vec![Block::Bibliography(bibliography())]),
-            appendix("about", "About this report", vec![Block::BuildManifest(facts)]),
+            appendix(
+                "quote-index",
+                "Quote index",
+                vec![Block::QuoteIndex(quote_index())],
+            ),
+            appendix(
+                "references",
+                "References",
+                vec![Block::Bibliography(bibliography())],
+            ),
+            appendix(
+                "about",
+                "About this report",
+                vec![Block::BuildManifest(facts)],
+            ),
         ],
         illustrative: true,
     }

@@ -32,7 +32,13 @@ pub fn written() -> Vec<u8> {
 
 /// A part as text.
 pub fn part(parts: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(parts.get(name).unwrap_or_else(|| panic!("no {name}")).clone()).expect("utf-8")
+    String::from_utf8(
+        parts
+            .get(name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .clone(),
+    )
+    .expect("utf-8")
 }
 
 #[test]
@@ -42,12 +48,50 @@ fn two_writes_are_byte_identical() {
 
 #[test]
 fn characters_xml_forbids_are_dropped_with_a_warning_naming_the_section() {
-    let (bytes, warnings) = write_with_warnings(&fixture::document(), &Options::default()).expect("written");
+    let (bytes, warnings) =
+        write_with_warnings(&fixture::document(), &Options::default()).expect("written");
     assert_eq!(warnings.0.len(), 1, "{warnings:?}");
     let w = &warnings.0[0];
     assert_eq!(w.severity, crate::error::Severity::Warning);
-    assert!(w.message.contains("1 character(s)") && w.message.contains("section `intro`"), "{}", w.message);
+    assert!(
+        w.message.contains("1 character(s)") && w.message.contains("section `intro`"),
+        "{}",
+        w.message
+    );
     let doc = part(&unzip(&bytes), "word/document.xml");
     assert!(!doc.contains('\u{1}'));
-    assert!(doc.contains("&amp;c=2") || part(&unzip(&bytes), "word/_rels/document.xml.rels").contains("&amp;c=2"));
+    assert!(
+        doc.contains("&amp;c=2")
+            || part(&unzip(&bytes), "word/_rels/document.xml.rels").contains("&amp;c=2")
+    );
+}
+
+#[test]
+fn an_id_met_twice_gets_two_bookmark_names() {
+    use crate::document::{text, Block, Inline};
+    let mut doc = fixture::document();
+    let target = || Inline::Target {
+        id: "intro".into(),
+        content: text("x"),
+    };
+    doc.sections[0]
+        .blocks
+        .push(Block::Paragraph(vec![target(), target()]));
+    let doc = part(
+        &unzip(&write(&doc, &Options::default()).expect("written")),
+        "word/document.xml",
+    );
+    let names: Vec<&str> = doc
+        .split("w:name=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let unique: std::collections::BTreeSet<&&str> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    // The section's heading and the two targets: "intro" and two others.
+    let intro = names
+        .iter()
+        .filter(|n| n.starts_with("intro") && !n.starts_with("intro_method"))
+        .count();
+    assert_eq!(intro, 3, "{names:?}");
 }

@@ -22,7 +22,8 @@ fn template(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("template.docx");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
     for (name, text) in [("word/styles.xml", styles), ("word/document.xml", document)] {
-        zip.start_file(name, SimpleFileOptions::default()).expect("start");
+        zip.start_file(name, SimpleFileOptions::default())
+            .expect("start");
         zip.write_all(text.as_bytes()).expect("write");
     }
     zip.finish().expect("finish");
@@ -32,16 +33,29 @@ fn template(dir: &std::path::Path) -> std::path::PathBuf {
 #[test]
 fn the_templates_styles_and_page_are_used() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let options = Options { reference: Some(template(dir.path())), ..Options::default() };
+    let options = Options {
+        reference: Some(template(dir.path())),
+        ..Options::default()
+    };
     let parts = unzip(&write(&fixture::document(), &options).expect("written"));
     let styles = part(&parts, "word/styles.xml");
-    assert_eq!(styles.matches("w:styleId=\"Heading1\"").count(), 1, "{styles}");
+    assert_eq!(
+        styles.matches("w:styleId=\"Heading1\"").count(),
+        1,
+        "{styles}"
+    );
     assert!(styles.contains("<w:color w:val=\"FF0000\"/>"));
-    assert!(styles.contains("w:styleId=\"Caption\""), "our Caption fills the gap");
+    assert!(
+        styles.contains("w:styleId=\"Caption\""),
+        "our Caption fills the gap"
+    );
     let doc = part(&parts, "word/document.xml");
     assert!(doc.contains("<w:pgSz w:w=\"15840\" w:h=\"12240\" w:orient=\"landscape\"/>"));
     // The picture is as wide as the text: 15840 - 2 × 1440 twips = 9 in.
-    assert!(doc.contains("<wp:extent cx=\"8229600\""), "9 in = 8229600 EMU");
+    assert!(
+        doc.contains("<wp:extent cx=\"8229600\""),
+        "9 in = 8229600 EMU"
+    );
 }
 
 #[test]
@@ -51,12 +65,15 @@ fn a_missing_or_broken_template_is_an_error_naming_it() {
     std::fs::write(&not_zip, "plain text").expect("write");
     let no_styles = dir.path().join("empty.docx");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&no_styles).expect("create"));
-    zip.start_file("word/document.xml", SimpleFileOptions::default()).expect("start");
+    zip.start_file("word/document.xml", SimpleFileOptions::default())
+        .expect("start");
     zip.finish().expect("finish");
     let bad_xml = dir.path().join("bad.docx");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&bad_xml).expect("create"));
-    zip.start_file("word/styles.xml", SimpleFileOptions::default()).expect("start");
-    zip.write_all(b"<w:styles xmlns:w=\"x\"><w:style>").expect("write");
+    zip.start_file("word/styles.xml", SimpleFileOptions::default())
+        .expect("start");
+    zip.write_all(b"<w:styles xmlns:w=\"x\"><w:style>")
+        .expect("write");
     zip.finish().expect("finish");
     let cases = [
         (dir.path().join("absent.docx"), "No such file"),
@@ -65,11 +82,18 @@ fn a_missing_or_broken_template_is_an_error_naming_it() {
         (bad_xml, "word/styles.xml"),
     ];
     for (path, why) in cases {
-        let options = Options { reference: Some(path.clone()), ..Options::default() };
+        let options = Options {
+            reference: Some(path.clone()),
+            ..Options::default()
+        };
         let errors = write(&fixture::document(), &options).expect_err("an error");
         let d = &errors.0[0];
         assert_eq!(d.severity, crate::error::Severity::Error);
-        assert!(d.message.contains(&path.display().to_string()) && d.message.contains(why), "{}", d.message);
+        assert!(
+            d.message.contains(&path.display().to_string()) && d.message.contains(why),
+            "{}",
+            d.message
+        );
         assert_eq!(d.location.as_ref().map(|l| l.file.clone()), Some(path));
         assert!(d.help.is_some());
     }

@@ -23,7 +23,12 @@ fn elements(xml: &str) -> Vec<(String, BTreeMap<String, String>)> {
                     .attributes()
                     .map(|a| {
                         let a = a.expect("attribute");
-                        (a.key.as_ref().to_string(), a.normalized_value(quick_xml::XmlVersion::Implicit1_0).expect("value").into_owned())
+                        (
+                            a.key.as_ref().to_string(),
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .expect("value")
+                                .into_owned(),
+                        )
                     })
                     .collect();
                 out.push((s.name().as_ref().to_string(), attrs));
@@ -43,33 +48,62 @@ fn every_xml_part_is_well_formed() {
             assert!(!elements(text).is_empty(), "{name}");
         }
     }
-    assert!(parts.keys().next().is_some_and(|k| k == "[Content_Types].xml"));
+    assert!(parts
+        .keys()
+        .next()
+        .is_some_and(|k| k == "[Content_Types].xml"));
 }
 
 #[test]
 fn content_types_and_relationships_agree_with_the_parts() {
     let parts = unzip(&written());
     let types = elements(&part(&parts, "[Content_Types].xml"));
-    let defaults: Vec<&str> = types.iter().filter(|(n, _)| n == "Default").map(|(_, a)| a["Extension"].as_str()).collect();
-    let overrides: Vec<&str> = types.iter().filter(|(n, _)| n == "Override").map(|(_, a)| a["PartName"].as_str()).collect();
+    let defaults: Vec<&str> = types
+        .iter()
+        .filter(|(n, _)| n == "Default")
+        .map(|(_, a)| a["Extension"].as_str())
+        .collect();
+    let overrides: Vec<&str> = types
+        .iter()
+        .filter(|(n, _)| n == "Override")
+        .map(|(_, a)| a["PartName"].as_str())
+        .collect();
     for name in parts.keys().filter(|n| *n != "[Content_Types].xml") {
         let ext = name.rsplit('.').next().expect("extension");
-        assert!(overrides.contains(&format!("/{name}").as_str()) || defaults.contains(&ext), "no content type for {name}");
+        assert!(
+            overrides.contains(&format!("/{name}").as_str()) || defaults.contains(&ext),
+            "no content type for {name}"
+        );
     }
     for o in &overrides {
-        assert!(parts.contains_key(&o[1..]), "override of a missing part {o}");
+        assert!(
+            parts.contains_key(&o[1..]),
+            "override of a missing part {o}"
+        );
     }
-    for (rels, base) in [("_rels/.rels", ""), ("word/_rels/document.xml.rels", "word/")] {
-        for (_, a) in elements(&part(&parts, rels)).iter().filter(|(n, _)| n == "Relationship") {
+    for (rels, base) in [
+        ("_rels/.rels", ""),
+        ("word/_rels/document.xml.rels", "word/"),
+    ] {
+        for (_, a) in elements(&part(&parts, rels))
+            .iter()
+            .filter(|(n, _)| n == "Relationship")
+        {
             if a.get("TargetMode").is_some_and(|m| m == "External") {
                 continue;
             }
             let target = format!("{base}{}", a["Target"]);
-            assert!(parts.contains_key(&target), "{rels}: missing target {target}");
+            assert!(
+                parts.contains_key(&target),
+                "{rels}: missing target {target}"
+            );
         }
     }
     // Every r:id and r:embed of the document has its relationship.
-    let ids: Vec<String> = elements(&part(&parts, "word/_rels/document.xml.rels")).into_iter().filter_map(|(_, a)| a.get("Id").cloned()).collect();
+    let ids: Vec<String> = elements(&part(&parts, "word/_rels/document.xml.rels"))
+        .into_iter()
+        .filter_map(|(_, a)| a.get("Id").cloned())
+        .collect();
     for (_, a) in elements(&part(&parts, "word/document.xml")) {
         for key in ["r:id", "r:embed"] {
             if let Some(id) = a.get(key) {
@@ -93,7 +127,10 @@ fn every_picture_has_its_summary_as_alternative_text_at_300_dpi() {
     let png = &parts["word/media/image1.png"];
     assert_eq!(&png[1..4], b"PNG");
     let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
-    assert!(f64::from(width) / inches >= 299.5, "{width} px over {inches} in");
+    assert!(
+        f64::from(width) / inches >= 299.5,
+        "{width} px over {inches} in"
+    );
 }
 
 #[test]
@@ -110,13 +147,30 @@ fn captions_are_seq_fields_with_the_reports_numbers() {
 #[test]
 fn links_reach_bookmarks_and_tables_repeat_their_header() {
     let doc = elements(&part(&unzip(&written()), "word/document.xml"));
-    let marks: Vec<&str> = doc.iter().filter(|(n, _)| n == "w:bookmarkStart").map(|(_, a)| a["w:name"].as_str()).collect();
-    let anchors: Vec<&str> = doc.iter().filter(|(n, _)| n == "w:hyperlink").filter_map(|(_, a)| a.get("w:anchor").map(String::as_str)).collect();
+    let marks: Vec<&str> = doc
+        .iter()
+        .filter(|(n, _)| n == "w:bookmarkStart")
+        .map(|(_, a)| a["w:name"].as_str())
+        .collect();
+    let anchors: Vec<&str> = doc
+        .iter()
+        .filter(|(n, _)| n == "w:hyperlink")
+        .filter_map(|(_, a)| a.get("w:anchor").map(String::as_str))
+        .collect();
     for a in &anchors {
         assert!(marks.contains(a), "link to a missing bookmark {a}");
     }
-    for wanted in ["intro", "intro_method_", "fig_sentiment_", "q_hu_", "ref_braun_"] {
-        assert!(anchors.iter().any(|a| a.starts_with(wanted)), "no link to {wanted}");
+    for wanted in [
+        "intro",
+        "intro_method_",
+        "fig_sentiment_",
+        "q_hu_",
+        "ref_braun_",
+    ] {
+        assert!(
+            anchors.iter().any(|a| a.starts_with(wanted)),
+            "no link to {wanted}"
+        );
     }
     assert!(doc.iter().filter(|(n, _)| n == "w:tblHeader").count() >= 3);
     assert!(doc.iter().any(|(n, _)| n == "w:smallCaps"));
@@ -128,10 +182,21 @@ fn links_reach_bookmarks_and_tables_repeat_their_header() {
 fn properties_carry_title_authors_language_date_and_manifest() {
     let parts = unzip(&written());
     let core = part(&parts, "docProps/core.xml");
-    for wanted in ["<dc:title>Wörd öutput: a study</dc:title>", "<dc:creator>Ana Kovács; Omar Ali</dc:creator>", "<dc:language>en</dc:language>", ">2025-11-20T00:00:00Z</dcterms:created>"] {
+    for wanted in [
+        "<dc:title>Wörd öutput: a study</dc:title>",
+        "<dc:creator>Ana Kovács; Omar Ali</dc:creator>",
+        "<dc:language>en</dc:language>",
+        ">2025-11-20T00:00:00Z</dcterms:created>",
+    ] {
         assert!(core.contains(wanted), "{wanted} not in {core}");
     }
     let custom = part(&parts, "docProps/custom.xml");
-    assert!(custom.contains("name=\"coded segments\"><vt:lpwstr>88</vt:lpwstr>"), "{custom}");
-    assert!(custom.contains("name=\"input content/data/segments.json\"><vt:lpwstr>sha256:abab"), "{custom}");
+    assert!(
+        custom.contains("name=\"coded segments\"><vt:lpwstr>88</vt:lpwstr>"),
+        "{custom}"
+    );
+    assert!(
+        custom.contains("name=\"input content/data/segments.json\"><vt:lpwstr>sha256:abab"),
+        "{custom}"
+    );
 }
