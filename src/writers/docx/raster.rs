@@ -49,9 +49,13 @@ fn fonts() -> Arc<fontdb::Database> {
 /// A chart's SVG as a PNG as wide as the text (or shorter when the chart
 /// would be taller than the page).
 pub fn chart(svg: &str, page: &Page, font: Option<&str>) -> Result<Picture, String> {
+    // A family name ends at a quote or a rule's end: keep it inside its quotes.
     let family = font.map_or_else(
         || CHART_FONTS.to_string(),
-        |f| format!("'{f}', {CHART_FONTS}"),
+        |f| {
+            let f: String = f.chars().filter(|c| !"'\";{}<>\\".contains(*c)).collect();
+            format!("'{f}', {CHART_FONTS}")
+        },
     );
     let sheet = super::chart_css::sheet(&family);
     let width_in = page.text_width() as f32 / 1440.0;
