@@ -2,4 +2,5 @@
 //! ([`crate::document`]) into bytes. A writer never reads Markdown or the
 //! study: everything it needs is in the tree.
 
+pub mod docx;
 pub mod html;
