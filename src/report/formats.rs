@@ -3,9 +3,9 @@
 //! after the report's slug. Everything is written in memory, so a writer
 //! that fails leaves `output/` as it was.
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Location};
 use crate::load::outputs::Format;
 use crate::output::PAGE;
 
@@ -35,8 +35,20 @@ pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
     for &format in &built.formats {
         let bytes = match format {
             Format::Html => built.html.as_bytes().to_vec(),
+            Format::Docx => {
+                let options = crate::writers::docx::Options {
+                    reference: match &built.docx.reference {
+                        Some(r) => Some(inside(root, r, "[docx] reference")?),
+                        None => None,
+                    },
+                    ..Default::default()
+                };
+                let (bytes, warnings) =
+                    crate::writers::docx::write_with_warnings(&built.document, &options)?;
+                out.warnings.extend(warnings);
+                bytes
+            }
             other => {
-                let _ = root;
                 return Err(Diagnostic::error(format!(
                     "this findings cannot write {} yet",
                     other.label()
@@ -48,4 +60,23 @@ pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
         out.files.push((file_name(built, format), bytes));
     }
     Ok(out)
+}
+
+/// `rel`, a path `report.toml` gives for `key`, inside the project in
+/// `root`: a relative path without `..`, so a report reads nothing of the
+/// machine beyond its own folder.
+fn inside(root: &Path, rel: &str, key: &str) -> Result<PathBuf, Diagnostics> {
+    let path = Path::new(rel);
+    let plain = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if rel.trim().is_empty() || !plain {
+        return Err(Diagnostic::error(format!(
+            "{key} = \"{rel}\" is not a path inside the project"
+        ))
+        .at(Location::file(Path::new("content/report.toml")))
+        .help("give a path relative to the project folder, without `..`, e.g. \"templates/journal.docx\"")
+        .into());
+    }
+    Ok(root.join(path))
 }
