@@ -25,7 +25,7 @@ use findings::markdown::section::{self, RenderedSection};
 use findings::model::date::Date;
 use findings::model::numbers::NumberFormat;
 
-use findings::render::page::{self, PageView, SectionView};
+use findings::render::page;
 use findings::render::theme;
 use findings::report::{stages, Builder};
 
@@ -159,25 +159,16 @@ fn stages(c: &mut Criterion) {
         })
     });
     drop(documents);
-    let rendered: Vec<RenderedSection> = sections
-        .iter()
-        .map(|s| stages::section(s, ctx(&corpus, &corpus.study)))
-        .collect();
-
     let theme = theme::load(root, "default").expect("the built-in theme");
     g.bench_function("templates/compile", |b| b.iter(|| page::templates(&theme)));
     let tera = page::templates(&theme).expect("the built-in templates compile");
-    let mut view = PageView::header(&corpus.project.config);
-    view.sections = sections
-        .iter()
-        .zip(&rendered)
-        .map(|(s, r)| SectionView {
-            id: s.id.clone(),
-            title: s.front.title.clone(),
-            body: r.html.clone(),
-            generated: false,
-        })
-        .collect();
+    let document = findings::report::build(root)
+        .expect("the corpus builds")
+        .document;
+    g.bench_function("writers/html/page-view", |b| {
+        b.iter(|| findings::writers::html::page::view(black_box(&document)))
+    });
+    let view = findings::writers::html::page::view(&document);
     g.bench_function("templates/page", |b| {
         b.iter(|| page::render(&tera, &theme, &view))
     });

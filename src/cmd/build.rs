@@ -21,7 +21,7 @@ pub fn run(
     let formats = match parse_formats(formats) {
         Ok(f) => f,
         Err(d) => {
-            show(&d.into());
+            show(&d);
             return ExitCode::FAILURE;
         }
     };
@@ -75,7 +75,7 @@ pub fn run(
 }
 
 /// The formats named after `--format`; `None` when none was given.
-fn parse_formats(names: &[String]) -> Result<Option<Vec<Format>>, findings::Diagnostic> {
+fn parse_formats(names: &[String]) -> Result<Option<Vec<Format>>, findings::Diagnostics> {
     if names.is_empty() {
         return Ok(None);
     }
@@ -85,7 +85,8 @@ fn parse_formats(names: &[String]) -> Result<Option<Vec<Format>>, findings::Diag
             return Err(findings::Diagnostic::error(format!(
                 "--format {name}: findings writes html, pdf and docx"
             ))
-            .help("name one or more of them, e.g. --format html,pdf"));
+            .help("name one or more of them, e.g. --format html,pdf")
+            .into());
         };
         formats.push(f);
     }

@@ -143,6 +143,7 @@ fn counts_table() -> Table {
 fn results() -> Section {
     let figure = Figure {
         id: "fig-sentiment".into(),
+        index: 0,
         number: "1".into(),
         body: FigureBody::Chart {
             svg: CHART_SVG.into(),
