@@ -3,3 +3,4 @@
 //! study: everything it needs is in the tree.
 
 pub mod html;
+pub mod pdf;
