@@ -69,7 +69,8 @@ fn stylesheet() -> String {
 
 /// CSS's `color-mix(in srgb, a p%, b)` of two `#rrggbb` colours.
 fn mix(a: &str, p: u32, b: &str) -> String {
-    let channel = |c: &str, i: usize| u32::from_str_radix(&c[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0);
+    let channel =
+        |c: &str, i: usize| u32::from_str_radix(&c[1 + 2 * i..3 + 2 * i], 16).unwrap_or(0);
     let mut out = String::from("#");
     for i in 0..3 {
         let v = (channel(a, i) * p + channel(b, i) * (100 - p) + 50) / 100;
@@ -86,7 +87,9 @@ pub fn standalone(svg: &str) -> Option<(String, f64, f64)> {
     let open_end = start + svg[start..].find('>')?;
     let root = &svg[start..open_end];
     let view = attribute(root, "viewBox")?;
-    let mut nums = view.split_whitespace().filter_map(|n| n.parse::<f64>().ok());
+    let mut nums = view
+        .split_whitespace()
+        .filter_map(|n| n.parse::<f64>().ok());
     let (_, _, w, h) = (nums.next()?, nums.next()?, nums.next()?, nums.next()?);
     if !(w > 0.0 && h > 0.0) {
         return None;

@@ -27,7 +27,9 @@ pub fn convert(d: &SourceDiagnostic, world: &Memory<'_>, places: &[(usize, Strin
     if cfg!(debug_assertions) {
         if let Some(range) = range {
             let text = world.source().text();
-            let start = text[..range.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+            let start = text[..range.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
             let end = text[range.start.min(text.len())..]
                 .find('\n')
                 .map_or(text.len(), |i| range.start + i);

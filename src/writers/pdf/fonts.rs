@@ -71,10 +71,15 @@ fn base() -> &'static Slots {
         let mut slots: Vec<Arc<Slot>> = typst_kit::fonts::embedded()
             .map(|(font, info)| slot(info, Source::Loaded(font)))
             .collect();
-        slots.extend(
-            typst_kit::fonts::system()
-                .map(|(p, info)| slot(info, Source::File { path: p.path, index: p.index })),
-        );
+        slots.extend(typst_kit::fonts::system().map(|(p, info)| {
+            slot(
+                info,
+                Source::File {
+                    path: p.path,
+                    index: p.index,
+                },
+            )
+        }));
         Arc::new(slots)
     })
 }
@@ -93,7 +98,15 @@ fn folder(path: &Path) -> Slots {
             Arc::new(
                 found
                     .into_iter()
-                    .map(|(p, info)| slot(info, Source::File { path: p.path, index: p.index }))
+                    .map(|(p, info)| {
+                        slot(
+                            info,
+                            Source::File {
+                                path: p.path,
+                                index: p.index,
+                            },
+                        )
+                    })
                     .collect(),
             )
         })
@@ -165,6 +178,8 @@ impl Fonts {
 
     /// Whether some font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.slots.iter().any(|s| s.info.coverage.contains(c as u32))
+        self.slots
+            .iter()
+            .any(|s| s.info.coverage.contains(c as u32))
     }
 }

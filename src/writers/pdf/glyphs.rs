@@ -1,8 +1,9 @@
-//! Characters no font has: a PDF would show an empty box for each, so
-//! every one is a warning naming its script, the character and the
-//! section it is in, with how to add a font that has it.
+//! Characters no font has. PDF/UA-1 forbids the empty box a PDF would
+//! show for each, so each is replaced by a mark (U+FFFD or a square) and
+//! named in a warning with its script, the character and the section it
+//! is in, and how to add a font that has it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_script::UnicodeScript;
 
@@ -20,9 +21,26 @@ fn invisible(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E01EF}')
 }
 
+/// `text` with every character of `missing` replaced by a mark some font
+/// has (a question mark at worst: it means nothing in markup or strings).
+pub fn replace(text: &str, missing: &BTreeSet<char>, fonts: &Fonts) -> String {
+    let mark = ['\u{FFFD}', '\u{25A1}']
+        .into_iter()
+        .find(|c| fonts.covers(*c))
+        .unwrap_or('?');
+    text.chars()
+        .map(|c| if missing.contains(&c) { mark } else { c })
+        .collect()
+}
+
 /// The warnings for the characters of `source` no font in `fonts` has,
-/// one per script; `places` (offset, section id) says where each is.
-pub fn missing(source: &str, places: &[(usize, String)], fonts: &Fonts) -> Vec<Diagnostic> {
+/// one per script, and those characters; `places` (offset, section id)
+/// says where each is.
+pub fn missing(
+    source: &str,
+    places: &[(usize, String)],
+    fonts: &Fonts,
+) -> (Vec<Diagnostic>, BTreeSet<char>) {
     // Script → character → the sections it is in.
     let mut found: BTreeMap<String, BTreeMap<char, Vec<String>>> = BTreeMap::new();
     let mut known: BTreeMap<char, bool> = BTreeMap::new();
@@ -48,7 +66,8 @@ pub fn missing(source: &str, places: &[(usize, String)], fonts: &Fonts) -> Vec<D
             sections.push(section);
         }
     }
-    found
+    let all = found.values().flat_map(|m| m.keys().copied()).collect();
+    let warnings = found
         .into_iter()
         .map(|(script, chars)| {
             let mut sections: Vec<&str> = Vec::new();
@@ -65,7 +84,7 @@ pub fn missing(source: &str, places: &[(usize, String)], fonts: &Fonts) -> Vec<D
             let more = chars.len().saturating_sub(8);
             let more = if more > 0 { format!(" and {more} more") } else { String::new() };
             Diagnostic::warning(format!(
-                "no font has the {script} characters {}{more}: the PDF shows an empty box for each",
+                "no font has the {script} characters {}{more}: the PDF shows a replacement mark for each",
                 list.join(", ")
             ))
             .label(format!("in {}", places_list(&sections)))
@@ -73,14 +92,15 @@ pub fn missing(source: &str, places: &[(usize, String)], fonts: &Fonts) -> Vec<D
                 "install a font covering {script} on this machine, or put one (.ttf, .otf) in a folder of the project and add it to report.toml: [pdf] fonts = [\"fonts/\"]"
             ))
         })
-        .collect()
+        .collect();
+    (warnings, all)
 }
 
 fn places_list(sections: &[&str]) -> String {
     let named: Vec<String> = sections
         .iter()
         .map(|s| {
-            if *s == "the title block" {
+            if s.starts_with("the ") {
                 s.to_string()
             } else {
                 format!("section `{s}`")

@@ -71,8 +71,11 @@ pub fn write(
     }
     if doc.front.title_text.trim().is_empty() {
         warnings.push(
-            Diagnostic::warning(format!("the report has no title: the PDF is titled \"{}\"", markup::UNTITLED))
-                .help("give the report a title in report.toml: PDF/UA requires one"),
+            Diagnostic::warning(format!(
+                "the report has no title: the PDF is titled \"{}\"",
+                markup::UNTITLED
+            ))
+            .help("give the report a title in report.toml: PDF/UA requires one"),
         );
     }
     let fonts = fonts::Fonts::new(&options.fonts);
@@ -90,22 +93,54 @@ pub fn write(
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
-    warnings
-        .0
-        .extend(glyphs::missing(&m.source, &m.places, &fonts));
     let mut files = m.files;
     if let Some(manifest) = &options.manifest {
         files.push(("/manifest.json".to_string(), manifest.clone()));
     }
-    let world = world::Memory::new(m.source, files, &fonts);
-    let ident = options.ident.clone().unwrap_or_else(|| doc.front.title_text.clone());
-    let result = catch_unwind(AssertUnwindSafe(|| typeset(&world, &m.places, ident, warnings)));
+    let source = without_missing(m.source, &m.places, &mut files, &fonts, warnings);
+    let world = world::Memory::new(source, files, &fonts);
+    let ident = options
+        .ident
+        .clone()
+        .unwrap_or_else(|| doc.front.title_text.clone());
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        typeset(&world, &m.places, ident, warnings)
+    }));
     typst::comemo::evict(10);
     result.unwrap_or_else(|_| {
         Err(Diagnostics(vec![Diagnostic::error(
             "the PDF writer failed inside Typst (a bug: please report it with the report that caused it)",
         )]))
     })
+}
+
+/// The markup and the charts with every character no font has replaced
+/// (PDF/UA-1 refuses a PDF showing an empty box), each named in a warning.
+fn without_missing(
+    source: String,
+    places: &[(usize, String)],
+    files: &mut [(String, Vec<u8>)],
+    fonts: &fonts::Fonts,
+    warnings: &mut Diagnostics,
+) -> String {
+    let (found, missing) = glyphs::missing(&source, places, fonts);
+    warnings.0.extend(found);
+    for (path, bytes) in files.iter_mut().filter(|(p, _)| p.ends_with(".svg")) {
+        let Ok(svg) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        let chart = [(0, format!("the chart {path}"))];
+        let (found, in_chart) = glyphs::missing(svg, &chart, fonts);
+        if !in_chart.is_empty() {
+            warnings.0.extend(found);
+            *bytes = glyphs::replace(svg, &in_chart, fonts).into_bytes();
+        }
+    }
+    if missing.is_empty() {
+        source
+    } else {
+        glyphs::replace(&source, &missing, fonts)
+    }
 }
 
 /// Lays out and exports the world's markup.
@@ -116,15 +151,25 @@ fn typeset(
     warnings: &mut Diagnostics,
 ) -> Result<Vec<u8>, Diagnostics> {
     let errors = |list: &[typst::diag::SourceDiagnostic]| {
-        Diagnostics(list.iter().map(|d| diag::convert(d, world, places)).collect())
+        Diagnostics(
+            list.iter()
+                .map(|d| diag::convert(d, world, places))
+                .collect(),
+        )
     };
     let compiled = typst::compile::<PagedDocument>(world);
-    warnings
-        .0
-        .extend(compiled.warnings.iter().map(|d| diag::convert(d, world, places)));
+    warnings.0.extend(
+        compiled
+            .warnings
+            .iter()
+            .map(|d| diag::convert(d, world, places)),
+    );
     let document = compiled.output.map_err(|e| errors(&e))?;
     let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
-        Diagnostics(vec![Diagnostic::error(format!("the PDF writer: {}", e.message()))])
+        Diagnostics(vec![Diagnostic::error(format!(
+            "the PDF writer: {}",
+            e.message()
+        ))])
     })?;
     let options = PdfOptions {
         ident: Smart::Custom(ident),
@@ -135,6 +180,6 @@ fn typeset(
     };
     typst_pdf::pdf(&document, &options).map_err(|e| errors(&e))
 }
- 
+
 #[cfg(test)]
 mod tests;

@@ -187,7 +187,10 @@ impl Writer<'_> {
     }
 
     fn compare(&mut self, body: &[Block]) {
-        let sides = body.iter().filter(|b| matches!(b, Block::Side { .. })).count();
+        let sides = body
+            .iter()
+            .filter(|b| matches!(b, Block::Side { .. }))
+            .count();
         if sides < 2 || sides != body.len() {
             self.blocks(body);
             return;
@@ -246,14 +249,23 @@ impl Writer<'_> {
         let (path, format, alt, bytes) = match &f.body {
             FigureBody::Chart { svg, summary } => {
                 let Some((svg, _, _)) = chart::standalone(svg) else {
-                    self.problem(Diagnostic::error(format!("the chart of figure `{}` is not an SVG findings can print", f.id)));
+                    self.problem(Diagnostic::error(format!(
+                        "the chart of figure `{}` is not an SVG findings can print",
+                        f.id
+                    )));
                     return None;
                 };
                 (format!("/f/{n}.svg"), "svg", summary, svg.into_bytes())
             }
             FigureBody::Image { mime, bytes, alt } => {
                 let Some(format) = image_format(mime) else {
-                    self.problem(Diagnostic::error(format!("figure `{}` is an image of type `{mime}`, which a PDF cannot show", f.id)).help("use a PNG, JPEG, GIF, WebP or SVG image"));
+                    self.problem(
+                        Diagnostic::error(format!(
+                            "figure `{}` is an image of type `{mime}`, which a PDF cannot show",
+                            f.id
+                        ))
+                        .help("use a PNG, JPEG, GIF, WebP or SVG image"),
+                    );
                     return None;
                 };
                 (format!("/f/{n}.{format}"), format, alt, bytes.clone())

@@ -130,7 +130,10 @@ impl Writer<'_> {
     fn link(&mut self, url: &str, content: &[Inline]) {
         if let Some(id) = url.strip_prefix('#') {
             self.open_link(id);
-        } else if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:") {
+        } else if url.starts_with("http://")
+            || url.starts_with("https://")
+            || url.starts_with("mailto:")
+        {
             let _ = write!(self.out, "#link({})[", string(url));
         } else {
             // A relative address (another report of a site, a file) leads

@@ -124,7 +124,9 @@ impl Writer<'_> {
             .unwrap_or_else(|| "none".into());
         let fonts: Vec<String> = families.iter().map(|f| string(f)).collect();
         let (lang, region) = language(&f.language);
-        let region = region.map(|r| format!(", region: \"{r}\"")).unwrap_or_default();
+        let region = region
+            .map(|r| format!(", region: \"{r}\""))
+            .unwrap_or_default();
         let paper = match self.options.paper {
             Paper::A4 => "a4",
             Paper::Letter => "us-letter",
@@ -182,10 +184,17 @@ impl Writer<'_> {
             let _ = writeln!(self.out, "#text(size: 11pt)[{}]\n", names.join(", "));
         }
         if let Some(date) = &f.date {
-            let _ = writeln!(self.out, "#text(size: 10pt, fill: rgb(\"{}\"))[{}]\n", colour::MUTED, text(date));
+            let _ = writeln!(
+                self.out,
+                "#text(size: 10pt, fill: rgb(\"{}\"))[{}]\n",
+                colour::MUTED,
+                text(date)
+            );
         }
         if !doc.contents.is_empty() {
-            self.out.push_str("#v(1.5em)\n#outline(title: [Contents], depth: 2)\n#pagebreak(weak: true)\n\n");
+            self.out.push_str(
+                "#v(1.5em)\n#outline(title: [Contents], depth: 2)\n#pagebreak(weak: true)\n\n",
+            );
         }
     }
 
@@ -226,8 +235,10 @@ impl Writer<'_> {
         let missing: Vec<String> = self.linked.difference(&self.defined).cloned().collect();
         for id in missing {
             self.problems.push(
-                Diagnostic::warning(format!("a link in the PDF points at `#{id}`, which the document does not have"))
-                    .help("the link is kept but leads to the end of the document"),
+                Diagnostic::warning(format!(
+                    "a link in the PDF points at `#{id}`, which the document does not have"
+                ))
+                .help("the link is kept but leads to the end of the document"),
             );
             self.out.push_str("#metadata(none) ");
             self.out.push_str(&label(&id));

@@ -97,7 +97,11 @@ impl Writer<'_> {
             self.out.push(']');
         }
         if !e.coders.is_empty() {
-            let term = if e.coders.len() == 1 { "Coder" } else { "Coders" };
+            let term = if e.coders.len() == 1 {
+                "Coder"
+            } else {
+                "Coders"
+            };
             let coders: Vec<String> = e.coders.iter().map(|c| text(c)).collect();
             let _ = write!(self.out, ", terms.item[{term}][{}]", coders.join(", "));
         }

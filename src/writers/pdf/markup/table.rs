@@ -14,7 +14,8 @@ impl Writer<'_> {
     /// A table of data.
     pub(super) fn table(&mut self, t: &Table) {
         if t.caption.is_some() || t.number.is_some() {
-            self.out.push_str("#block(sticky: true)[#text(size: 9pt, weight: \"bold\")[");
+            self.out
+                .push_str("#block(sticky: true)[#text(size: 9pt, weight: \"bold\")[");
             if let Some(n) = &t.number {
                 let _ = write!(self.out, "Table {}. ", text(n));
             }
@@ -66,7 +67,10 @@ impl Writer<'_> {
     fn row(&mut self, r: &Row, head: bool) {
         for c in &r.cells {
             self.out.push_str(", ");
-            self.cell(c, head || r.kind == RowKind::Entry && c.header == Some(Scope::Row));
+            self.cell(
+                c,
+                head || r.kind == RowKind::Entry && c.header == Some(Scope::Row),
+            );
         }
     }
 
@@ -116,7 +120,12 @@ impl Writer<'_> {
     }
 
     /// A table written in Markdown.
-    pub(super) fn grid(&mut self, alignments: &[Alignment], head: &[Inlines], rows: &[Vec<Inlines>]) {
+    pub(super) fn grid(
+        &mut self,
+        alignments: &[Alignment],
+        head: &[Inlines],
+        rows: &[Vec<Inlines>],
+    ) {
         let columns = head
             .len()
             .max(rows.iter().map(Vec::len).max().unwrap_or(0))
@@ -136,7 +145,11 @@ impl Writer<'_> {
         if !head.is_empty() {
             self.out.push_str(", table.header(repeat: true");
             for h in head {
-                let _ = write!(self.out, ", table.cell(fill: rgb(\"{}\"))[#strong[", colour::ACCENT_SOFT);
+                let _ = write!(
+                    self.out,
+                    ", table.cell(fill: rgb(\"{}\"))[#strong[",
+                    colour::ACCENT_SOFT
+                );
                 self.inlines(h);
                 self.out.push_str("]]");
             }
