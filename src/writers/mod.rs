@@ -3,4 +3,5 @@
 //! study: everything it needs is in the tree.
 
 pub mod html;
+#[cfg(feature = "pdf")]
 pub mod pdf;
