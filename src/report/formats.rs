@@ -48,18 +48,42 @@ pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
                 out.warnings.extend(warnings);
                 bytes
             }
-            other => {
-                return Err(Diagnostic::error(format!(
-                    "this findings cannot write {} yet",
-                    other.label()
-                ))
-                .help("build the page alone: --format html")
-                .into());
-            }
+            Format::Pdf => pdf(built, root, &mut out.warnings)?,
         };
         out.files.push((file_name(built, format), bytes));
     }
     Ok(out)
+}
+
+/// The PDF of `built`, its fonts from `[pdf] fonts` inside the project.
+#[cfg(feature = "pdf")]
+fn pdf(built: &Built, root: &Path, warnings: &mut Diagnostics) -> Result<Vec<u8>, Diagnostics> {
+    use crate::load::outputs::Paper;
+    use crate::writers::pdf;
+    let fonts = built
+        .pdf
+        .fonts
+        .iter()
+        .map(|f| inside(root, f, "[pdf] fonts"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = pdf::Options {
+        paper: match built.pdf.paper {
+            Paper::A4 => pdf::Paper::A4,
+            Paper::Letter => pdf::Paper::Letter,
+        },
+        fonts,
+        ident: Some(built.slug.clone()),
+        manifest: Some(built.manifest.clone().into_bytes()),
+    };
+    pdf::write(&built.document, &options, warnings)
+}
+
+/// A findings built without the `pdf` feature writes no PDF.
+#[cfg(not(feature = "pdf"))]
+fn pdf(_: &Built, _: &Path, _: &mut Diagnostics) -> Result<Vec<u8>, Diagnostics> {
+    Err(Diagnostic::error("this findings was built without its PDF writer")
+        .help("build findings with its default features (cargo build --release), or ask for --format html,docx")
+        .into())
 }
 
 /// `rel`, a path `report.toml` gives for `key`, inside the project in
