@@ -310,3 +310,78 @@ fn libreoffice_opens_the_word_file() {
         bytes.len()
     );
 }
+
+/// The PDF read back by poppler's pdftotext.
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext: {}", stderr(&out));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_pdf_holds_every_number_heading_caption_and_quote_of_the_page() {
+    let example = copy_project(&repo());
+    pdf_holds_the_page(example.path());
+}
+
+/// Known bug (issue 22, left open): on the real-shaped study the PDF/UA-1
+/// export refuses the document ("text with missing codepoints"), while
+/// the same scripts pass in prose; the charts' text is the suspect.
+#[test]
+#[ignore = "known bug: PDF/UA-1 refuses the real-shaped study (issue 22)"]
+fn the_pdf_of_the_real_shaped_study_holds_the_page() {
+    let shaped = real_shaped();
+    pdf_holds_the_page(shaped.path());
+}
+
+fn pdf_holds_the_page(dir: &Path) {
+    if !installed("pdftotext") {
+        eprintln!("skipped: poppler is not installed (apt-get install poppler-utils)");
+        return;
+    }
+    {
+        build(dir, "html,pdf");
+        let pdf = only(dir, "pdf");
+        let page = page(dir);
+        holds_the_page(&page, &pdf_text(&pdf), "the PDF");
+        let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+        let info = String::from_utf8_lossy(&info.stdout).into_owned();
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        let bytes = fs::read(&pdf).unwrap();
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        assert!(has(b"pdfuaid:part"), "no PDF/UA identification");
+    }
+}
+
+#[test]
+fn two_builds_give_the_same_pdf_and_the_page_links_to_it() {
+    let dir = copy_project(&repo());
+    let name = "output/the-balancer-exploit-response.pdf";
+    build(dir.path(), "html,pdf");
+    let first = fs::read(dir.path().join(name)).expect("the pdf");
+    build(dir.path(), "pdf,html");
+    assert!(first == fs::read(dir.path().join(name)).unwrap());
+    let html = fs::read_to_string(dir.path().join("output/index.html")).unwrap();
+    assert!(html.contains("<a href=\"the-balancer-exploit-response.pdf\" download>PDF</a>"));
+}
+
+#[test]
+fn a_figure_without_alternative_text_is_an_error_at_its_line() {
+    let dir = copy_project(&repo());
+    let section = dir.path().join("content/sections/99-figure.md");
+    fs::write(
+        &section,
+        "+++\ntitle = \"A figure\"\n+++\n\nText.\n\n```{figure} framework.svg\n:alt:\nThe framework.\n```\n",
+    )
+    .unwrap();
+    let out = findings(dir.path(), &["build", "--format", "html,pdf"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("empty `:alt:`"), "{err}");
+    assert!(err.contains("content/sections/99-figure.md:7"), "{err}");
+}

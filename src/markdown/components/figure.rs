@@ -24,6 +24,14 @@ pub fn image(
             "describe the image for readers who cannot see it: :alt: …".to_string(),
         )
     })?;
+    // An accessible PDF (PDF/UA) refuses a figure without alternative
+    // text, and a screen reader has nothing to read: blank is missing.
+    if alt.trim().is_empty() {
+        return Err((
+            "`{figure}` has an empty `:alt:`".to_string(),
+            "describe the image for readers who cannot see it: :alt: A diagram of …".to_string(),
+        ));
+    }
     let (mime, bytes) = assets::read(r.ctx().root, path)?;
     let (index, id) = r.figure(d.option("label"), body_at, 1)?;
     let caption = r.markdown(&d.body, body_at, scope);

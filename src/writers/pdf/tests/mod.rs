@@ -167,6 +167,7 @@ fn two_writes_are_byte_identical() {
 fn a_figure_without_alternative_text_is_an_error_naming_it() {
     let mut doc = document();
     doc.sections[0].blocks.push(Block::Figure(Figure {
+        index: 0,
         id: "fig-photo".into(),
         number: "4".into(),
         body: FigureBody::Image {
