@@ -383,5 +383,6 @@ fn a_figure_without_alternative_text_is_an_error_at_its_line() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("empty `:alt:`"), "{err}");
-    assert!(err.contains("content/sections/99-figure.md:7"), "{err}");
+    // At the empty option itself.
+    assert!(err.contains("content/sections/99-figure.md:8"), "{err}");
 }
