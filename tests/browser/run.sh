@@ -19,7 +19,9 @@ fi
 (cd "$here" && npm ci --no-audit --no-fund)
 
 if [ -z "${FINDINGS_BIN:-}" ]; then
-  (cd "$root" && cargo build --release --bin findings)
+  # The browser tests drive the page and serve, never the PDF writer:
+  # without Typst the release build takes minutes instead of a quarter hour.
+  (cd "$root" && cargo build --release --bin findings --no-default-features)
   target="${CARGO_TARGET_DIR:-target}"
   case "$target" in /*) ;; *) target="$root/$target" ;; esac
   export FINDINGS_BIN="$target/release/findings"
