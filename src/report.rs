@@ -48,6 +48,8 @@ pub struct Built {
     pub pdf: crate::load::outputs::Pdf,
     /// `[docx]` of `report.toml`.
     pub docx: crate::load::outputs::Docx,
+    /// The theme's chart colours on paper, for the PDF and Word writers.
+    pub palette: crate::writers::palette::Palette,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
     /// What a site's index, search and link check need to know of the

@@ -157,8 +157,35 @@ fn holds_the_page(page: &Page, other: &str, what: &str) {
             .map_or(piece.as_str(), |(_, rest)| rest);
         // The page's "Illustrative data" badge is a bracketed note there.
         let words = words.strip_prefix("Illustrative data ").unwrap_or(words);
+        if words.chars().any(right_to_left) {
+            // A reader of a PDF puts the neutral marks around right-to-left
+            // text (« », an emoji) where its own bidi guess puts them, and
+            // adds direction marks: each word must be there, in order.
+            let other: String = other.chars().filter(|c| !bidi_mark(*c)).collect();
+            let mut at = 0;
+            for word in words
+                .split_whitespace()
+                .filter(|w| w.chars().any(right_to_left))
+            {
+                let word = word.trim_matches(|c: char| !right_to_left(c));
+                let found = other[at..].find(word);
+                assert!(found.is_some(), "{what} lacks {word:?} of {words:?}");
+                at += found.unwrap_or(0) + word.len();
+            }
+            continue;
+        }
         assert!(other.contains(words), "{what} lacks {words:?}");
     }
+}
+
+/// Whether `c` is a letter of a right-to-left script (Hebrew, Arabic).
+fn right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Unicode's explicit direction marks and embeddings.
+fn bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The one file of `dir/output` with extension `ext`.
@@ -219,6 +246,56 @@ fn two_builds_give_the_same_word_file_and_the_page_links_to_it() {
     build(dir.path(), "html");
     let html = fs::read_to_string(dir.path().join("output/index.html")).unwrap();
     assert!(!html.contains(".docx"));
+}
+
+/// How many pixels of the Word file's chart pictures are `rgb` exactly.
+fn pixels_of(docx: &Path, rgb: [u8; 3]) -> usize {
+    let mut zip = zip::ZipArchive::new(fs::File::open(docx).unwrap()).expect("a zip");
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    let mut count = 0;
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+    {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(name).unwrap(), &mut bytes).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .expect("a PNG");
+        let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut buf).expect("a frame");
+        let step = info.color_type.samples();
+        count += buf[..info.buffer_size()]
+            .chunks(step)
+            .filter(|p| p[..3] == rgb)
+            .count();
+    }
+    count
+}
+
+#[test]
+fn the_word_file_draws_charts_in_the_theme_colours() {
+    // The project's theme gives the first series another colour: the
+    // charts in Word are drawn in it, and not in the default blue.
+    let dir = copy_project(&repo());
+    let css_path = dir.path().join("themes/default/charts.css");
+    let css = fs::read_to_string(&css_path).expect("the theme's charts.css");
+    assert!(css.contains("--chart-1: #0072b2;"));
+    fs::write(
+        &css_path,
+        css.replacen("--chart-1: #0072b2;", "--chart-1: #a01b7c;", 1),
+    )
+    .unwrap();
+    build(dir.path(), "docx");
+    let docx = only(dir.path(), "docx");
+    assert!(
+        pixels_of(&docx, [0xa0, 0x1b, 0x7c]) > 1000,
+        "the theme's colour"
+    );
+    assert_eq!(pixels_of(&docx, [0x00, 0x72, 0xb2]), 0, "the default blue");
 }
 
 #[test]
@@ -329,14 +406,94 @@ fn the_pdf_holds_every_number_heading_caption_and_quote_of_the_page() {
     pdf_holds_the_page(example.path());
 }
 
-/// Known bug (issue 22, left open): on the real-shaped study the PDF/UA-1
-/// export refuses the document ("text with missing codepoints"), while
-/// the same scripts pass in prose; the charts' text is the suspect.
 #[test]
-#[ignore = "known bug: PDF/UA-1 refuses the real-shaped study (issue 22)"]
 fn the_pdf_of_the_real_shaped_study_holds_the_page() {
     let shaped = real_shaped();
     pdf_holds_the_page(shaped.path());
+}
+
+/// Code names as researchers write them: an emoji with its variation
+/// selector, a joined emoji, a keycap, a skin tone, a flag, a decomposed
+/// accent, Arabic, and a "fi" that fonts draw as one glyph.
+const HOSTILE_LABELS: [&str; 8] = [
+    "⚠\u{FE0F} figyelem offline",
+    "👩\u{200D}💻 fejlesztő",
+    "1\u{FE0F}\u{20E3} első kör",
+    "👍\u{1F3FD} jó válasz",
+    "🇭🇺 magyar piac",
+    "a\u{301}rva e\u{301}s 信頼",
+    "الثقة في التمويل",
+    "fi\u{200C}nal 🔒 信頼の開発者",
+];
+
+#[test]
+fn chart_labels_in_any_script_keep_the_pdf_accessible() {
+    if !installed("pdftotext") {
+        eprintln!("skipped: poppler is not installed (apt-get install poppler-utils)");
+        return;
+    }
+    let dir = real_shaped();
+    let path = dir.path().join("content/data/codebook.json");
+    let mut codebook: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    // The labels go to codes that are on segments, so that the chart
+    // draws them.
+    let segments = fs::read_to_string(dir.path().join("content/data/segments.json")).unwrap();
+    let codes = codebook.as_array_mut().expect("a list of codes");
+    let used = codes.iter_mut().filter(|c| {
+        let id = c["id"].as_str().unwrap_or_default();
+        segments.contains(&format!("\"{id}\""))
+    });
+    for (code, label) in used.zip(HOSTILE_LABELS) {
+        code["label"] = serde_json::Value::from(label);
+    }
+    fs::write(&path, serde_json::to_string(&codebook).unwrap()).unwrap();
+    fs::write(
+        dir.path().join("content/sections/02-every-code.md"),
+        "+++\ntitle = \"Every code\"\n+++\n\n```{chart} bar\n:data: segments\n:by: code\n:title: Every code\n```\n",
+    )
+    .unwrap();
+    let out = findings(dir.path(), &["build", "--format", "pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("not PDF/UA"), "{}", stderr(&out));
+    // 180-odd bars do not fit a page at a readable size: the chart is
+    // shrunk onto one, and the writer says so.
+    assert!(
+        stderr(&out).contains("is too tall for a page"),
+        "{}",
+        stderr(&out)
+    );
+    let pdf = only(dir.path(), "pdf");
+    let bytes = fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(12).any(|w| w == b"pdfuaid:part"),
+        "no PDF/UA identification"
+    );
+    // The chart's text is text: every label's words are in it, the
+    // decomposed accents composed.
+    let text = folded(&pdf_text(&pdf));
+    for words in [
+        "figyelem",
+        "fejlesztő",
+        "első kör",
+        "jó válasz",
+        "magyar piac",
+        "árva és",
+        "信頼の開発者",
+    ] {
+        let last = words.split_whitespace().last().unwrap_or(words);
+        let around: Vec<String> = text
+            .match_indices(last)
+            .map(|(at, _)| {
+                let from = (0..=at.saturating_sub(40))
+                    .rev()
+                    .find(|i| text.is_char_boundary(*i))
+                    .unwrap_or(0);
+                text[from..].chars().take(60).collect()
+            })
+            .collect();
+        assert!(text.contains(words), "the PDF lacks {words:?}: {around:?}");
+    }
 }
 
 fn pdf_holds_the_page(dir: &Path) {

@@ -15,6 +15,7 @@ use crate::render::manifest::Manifest;
 use crate::render::resolve;
 use crate::render::{csp, page};
 use crate::writers::html::page::Download;
+use crate::writers::palette::Palette;
 
 use super::builder::State;
 use super::{document, facts, Built};
@@ -160,6 +161,7 @@ impl State {
             manifest: manifest.json(),
             pdf: self.config.pdf.clone(),
             docx: self.config.docx.clone(),
+            palette: Palette::from_theme(self.theme.get("charts.css")),
             warnings: problems,
             facts: Arc::new(facts),
         })

@@ -41,6 +41,7 @@ pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
                         Some(r) => Some(inside(root, r, "[docx] reference")?),
                         None => None,
                     },
+                    palette: built.palette.clone(),
                     ..Default::default()
                 };
                 let (bytes, warnings) =
@@ -74,6 +75,7 @@ fn pdf(built: &Built, root: &Path, warnings: &mut Diagnostics) -> Result<Vec<u8>
         fonts,
         ident: Some(built.slug.clone()),
         manifest: Some(built.manifest.clone().into_bytes()),
+        palette: built.palette.clone(),
     };
     pdf::write(&built.document, &options, warnings)
 }

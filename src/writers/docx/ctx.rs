@@ -74,15 +74,15 @@ pub struct Ctx {
     pub place: String,
     /// Warnings gathered on the way.
     pub warnings: Diagnostics,
-    /// The font charts are drawn in.
-    pub chart_font: Option<String>,
+    /// The charts' style sheet: their font and the theme's colours.
+    pub chart_sheet: String,
     /// The figures' pictures, made beforehand.
     pub pictures: super::pictures::Pictures,
 }
 
 impl Ctx {
     /// A fresh state for a page.
-    pub fn new(page: Page, chart_font: Option<String>) -> Ctx {
+    pub fn new(page: Page, chart_sheet: String) -> Ctx {
         Ctx {
             xml: Xml::new(),
             page,
@@ -94,7 +94,7 @@ impl Ctx {
             next_drawing: 1,
             place: String::new(),
             warnings: Diagnostics::new(),
-            chart_font,
+            chart_sheet,
             pictures: Default::default(),
         }
     }

@@ -24,7 +24,7 @@ pub fn figure(ctx: &mut Ctx, f: &Figure) {
     };
     let picture = match ctx.pictures.remove(&pictures::key(f)) {
         Some(made) => made,
-        None => pictures::make(f, &ctx.page, ctx.chart_font.as_deref()),
+        None => pictures::make(f, &ctx.page, &ctx.chart_sheet),
     };
     let p = Para {
         keep_next: true,

@@ -13,7 +13,6 @@
 
 mod blocks;
 mod callout;
-mod chart_css;
 mod ctx;
 mod figures;
 mod front;
@@ -55,6 +54,8 @@ pub struct Options {
     pub font: Option<String>,
     /// The font charts are drawn in; any installed sans-serif when `None`.
     pub chart_font: Option<String>,
+    /// The charts' colours on paper, from the theme.
+    pub palette: crate::writers::palette::Palette,
 }
 
 /// The .docx of `doc`. Errors (an unusable reference document) come as
@@ -75,10 +76,11 @@ pub fn write_with_warnings(
         None => None,
     };
     let page = reference.as_ref().and_then(|r| r.page).unwrap_or(Page::A4);
-    let mut ctx = Ctx::new(page, options.chart_font.clone());
+    let sheet = raster::sheet(options.chart_font.as_deref(), &options.palette);
+    let mut ctx = Ctx::new(page, sheet);
     let runs = doc.sections.iter().map(|s| s.blocks.as_slice());
     let runs = runs.chain(doc.appendices.iter().map(|a| a.blocks.as_slice()));
-    ctx.pictures = pictures::all(runs, &page, options.chart_font.as_deref());
+    ctx.pictures = pictures::all(runs, &page, &ctx.chart_sheet);
     body(&mut ctx, doc);
     let Ctx {
         xml,

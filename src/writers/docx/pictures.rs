@@ -20,25 +20,21 @@ pub fn key(f: &Figure) -> usize {
 }
 
 /// The picture of every figure under `runs`.
-pub fn all<'a>(
-    runs: impl Iterator<Item = &'a [Block]>,
-    page: &Page,
-    font: Option<&str>,
-) -> Pictures {
+pub fn all<'a>(runs: impl Iterator<Item = &'a [Block]>, page: &Page, sheet: &str) -> Pictures {
     let mut figures = Vec::new();
     for blocks in runs {
         collect(blocks, &mut figures);
     }
     figures
         .par_iter()
-        .map(|f| (key(f), make(f, page, font)))
+        .map(|f| (key(f), make(f, page, sheet)))
         .collect()
 }
 
-/// The picture of one figure.
-pub fn make(f: &Figure, page: &Page, font: Option<&str>) -> Result<Picture, String> {
+/// The picture of one figure; `sheet` is the charts' style sheet.
+pub fn make(f: &Figure, page: &Page, sheet: &str) -> Result<Picture, String> {
     match &f.body {
-        FigureBody::Chart { svg, .. } => raster::chart(svg, page, font),
+        FigureBody::Chart { svg, .. } => raster::chart(svg, page, sheet),
         FigureBody::Image { mime, bytes, .. } => raster::image(mime, bytes, page),
     }
 }

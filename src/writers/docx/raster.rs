@@ -9,6 +9,8 @@ use std::sync::{Arc, OnceLock};
 use resvg::tiny_skia::{Color, Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
+use crate::writers::palette::Palette;
+
 use super::ctx::Page;
 
 /// Print resolution of rasterised charts.
@@ -46,9 +48,9 @@ fn fonts() -> Arc<fontdb::Database> {
         .clone()
 }
 
-/// A chart's SVG as a PNG as wide as the text (or shorter when the chart
-/// would be taller than the page).
-pub fn chart(svg: &str, page: &Page, font: Option<&str>) -> Result<Picture, String> {
+/// The charts' style sheet: `font` (else any installed sans-serif) and the
+/// theme's colours on paper.
+pub fn sheet(font: Option<&str>, palette: &Palette) -> String {
     // A family name ends at a quote or a rule's end: keep it inside its quotes.
     let family = font.map_or_else(
         || CHART_FONTS.to_string(),
@@ -57,9 +59,19 @@ pub fn chart(svg: &str, page: &Page, font: Option<&str>) -> Result<Picture, Stri
             format!("'{f}', {CHART_FONTS}")
         },
     );
-    let sheet = super::chart_css::sheet(&family);
+    format!(
+        "svg{{font-family:{family};font-size:12px}}{}",
+        palette.stylesheet()
+    )
+}
+
+/// A chart's SVG as a PNG as wide as the text (or shorter when the chart
+/// would be taller than the page), drawn with style sheet `sheet`.
+pub fn chart(svg: &str, page: &Page, sheet: &str) -> Result<Picture, String> {
     let width_in = page.text_width() as f32 / 1440.0;
-    render_svg(svg, Some(sheet), width_in, page)
+    // usvg's font fallback stops at an invisible character: leave them out.
+    let svg = crate::writers::chart_text::plain(svg, "", None);
+    render_svg(&svg, Some(sheet.to_string()), width_in, page)
 }
 
 /// An image of a figure: PNG and JPEG as they are, SVG rasterised.
@@ -224,12 +236,12 @@ mod tests {
     #[test]
     fn a_huge_svg_size_is_bounded() {
         let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100000000" height="100000000"><rect width="10" height="10"/></svg>"#;
-        let p = chart(svg, &Page::A4, None).expect("rendered");
+        let p = chart(svg, &Page::A4, "").expect("rendered");
         // A4 text width (11906 - 2*1418 twips = 9070 twips = 6.2986 in).
         let w_in = 9070.0 / 1440.0;
         assert_eq!(p.size.0, (w_in * EMU_PER_INCH).round() as u64);
         let bad = r#"<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0"></svg>"#;
-        assert!(chart(bad, &Page::A4, None).is_err());
-        assert!(chart("<not svg", &Page::A4, None).is_err());
+        assert!(chart(bad, &Page::A4, "").is_err());
+        assert!(chart("<not svg", &Page::A4, "").is_err());
     }
 }

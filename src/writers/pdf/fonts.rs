@@ -32,7 +32,7 @@ const FALLBACK: [&str; 8] = [
     "Noto Serif CJK SC",
     "Noto Sans CJK SC",
     "Noto Sans",
-    "Noto Sans Symbols 2",
+    "Noto Sans Symbols2",
     "Noto Color Emoji",
 ];
 
@@ -181,5 +181,53 @@ impl Fonts {
         self.slots
             .iter()
             .any(|s| s.info.coverage.contains(c as u32))
+    }
+}
+
+/// The fonts as chart text asks for them: the first of the text's
+/// families with the character, else the first font with it; each answer
+/// kept.
+pub struct ChartFonts<'a> {
+    fonts: &'a Fonts,
+    families: Vec<String>,
+    known: std::cell::RefCell<HashMap<(char, bool), Option<String>>>,
+}
+
+impl<'a> ChartFonts<'a> {
+    /// The coverage of `fonts`.
+    pub fn new(fonts: &'a Fonts) -> ChartFonts<'a> {
+        ChartFonts {
+            fonts,
+            families: fonts.families(),
+            known: Default::default(),
+        }
+    }
+
+    fn find(&self, c: char, emoji: bool) -> Option<String> {
+        let has = |s: &Slot| s.info.coverage.contains(c as u32);
+        let slots = &self.fonts.slots;
+        let first = self
+            .families
+            .iter()
+            .filter(|f| emoji && f.contains("Emoji"));
+        first
+            .chain(&self.families)
+            .find(|f| {
+                slots
+                    .iter()
+                    .any(|s| s.info.family.eq_ignore_ascii_case(f) && has(s))
+            })
+            .cloned()
+            .or_else(|| slots.iter().find(|s| has(s)).map(|s| s.info.family.clone()))
+    }
+}
+
+impl crate::writers::chart_text::Coverage for ChartFonts<'_> {
+    fn family_for(&self, c: char, emoji: bool) -> Option<String> {
+        self.known
+            .borrow_mut()
+            .entry((c, emoji))
+            .or_insert_with(|| self.find(c, emoji))
+            .clone()
     }
 }

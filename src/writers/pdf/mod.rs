@@ -26,6 +26,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::document::Document;
 use crate::error::{Diagnostic, Diagnostics, Severity};
+use crate::writers::chart_text;
 
 /// The paper a PDF is laid out on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +52,8 @@ pub struct Options {
     /// The build manifest's bytes (JSON), attached to the PDF as
     /// `manifest.json` so that the PDF carries what it was built from.
     pub manifest: Option<Vec<u8>>,
+    /// The charts' colours on paper, from the theme.
+    pub palette: crate::writers::palette::Palette,
 }
 
 /// The PDF of `doc`: its bytes, or the errors that stopped it. Warnings
@@ -115,7 +118,8 @@ pub fn write(
 }
 
 /// The markup and the charts with every character no font has replaced
-/// (PDF/UA-1 refuses a PDF showing an empty box), each named in a warning.
+/// (PDF/UA-1 refuses a PDF showing an empty box), each named in a warning,
+/// and each chart's text made plain for Typst's SVG renderer.
 fn without_missing(
     source: String,
     places: &[(usize, String)],
@@ -129,12 +133,12 @@ fn without_missing(
         let Ok(svg) = std::str::from_utf8(bytes) else {
             continue;
         };
+        let svg = chart_text::plain(svg, fonts::TEXT, Some(&fonts::ChartFonts::new(fonts)));
         let chart = [(0, format!("the chart {path}"))];
-        let (found, in_chart) = glyphs::missing(svg, &chart, fonts);
-        if !in_chart.is_empty() {
-            warnings.0.extend(found);
-            *bytes = glyphs::replace(svg, &in_chart, fonts).into_bytes();
-        }
+        let (found, in_chart) = glyphs::missing(&svg, &chart, fonts);
+        warnings.0.extend(found);
+        let svg = glyphs::replace(&svg, &in_chart, fonts);
+        *bytes = svg.into_bytes();
     }
     if missing.is_empty() {
         source
@@ -171,15 +175,40 @@ fn typeset(
             e.message()
         ))])
     })?;
-    let options = PdfOptions {
+    let mut options = PdfOptions {
         ident: Smart::Custom(ident),
         creator: Smart::Custom(Some(format!("findings {}", env!("CARGO_PKG_VERSION")))),
         timestamp: None,
         standards,
+        tagged: true,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|e| errors(&e))
+    match typst_pdf::pdf(&document, &options) {
+        Ok(bytes) => Ok(bytes),
+        Err(found) if found.iter().all(|d| d.message.starts_with(UA_ERROR)) => {
+            // Some text cannot be mapped back to its characters as PDF/UA
+            // requires (Typst's hint names complex scripts). The reader
+            // still gets a tagged PDF, with every word; only the PDF/UA
+            // claim is left out, and the writer says why.
+            let why = found
+                .first()
+                .map(|d| d.message.trim_start_matches(UA_ERROR).trim());
+            warnings.push(
+                Diagnostic::warning(format!(
+                    "the PDF is tagged but not PDF/UA-1: {}",
+                    why.unwrap_or("the PDF/UA-1 check failed")
+                ))
+                .help("this happens with text Typst cannot map back to its characters (some complex scripts, unusual emoji sequences); the page and the Word file are not affected"),
+            );
+            options.standards = PdfStandards::default();
+            typst_pdf::pdf(&document, &options).map_err(|e| errors(&e))
+        }
+        Err(found) => Err(errors(&found)),
+    }
 }
+
+/// How Typst begins an error of the PDF/UA-1 check.
+const UA_ERROR: &str = "PDF/UA-1 error:";
 
 #[cfg(test)]
 mod tests;

@@ -248,13 +248,14 @@ impl Writer<'_> {
         let n = self.files.len();
         let (path, format, alt, bytes) = match &f.body {
             FigureBody::Chart { svg, summary } => {
-                let Some((svg, _, _)) = chart::standalone(svg) else {
+                let Some((svg, w, h)) = chart::standalone(svg, &self.options.palette) else {
                     self.problem(Diagnostic::error(format!(
                         "the chart of figure `{}` is not an SVG findings can print",
                         f.id
                     )));
                     return None;
                 };
+                self.check_print_size(f, w, h);
                 (format!("/f/{n}.svg"), "svg", summary, svg.into_bytes())
             }
             FigureBody::Image { mime, bytes, alt } => {
@@ -285,6 +286,27 @@ impl Writer<'_> {
             string(format),
             string(alt)
         ))
+    }
+
+    /// Warns when chart `f`, `w` × `h` CSS pixels, must shrink so far to
+    /// fit on one page that its text is too small to read.
+    fn check_print_size(&mut self, f: &Figure, w: f64, h: f64) {
+        let (text_w, text_h) = super::preamble::TEXT_AREA;
+        // An SVG pixel is 0.75 pt; the charts' text is 12 px.
+        let (w_pt, h_pt) = (w * 0.75, h * 0.75);
+        let scale = (text_w / w_pt)
+            .min(text_h * super::preamble::TALLEST / h_pt)
+            .min(1.0);
+        let size = 9.0 * scale;
+        if size < 5.0 {
+            self.problem(
+                Diagnostic::warning(format!(
+                    "figure `{}` is too tall for a page: the PDF shrinks it to fit one, and its text to {size:.1} pt",
+                    f.id
+                ))
+                .help("show fewer bars or rows (`:top: 25`), or split the chart in two; the page shows it at full size"),
+            );
+        }
     }
 
     /// Records a problem in the current section.

@@ -51,7 +51,7 @@ impl Writer<'_> {
              #show figure.caption: set text(size: 9pt)\n\
              #set figure(gap: 0.6em)\n\
              #set figure.caption(separator: [. ])\n\
-             #let findings-fit(path, format, alt) = layout(size => {{ let i = image(path, format: format, alt: alt); if measure(i).width > size.width {{ image(path, format: format, alt: alt, width: size.width) }} else {{ i }} }})\n\
+             #let findings-fit(path, format, alt) = layout(size => {{ let i = image(path, format: format, alt: alt); let m = measure(i); let w = calc.min(m.width, size.width); let most = size.height * {tallest}; if m.height * (w / m.width) > most {{ image(path, format: format, alt: alt, height: most) }} else if m.width > size.width {{ image(path, format: format, alt: alt, width: size.width) }} else {{ i }} }})\n\
              #set quote(block: true)\n\
              #show quote: set block(above: 1em, below: 1em)\n\
              #set list(indent: 0.6em)\n\
@@ -65,9 +65,19 @@ impl Writer<'_> {
             mono = super::super::fonts::MONO,
             accent = colour::ACCENT,
             rule = colour::RULE,
+            tallest = TALLEST,
         );
     }
 }
+
+/// The share of the page's text height a figure's image may take, leaving
+/// room for its caption: a figure is never split, so a taller one is
+/// shrunk to fit.
+pub const TALLEST: f64 = 0.8;
+
+/// The text area of the smallest paper (US Letter's height, A4's width)
+/// in points, with the margins of [`Writer::preamble`].
+pub const TEXT_AREA: (f64, f64) = (470.0, 656.0);
 
 /// The title the PDF's properties give: PDF/UA requires one.
 pub fn title_of(doc: &Document) -> &str {
