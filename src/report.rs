@@ -22,6 +22,8 @@ pub use builder::Builder;
 pub use facts::Facts;
 pub use formats::{file_name, files, Files};
 pub use stages::study;
+#[cfg(feature = "pdf")]
+pub use verify::verify_pdf;
 pub use verify::{compare, verify, Verdict};
 
 use crate::document::Document;

@@ -516,6 +516,52 @@ fn pdf_holds_the_page(dir: &Path) {
 }
 
 #[test]
+fn verify_reads_the_manifest_a_pdf_carries() {
+    let dir = copy_project(&repo());
+    let pdf = "output/the-balancer-exploit-response.pdf";
+    build(dir.path(), "html,pdf");
+    let out = findings(dir.path(), &["verify", pdf]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        said.contains("matches its data") && said.contains("the same PDF"),
+        "{said}"
+    );
+
+    // A data file changed since: named, exit 1.
+    let data = dir.path().join("content/data/participants.json");
+    let text = fs::read_to_string(&data).unwrap();
+    fs::write(
+        &data,
+        text.replacen("deeper-crisis", "bear-market-classic", 1),
+    )
+    .unwrap();
+    let out = findings(dir.path(), &["verify", pdf]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        said.contains("changed  content/data/participants.json"),
+        "{said}"
+    );
+    fs::write(&data, text).unwrap();
+
+    // The same inputs, but the PDF edited after it was built.
+    let path = dir.path().join(pdf);
+    let mut bytes = fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n% edited\n");
+    fs::write(&path, &bytes).unwrap();
+    let out = findings(dir.path(), &["verify", pdf]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("edited after it was built"));
+
+    // Not a PDF at all: exit 2, and why.
+    fs::write(dir.path().join("output/other.pdf"), b"%PDF-1.7 not really").unwrap();
+    let out = findings(dir.path(), &["verify", "output/other.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("PDF"), "{}", stderr(&out));
+}
+
+#[test]
 fn two_builds_give_the_same_pdf_and_the_page_links_to_it() {
     let dir = copy_project(&repo());
     let name = "output/the-balancer-exploit-response.pdf";

@@ -53,7 +53,13 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
     let shown = page.display();
     // A report page of a site is rebuilt with its site: its folder names
     // the report (output/SLUG/index.html).
-    let verdict = if site::is_site(project) {
+    let pdf = page
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let noun = if pdf { "PDF" } else { "page" };
+    let verdict = if pdf {
+        verify_pdf(&bytes, project)
+    } else if site::is_site(project) {
         let slug = page_at
             .parent()
             .and_then(|p| p.file_name())
@@ -65,7 +71,7 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
     };
     match verdict {
         Verdict::Matches { inputs } => {
-            println!("{shown} matches its data: {inputs} inputs unchanged, and a fresh build gives the same page");
+            println!("{shown} matches its data: {inputs} inputs unchanged, and a fresh build gives the same {noun}");
             ExitCode::SUCCESS
         }
         Verdict::Changed { inputs } => {
@@ -73,24 +79,26 @@ pub fn run(page: &Path, project: Option<&Path>) -> ExitCode {
             for (path, what) in &inputs {
                 println!("  {what:<8} {path}");
             }
-            println!("rebuild with `findings build` to bring the page up to date");
+            println!("rebuild with `findings build` to bring the {noun} up to date");
             ExitCode::FAILURE
         }
         Verdict::PageDiffers { built_by } => {
             let this = env!("CARGO_PKG_VERSION");
             let why = if built_by == this {
-                "the page was edited after it was built".to_string()
+                format!("the {noun} was edited after it was built")
             } else {
                 format!("it was built by findings {built_by}, this is {this}")
             };
-            println!("{shown} lists the same inputs, but a fresh build gives another page: {why}");
+            println!(
+                "{shown} lists the same inputs, but a fresh build gives another {noun}: {why}"
+            );
             ExitCode::FAILURE
         }
         Verdict::NoManifest(why) => {
             fail(
                 Diagnostic::error(why)
                     .at(Location::file(page))
-                    .help("verify a report page written by findings build; a site's index page carries no manifest, its report pages (output/SLUG/index.html) do"),
+                    .help("verify a report page or PDF written by findings build; a site's index page carries no manifest, its report pages (output/SLUG/index.html) do"),
             );
             ExitCode::from(2)
         }
@@ -117,4 +125,18 @@ fn fail(d: Diagnostic) {
     let mut all = Diagnostics::new();
     all.push(d);
     show(&all);
+}
+
+/// A PDF verified against its project.
+#[cfg(feature = "pdf")]
+fn verify_pdf(bytes: &[u8], project: &Path) -> Verdict {
+    report::verify_pdf(bytes, project)
+}
+
+/// A findings built without its PDF writer cannot rebuild a PDF.
+#[cfg(not(feature = "pdf"))]
+fn verify_pdf(_: &[u8], _: &Path) -> Verdict {
+    Verdict::NoManifest(
+        "this findings was built without its PDF writer, so it cannot rebuild a PDF".into(),
+    )
 }

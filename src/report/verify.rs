@@ -44,21 +44,54 @@ pub fn verify(page: &[u8], project: &Path) -> Verdict {
 /// The page is compared byte for byte: a page that is not even UTF-8 any
 /// more was edited, whatever a lossy reading of it would say.
 pub fn compare(page: &[u8], rebuilt: Result<String, Diagnostics>) -> Verdict {
-    let text = String::from_utf8_lossy(page);
-    let recorded = match Manifest::from_page(&text) {
-        None => return Verdict::NoManifest("the page has no build manifest".into()),
+    let recorded = Manifest::from_page(&String::from_utf8_lossy(page));
+    let rebuilt = rebuilt.map(|html| (Manifest::from_page(&html), html.into_bytes()));
+    compare_built("page", page, recorded, rebuilt)
+}
+
+/// Verifies `pdf` (a built PDF's bytes) against the project in `project`:
+/// its attached manifest against the inputs today, and its bytes against
+/// the PDF a fresh build writes.
+#[cfg(feature = "pdf")]
+pub fn verify_pdf(pdf: &[u8], project: &Path) -> Verdict {
+    use crate::load::outputs::Format;
+    let read = |json: &[u8]| serde_json::from_slice::<Manifest>(json).map_err(|e| e.to_string());
+    let recorded = crate::writers::pdf::attached::manifest(pdf).map(|m| m.and_then(|j| read(&j)));
+    let rebuilt = super::build_as(project, &[Format::Pdf]).and_then(|built| {
+        let files = super::formats::files(&built, project)?;
+        let bytes = files
+            .files
+            .into_iter()
+            .find(|(name, _)| name.ends_with(".pdf"))
+            .map(|(_, bytes)| bytes)
+            .unwrap_or_default();
+        Ok((Some(read(built.manifest.as_bytes())), bytes))
+    });
+    compare_built("PDF", pdf, recorded, rebuilt)
+}
+
+/// A manifest found in a built file: `None` when it carries none.
+type Recorded = Option<Result<Manifest, String>>;
+
+/// The verdict on `file` (a built `what`), the manifest it carries, and
+/// what a fresh build gives: its manifest and its bytes.
+fn compare_built(
+    what: &str,
+    file: &[u8],
+    recorded: Recorded,
+    rebuilt: Result<(Recorded, Vec<u8>), Diagnostics>,
+) -> Verdict {
+    let recorded = match recorded {
+        None => return Verdict::NoManifest(format!("the {what} has no build manifest")),
         Some(Err(e)) => {
-            return Verdict::NoManifest(format!("the page's build manifest cannot be read: {e}"))
+            return Verdict::NoManifest(format!("the {what}'s build manifest cannot be read: {e}"))
         }
         Some(Ok(m)) => m,
     };
-    let built = match rebuilt {
-        Ok(html) => html,
+    let (current, built) = match rebuilt {
+        Ok((Some(Ok(m)), bytes)) => (m, bytes),
+        Ok(_) => return Verdict::NoManifest("a fresh build carries no manifest".into()),
         Err(problems) => return Verdict::DoesNotBuild(problems),
-    };
-    let current = match Manifest::from_page(&built) {
-        Some(Ok(m)) => m,
-        _ => return Verdict::NoManifest("a fresh build carries no manifest".into()),
     };
     let mut changed = Vec::new();
     for was in &recorded.inputs {
@@ -77,7 +110,7 @@ pub fn compare(page: &[u8], rebuilt: Result<String, Diagnostics>) -> Verdict {
         changed.sort();
         return Verdict::Changed { inputs: changed };
     }
-    if built.as_bytes() != page {
+    if built != file {
         return Verdict::PageDiffers {
             built_by: recorded.findings,
         };

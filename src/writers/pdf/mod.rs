@@ -9,6 +9,7 @@
 //! the report's date (or none), never the clock, and the document
 //! identifier is fixed.
 
+pub mod attached;
 mod chart;
 mod diag;
 mod escape;
