@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 pub use builder::Builder;
 pub use facts::Facts;
-pub use formats::{file_name, files, Files};
+pub use formats::{file_name, files, one, Files};
 pub use stages::study;
 #[cfg(feature = "pdf")]
 pub use verify::verify_pdf;

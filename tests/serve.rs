@@ -198,3 +198,40 @@ fn every_open_page_hears_the_reload() {
         page.until("reload");
     }
 }
+
+#[test]
+fn serves_the_pdf_and_word_file_the_page_links_to_written_when_asked() {
+    let project = fixture("serve-basic");
+    let toml = project.path().join("content/report.toml");
+    let text = fs::read_to_string(&toml).unwrap();
+    fs::write(
+        &toml,
+        format!("{text}\n[output]\nformats = [\"html\", \"pdf\", \"docx\"]\n"),
+    )
+    .unwrap();
+    let served = Served::start(project.path());
+    let page = served.page();
+    assert!(page.contains("href=\"serve-test.pdf\""), "{page}");
+    assert!(page.contains("href=\"serve-test.docx\""), "{page}");
+    let (status, head, body) = served.get_bytes("/serve-test.docx");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("wordprocessingml.document"), "{head}");
+    assert!(body.starts_with(b"PK"), "a zip");
+    let (status, head, body) = served.get_bytes("/serve-test.pdf");
+    assert_eq!(status, 200, "{head}\n{}", String::from_utf8_lossy(&body));
+    assert!(head.contains("content-type: application/pdf"), "{head}");
+    assert!(
+        head.contains("content-security-policy: default-src 'none'"),
+        "{head}"
+    );
+    assert!(body.starts_with(b"%PDF-"), "a PDF");
+    // Only the files the page offers; nothing by any other name.
+    for target in [
+        "/other.pdf",
+        "/serve-test.odt",
+        "/content%2Freport.pdf",
+        "/index.html.pdf",
+    ] {
+        assert_eq!(served.get_bytes(target).0, 404, "{target}");
+    }
+}

@@ -33,27 +33,37 @@ pub fn file_name(built: &Built, format: Format) -> String {
 pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
     let mut out = Files::default();
     for &format in &built.formats {
-        let bytes = match format {
-            Format::Html => built.html.as_bytes().to_vec(),
-            Format::Docx => {
-                let options = crate::writers::docx::Options {
-                    reference: match &built.docx.reference {
-                        Some(r) => Some(inside(root, r, "[docx] reference")?),
-                        None => None,
-                    },
-                    palette: built.palette.clone(),
-                    ..Default::default()
-                };
-                let (bytes, warnings) =
-                    crate::writers::docx::write_with_warnings(&built.document, &options)?;
-                out.warnings.extend(warnings);
-                bytes
-            }
-            Format::Pdf => pdf(built, root, &mut out.warnings)?,
-        };
+        let bytes = one(built, root, format, &mut out.warnings)?;
         out.files.push((file_name(built, format), bytes));
     }
     Ok(out)
+}
+
+/// `built` in `format`, what the writer warns of added to `warnings`.
+pub fn one(
+    built: &Built,
+    root: &Path,
+    format: Format,
+    warnings: &mut Diagnostics,
+) -> Result<Vec<u8>, Diagnostics> {
+    Ok(match format {
+        Format::Html => built.html.as_bytes().to_vec(),
+        Format::Docx => {
+            let options = crate::writers::docx::Options {
+                reference: match &built.docx.reference {
+                    Some(r) => Some(inside(root, r, "[docx] reference")?),
+                    None => None,
+                },
+                palette: built.palette.clone(),
+                ..Default::default()
+            };
+            let (bytes, found) =
+                crate::writers::docx::write_with_warnings(&built.document, &options)?;
+            warnings.extend(found);
+            bytes
+        }
+        Format::Pdf => pdf(built, root, warnings)?,
+    })
 }
 
 /// The PDF of `built`, its fonts from `[pdf] fonts` inside the project.

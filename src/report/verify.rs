@@ -58,13 +58,7 @@ pub fn verify_pdf(pdf: &[u8], project: &Path) -> Verdict {
     let read = |json: &[u8]| serde_json::from_slice::<Manifest>(json).map_err(|e| e.to_string());
     let recorded = crate::writers::pdf::attached::manifest(pdf).map(|m| m.and_then(|j| read(&j)));
     let rebuilt = super::build_as(project, &[Format::Pdf]).and_then(|built| {
-        let files = super::formats::files(&built, project)?;
-        let bytes = files
-            .files
-            .into_iter()
-            .find(|(name, _)| name.ends_with(".pdf"))
-            .map(|(_, bytes)| bytes)
-            .unwrap_or_default();
+        let bytes = super::formats::one(&built, project, Format::Pdf, &mut Diagnostics::new())?;
         Ok((Some(read(built.manifest.as_bytes())), bytes))
     });
     compare_built("PDF", pdf, recorded, rebuilt)

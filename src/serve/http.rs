@@ -1,8 +1,8 @@
 //! HTTP: which URLs exist and what each one answers.
 //!
-//! The server knows exactly two paths, the page and its event stream, and
-//! answers 404 to everything else. Nothing maps a URL to a file, so no
-//! spelling of `../` can reach the disk. Before any of that, [`Guard`]
+//! The server knows the pages, their event stream and the report's PDF and
+//! Word file by name, and answers 404 to everything else. Nothing maps a
+//! URL to a file, so no spelling of `../` can reach the disk. Before any of that, [`Guard`]
 //! turns away requests for another host name (421) and event streams
 //! asked for by another origin (403).
 
@@ -34,6 +34,8 @@ pub enum Route {
     Page(String),
     /// The live-reload event stream.
     Events,
+    /// A file beside the page, by its name (`<slug>.pdf`), decoded.
+    File(String),
     /// Anything else.
     NotFound,
 }
@@ -62,9 +64,37 @@ pub fn route(target: &str) -> Route {
     };
     match parts.as_slice() {
         ["index.html"] => Route::Page(rel),
+        [name] if name.ends_with(".pdf") || name.ends_with(".docx") => {
+            // A slug may hold any letter (`valódi-alakú.pdf`), so the name
+            // comes percent-encoded; only the names of a build's files
+            // answer, so the decoded name never reaches the disk.
+            match decoded(name) {
+                Some(name) if !name.contains(['/', '\\']) => Route::File(name),
+                _ => Route::NotFound,
+            }
+        }
         [slug, "index.html"] if plain(slug) && !slug.starts_with("__") => Route::Page(rel),
         _ => Route::NotFound,
     }
+}
+
+/// `%XX` escapes of a path segment decoded; `None` when they do not make
+/// UTF-8.
+fn decoded(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// The answer to `request`. Never waits: a page is a snapshot of shared
@@ -109,7 +139,35 @@ pub fn answer<B>(request: &Request<B>, site: &Site) -> Response<Reply> {
             }
             events(method == Method::HEAD, site)
         }
+        Route::File(name) => file(&name, site),
         Route::NotFound => text(StatusCode::NOT_FOUND, "Not found\n"),
+    }
+}
+
+/// The report's file `name`, written now if this build has not yet: the
+/// writer runs on this worker thread, which the runtime replaces meanwhile.
+fn file(name: &str, site: &Site) -> Response<Reply> {
+    let Some(downloads) = site.shown.borrow().downloads() else {
+        return text(StatusCode::NOT_FOUND, "Not found\n");
+    };
+    match tokio::task::block_in_place(|| downloads.get(name)) {
+        None => text(StatusCode::NOT_FOUND, "Not found\n"),
+        Some((made, media_type)) => match &*made {
+            Ok(bytes) => secured(
+                StatusCode::OK,
+                media_type,
+                HeaderValue::from_static(NOTHING),
+                Reply::Whole(Some(bytes.clone())),
+            ),
+            Err(why) => secured(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "text/plain; charset=utf-8",
+                HeaderValue::from_static(NOTHING),
+                Reply::Whole(Some(Bytes::from(format!(
+                    "{name} could not be written:\n{why}"
+                )))),
+            ),
+        },
     }
 }
 
@@ -176,6 +234,21 @@ mod tests {
         assert_eq!(route("/follow-up/"), page("follow-up/index.html"));
         assert_eq!(route("/follow-up/index.html"), page("follow-up/index.html"));
         assert_eq!(route("/__findings/events"), Route::Events);
+        assert_eq!(route("/report.pdf"), Route::File("report.pdf".into()));
+        assert_eq!(
+            route("/val%C3%B3di-%E5%AE%9F.docx?x=1"),
+            Route::File("valódi-実.docx".into())
+        );
+        for bad in [
+            "/a%2Fb.pdf",
+            "/a%5Cb.pdf",
+            "/%FF.pdf",
+            "/%4.pdf",
+            "/x/a.pdf",
+            "/a.pdf/",
+        ] {
+            assert!(!matches!(route(bad), Route::File(_)), "{bad}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Nothing is written to disk and nothing but the built pages is served.
 
 mod browser;
+mod downloads;
 mod events;
 mod guard;
 mod http;

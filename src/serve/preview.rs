@@ -15,6 +15,7 @@ use hyper::header::HeaderValue;
 
 use crate::error::Diagnostics;
 
+use super::downloads::Downloads;
 use super::source::Pages;
 use super::{events, overlay, reload};
 
@@ -23,6 +24,7 @@ use super::{events, overlay, reload};
 pub struct Preview {
     /// Pages by path (`index.html`, `<slug>/index.html`).
     good: Option<Vec<(String, String)>>,
+    downloads: Option<std::sync::Arc<Downloads>>,
     overlay: Option<String>,
     generation: u64,
 }
@@ -40,6 +42,8 @@ pub struct Page {
 #[derive(Debug, Default)]
 pub struct Shown {
     pages: HashMap<String, Page>,
+    /// The last good build's PDF and Word file, written when asked for.
+    downloads: Option<std::sync::Arc<Downloads>>,
     /// Before any good build: the overlay alone, at every page's path.
     fallback: Option<Page>,
     generation: u64,
@@ -50,6 +54,11 @@ impl Shown {
     /// page at.
     pub fn page(&self, path: &str) -> Option<Page> {
         self.pages.get(path).or(self.fallback.as_ref()).cloned()
+    }
+
+    /// The last good build's other formats.
+    pub fn downloads(&self) -> Option<std::sync::Arc<Downloads>> {
+        self.downloads.clone()
     }
 
     /// Number of the build shown.
@@ -76,6 +85,7 @@ impl Preview {
         match result {
             Ok(built) => {
                 self.good = Some(built.pages);
+                self.downloads = built.downloads;
                 self.overlay = None;
                 events::reload(self.generation)
             }
@@ -105,11 +115,13 @@ impl Preview {
                     .iter()
                     .map(|(path, html)| (path.clone(), page(html)))
                     .collect(),
+                downloads: self.downloads.clone(),
                 fallback: None,
                 generation: self.generation,
             },
             None => Shown {
                 pages: HashMap::new(),
+                downloads: None,
                 fallback: Some(page(reload::EMPTY_PAGE)),
                 generation: self.generation,
             },
@@ -137,6 +149,7 @@ mod tests {
                 format!("<html><body>{text}</body></html>"),
             )],
             warnings: Diagnostics::new(),
+            downloads: None,
         })
     }
 

@@ -3,10 +3,13 @@
 //! `<slug>/index.html`), and a rebuild redoes only what a save touched.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::Diagnostics;
 use crate::report::Builder;
 use crate::site::{self, builder::SiteBuilder};
+
+use super::downloads::Downloads;
 
 /// A build's pages by path, and its warnings.
 #[derive(Debug, Clone)]
@@ -15,13 +18,16 @@ pub struct Pages {
     pub pages: Vec<(String, String)>,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// The report's PDF and Word file, written when asked for (a site's
+    /// reports offer none yet).
+    pub downloads: Option<Arc<Downloads>>,
 }
 
 /// The project being served.
 #[derive(Debug)]
 pub enum Source {
-    /// A project folder: one report.
-    Report(Box<Builder>),
+    /// A project folder: one report, and that folder.
+    Report(Box<Builder>, PathBuf),
     /// A folder with `site.toml`.
     Site(Box<SiteBuilder>),
 }
@@ -32,7 +38,7 @@ impl Source {
         if site::is_site(root) {
             Source::Site(Box::new(SiteBuilder::new(root)))
         } else {
-            Source::Report(Box::new(Builder::new(root)))
+            Source::Report(Box::new(Builder::new(root)), root.to_path_buf())
         }
     }
 
@@ -40,7 +46,7 @@ impl Source {
     /// the report, or of every report of the site.
     pub fn watched(&self) -> Vec<PathBuf> {
         let bases = match self {
-            Source::Report(_) => vec![PathBuf::new()],
+            Source::Report(..) => vec![PathBuf::new()],
             Source::Site(site) => site.report_folders(),
         };
         bases
@@ -52,15 +58,18 @@ impl Source {
     /// Rebuilds after `changed` (relative to the root); none: a build.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Pages, Diagnostics> {
         match self {
-            Source::Report(b) => {
-                let built = if changed.is_empty() {
+            Source::Report(b, root) => {
+                let mut built = if changed.is_empty() {
                     b.build()
                 } else {
                     b.rebuild(changed)
                 }?;
+                let html = std::mem::take(&mut built.html);
+                let warnings = std::mem::take(&mut built.warnings);
                 Ok(Pages {
-                    pages: vec![("index.html".to_string(), built.html)],
-                    warnings: built.warnings,
+                    pages: vec![("index.html".to_string(), html)],
+                    warnings,
+                    downloads: Some(Arc::new(Downloads::new(built, root.clone()))),
                 })
             }
             Source::Site(s) => {
@@ -76,6 +85,7 @@ impl Source {
                         .map(|(p, html)| (p.to_string_lossy().into_owned(), html))
                         .collect(),
                     warnings: site.warnings,
+                    downloads: None,
                 })
             }
         }

@@ -136,6 +136,30 @@ impl Served {
         (status, head.to_ascii_lowercase(), body.to_string())
     }
 
+    /// GET `target` with a body that may not be text: status, head
+    /// (lowercased) and the body's bytes.
+    pub fn get_bytes(&self, target: &str) -> (u16, String, Vec<u8>) {
+        let mut stream = self.connect();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read response");
+        let split = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a response head");
+        let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status code");
+        (status, head, response[split + 4..].to_vec())
+    }
+
     pub fn page(&self) -> String {
         let (status, _, body) = self.get("/");
         assert_eq!(status, 200);
