@@ -7,7 +7,7 @@
 //! cargo run --example real_shaped -- /tmp/real && findings build --project /tmp/real
 //! ```
 
-#[path = "../tests/real_shaped/gen.rs"]
+#[path = "../tests/testsuite/real_shaped/gen.rs"]
 mod gen;
 
 use std::path::PathBuf;
