@@ -4,15 +4,13 @@
 //! builds are byte-identical, and what `report.toml` asks of the writers
 //! is checked. A reader that is not installed skips its test with a note.
 
-#[path = "real_shaped/gen.rs"]
-mod gen;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
 use crate::common::{copy_project, findings, repo, stderr};
+use crate::real_shaped::gen;
 use scraper::{Html, Selector};
 
 /// A section over the real-shaped study: charts, a table and quotes in

@@ -4,14 +4,12 @@
 //! element id is plain ASCII (`[A-Za-z0-9_-]+`) and unique, every
 //! in-page link resolves, and no chart draws outside its box.
 
-#[path = "real_shaped/gen.rs"]
-mod gen;
-
 use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
 use crate::common::{build_ok, copy_project, repo, svg_bounds};
+use crate::real_shaped::gen;
 
 fn check(name: &str, html: &str) -> Vec<String> {
     let mut problems = Vec::new();

@@ -5,7 +5,7 @@
 //! (`real_shaped/plain.rs`), and every SVG element kept inside its box.
 
 #[path = "real_shaped/gen.rs"]
-mod gen;
+pub mod gen;
 #[path = "real_shaped/page.rs"]
 mod page;
 #[path = "real_shaped/plain.rs"]
