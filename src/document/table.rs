@@ -3,7 +3,7 @@
 //! row and cell is (a header of which scope, a number, a code at a depth,
 //! a made-up value); a writer decides how that looks.
 
-use super::tree::{Block, Inlines};
+use super::tree::{Block, Inline, Inlines};
 
 /// What a table shows, so that a writer can style each kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,54 @@ impl Table {
             foot: Vec::new(),
             notes: Vec::new(),
         }
+    }
+
+    /// The table in parts no wider than `widest` columns, each with the
+    /// first column, for a writer whose paper cannot hold it whole (a
+    /// co-occurrence matrix of 40 codes); `None` when it fits, or when
+    /// its rows differ in length or a cell spans columns.
+    pub fn in_parts(&self, widest: usize) -> Option<Vec<Table>> {
+        let t = self;
+        let widest = widest.max(2);
+        let rows = || t.head.iter().chain(&t.body).chain(&t.foot);
+        let columns = rows().next()?.cells.len();
+        let even = rows().all(|r| r.cells.len() == columns && r.cells.iter().all(|c| c.span <= 1));
+        if columns <= widest || !even {
+            return None;
+        }
+        let cut = |r: &Row, from: usize, to: usize| Row {
+            kind: r.kind,
+            cells: std::iter::once(&r.cells[0])
+                .chain(&r.cells[from..to])
+                .cloned()
+                .collect(),
+        };
+        let mut parts = Vec::new();
+        let mut from = 1;
+        while from < columns {
+            let to = (from + widest - 1).min(columns);
+            let mut part = Table::new(t.kind);
+            part.head = t.head.iter().map(|r| cut(r, from, to)).collect();
+            part.body = t.body.iter().map(|r| cut(r, from, to)).collect();
+            part.foot = t.foot.iter().map(|r| cut(r, from, to)).collect();
+            if from == 1 {
+                part.caption = t.caption.clone();
+                part.number = t.number.clone();
+            } else {
+                part.caption = Some(vec![Inline::Text(format!(
+                    "(continued: columns {} to {} of {})",
+                    from + 1,
+                    to,
+                    columns
+                ))]);
+            }
+            parts.push(part);
+            from = to;
+        }
+        if let Some(last) = parts.last_mut() {
+            last.notes = t.notes.clone();
+        }
+        Some(parts)
     }
 }
 
@@ -207,5 +255,45 @@ impl Note {
             kind: NoteKind::Reading,
             content,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: usize, tag: &str) -> Row {
+        Row::new(
+            (0..cells)
+                .map(|i| Cell::data(vec![Inline::Text(format!("{tag}{i}"))]))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_wide_table_is_cut_into_parts_that_repeat_its_first_column() {
+        let mut t = Table::new(TableKind::Crosstab);
+        t.head = vec![row(21, "h")];
+        t.body = vec![row(21, "a"), row(21, "b")];
+        let parts = t.in_parts(8).expect("in parts");
+        let widths: Vec<usize> = parts.iter().map(|p| p.body[0].cells.len()).collect();
+        assert_eq!(widths, [8, 8, 7]);
+        let first = |p: &Table, r: usize| p.body[r].cells[0].clone();
+        assert!(parts.iter().all(|p| first(p, 1) == t.body[1].cells[0]));
+        assert_eq!(parts[1].body[0].cells[1], t.body[0].cells[8]);
+        assert_eq!(parts[2].head[0].cells[6], t.head[0].cells[20]);
+        assert_eq!(
+            parts[1].caption,
+            Some(vec![Inline::Text(
+                "(continued: columns 9 to 15 of 21)".into()
+            )])
+        );
+        // Eight columns fit; a spanning cell cannot be cut.
+        t.body = vec![row(8, "a")];
+        t.head = vec![row(8, "h")];
+        assert!(t.in_parts(8).is_none());
+        t.head[0].cells[1].span = 2;
+        t.body = vec![row(21, "a")];
+        assert!(t.in_parts(8).is_none());
     }
 }

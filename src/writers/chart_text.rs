@@ -4,15 +4,18 @@
 //!
 //! usvg (inside both) sets a `<text>` in one font and falls back to
 //! others character by character, but it gives up on the rest of the
-//! text at the first character no fallback font takes: an invisible one,
+//! text at the first character no fallback font takes (an invisible one,
 //! such as the variation selector in "⚠️", a zero-width joiner or a
-//! direction mark. Every character after it is then drawn as an empty
-//! box, which a PDF/UA file may not contain. Real code names mix scripts
-//! and emoji ("⚠️ 信頼の開発者", "önszabályozás 💸"), so the chart text
-//! loses its invisible characters (Unicode's default ignorables) and is
-//! put in composed form (a letter and its accent as one character where
-//! Unicode has one). The page and the data table under the chart keep the
-//! text as it was.
+//! direction mark), and whenever a fallback font shapes the text into
+//! another number of glyphs (every Latin font draws "fi" as one). Every
+//! character after that is drawn as an empty box, which a PDF/UA file may
+//! not contain. Real code names mix scripts and emoji ("⚠️ 信頼の開発者",
+//! "önszabályozás 💸"), so the chart text loses its invisible characters
+//! (Unicode's default ignorables), is put in composed form (a letter and
+//! its accent as one character where Unicode has one), and is cut into
+//! runs of one font each, named in a `<tspan font-family>`: usvg then
+//! never needs its fallback. The page and the data table under the chart
+//! keep the text as it was.
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -424,6 +424,34 @@ const HOSTILE_LABELS: [&str; 8] = [
 ];
 
 #[test]
+fn a_table_too_wide_for_the_page_comes_in_parts_in_word() {
+    if !installed("pandoc") {
+        eprintln!("skipped: pandoc is not installed (apt-get install pandoc)");
+        return;
+    }
+    let dir = real_shaped();
+    fs::write(
+        dir.path().join("content/sections/02-every-code.md"),
+        EVERY_CODE,
+    )
+    .unwrap();
+    build(dir.path(), "docx");
+    let text = folded(&docx_text(&only(dir.path(), "docx")));
+    assert!(
+        text.contains("(continued: columns 9 to 15 of 21)"),
+        "no parts"
+    );
+    assert!(
+        text.contains("(continued: columns 16 to 21 of 21)"),
+        "no last part"
+    );
+}
+
+/// A section with a chart of every code and a co-occurrence matrix of 20
+/// codes, whose data table is 21 columns wide.
+const EVERY_CODE: &str = "+++\ntitle = \"Every code\"\n+++\n\n```{chart} bar\n:data: segments\n:by: code\n:title: Every code\n```\n\n```{chart} heatmap\n:data: segments\n:top: 20\n```\n";
+
+#[test]
 fn chart_labels_in_any_script_keep_the_pdf_accessible() {
     if !installed("pdftotext") {
         eprintln!("skipped: poppler is not installed (apt-get install poppler-utils)");
@@ -447,7 +475,7 @@ fn chart_labels_in_any_script_keep_the_pdf_accessible() {
     fs::write(&path, serde_json::to_string(&codebook).unwrap()).unwrap();
     fs::write(
         dir.path().join("content/sections/02-every-code.md"),
-        "+++\ntitle = \"Every code\"\n+++\n\n```{chart} bar\n:data: segments\n:by: code\n:title: Every code\n```\n",
+        EVERY_CODE,
     )
     .unwrap();
     let out = findings(dir.path(), &["build", "--format", "pdf"]);
@@ -469,6 +497,12 @@ fn chart_labels_in_any_script_keep_the_pdf_accessible() {
     // The chart's text is text: every label's words are in it, the
     // decomposed accents composed.
     let text = folded(&pdf_text(&pdf));
+    // The matrix's table, 21 columns wide, in parts of 8 columns.
+    assert!(
+        text.contains("(continued: columns 9 to 15 of 21)"),
+        "no parts"
+    );
+    assert!(text.contains("(continued: columns 16 to 21 of 21)"));
     for words in [
         "figyelem",
         "fejlesztő",

@@ -13,6 +13,7 @@
 
 mod blocks;
 mod callout;
+mod chart_fonts;
 mod ctx;
 mod figures;
 mod front;
@@ -80,7 +81,8 @@ pub fn write_with_warnings(
     let mut ctx = Ctx::new(page, sheet);
     let runs = doc.sections.iter().map(|s| s.blocks.as_slice());
     let runs = runs.chain(doc.appendices.iter().map(|a| a.blocks.as_slice()));
-    ctx.pictures = pictures::all(runs, &page, &ctx.chart_sheet);
+    let families = raster::chart_families(options.chart_font.as_deref());
+    ctx.pictures = pictures::all(runs, &page, &ctx.chart_sheet, &families);
     body(&mut ctx, doc);
     let Ctx {
         xml,

@@ -36,8 +36,21 @@ pub struct Picture {
     pub size: (u64, u64),
 }
 
+/// The families charts are set in, in the order the style sheet names
+/// them: `font` first when given.
+pub fn chart_families(font: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = font.map(str::to_string).into_iter().collect();
+    out.extend(
+        CHART_FONTS
+            .split(',')
+            .map(|f| f.trim().trim_matches('\'').to_string())
+            .filter(|f| f != "sans-serif"),
+    );
+    out
+}
+
 /// The system's fonts, read once per process.
-fn fonts() -> Arc<fontdb::Database> {
+pub fn fonts() -> Arc<fontdb::Database> {
     static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
@@ -69,9 +82,7 @@ pub fn sheet(font: Option<&str>, palette: &Palette) -> String {
 /// would be taller than the page), drawn with style sheet `sheet`.
 pub fn chart(svg: &str, page: &Page, sheet: &str) -> Result<Picture, String> {
     let width_in = page.text_width() as f32 / 1440.0;
-    // usvg's font fallback stops at an invisible character: leave them out.
-    let svg = crate::writers::chart_text::plain(svg, "", None);
-    render_svg(&svg, Some(sheet.to_string()), width_in, page)
+    render_svg(svg, Some(sheet.to_string()), width_in, page)
 }
 
 /// An image of a figure: PNG and JPEG as they are, SVG rasterised.

@@ -18,8 +18,21 @@ enum Part {
     Foot,
 }
 
-/// Writes a document table with its caption and notes.
+/// The most columns a table has in Word: a wider one (a co-occurrence
+/// matrix of 40 codes) is written in parts of this many columns, each
+/// repeating the first, as the PDF does.
+const WIDEST: usize = 8;
+
+/// Writes a document table with its caption and notes; one too wide for
+/// the page in parts.
 pub fn table(ctx: &mut Ctx, t: &Table) {
+    match t.in_parts(WIDEST) {
+        Some(parts) => parts.iter().for_each(|p| table_part(ctx, p)),
+        None => table_part(ctx, t),
+    }
+}
+
+fn table_part(ctx: &mut Ctx, t: &Table) {
     if let Some(caption) = &t.caption {
         let p = Para {
             keep_next: true,

@@ -5,9 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::document::{
-    Alignment, Cell, CodePlace, Content, Inline, Inlines, Row, RowKind, Scope, Table,
-};
+use crate::document::{Alignment, Cell, CodePlace, Content, Inlines, Row, RowKind, Scope, Table};
 
 use super::super::escape::text;
 use super::{colour, Writer};
@@ -17,55 +15,10 @@ use super::{colour, Writer};
 /// it is printed in parts of this many columns, each repeating the first.
 const WIDEST: usize = 8;
 
-/// `t` in parts no wider than [`WIDEST`], each with `t`'s first column,
-/// when every row has the same cells and no cell spans columns; `None`
-/// when it fits or cannot be cut.
-fn in_parts(t: &Table) -> Option<Vec<Table>> {
-    let rows = || t.head.iter().chain(&t.body).chain(&t.foot);
-    let columns = rows().next()?.cells.len();
-    let even = rows().all(|r| r.cells.len() == columns && r.cells.iter().all(|c| c.span <= 1));
-    if columns <= WIDEST || !even {
-        return None;
-    }
-    let cut = |r: &Row, from: usize, to: usize| Row {
-        kind: r.kind,
-        cells: std::iter::once(&r.cells[0])
-            .chain(&r.cells[from..to])
-            .cloned()
-            .collect(),
-    };
-    let mut parts = Vec::new();
-    let mut from = 1;
-    while from < columns {
-        let to = (from + WIDEST - 1).min(columns);
-        let mut part = Table::new(t.kind);
-        part.head = t.head.iter().map(|r| cut(r, from, to)).collect();
-        part.body = t.body.iter().map(|r| cut(r, from, to)).collect();
-        part.foot = t.foot.iter().map(|r| cut(r, from, to)).collect();
-        if from == 1 {
-            part.caption = t.caption.clone();
-            part.number = t.number.clone();
-        } else {
-            part.caption = Some(vec![Inline::Text(format!(
-                "(continued: columns {} to {} of {})",
-                from + 1,
-                to,
-                columns
-            ))]);
-        }
-        parts.push(part);
-        from = to;
-    }
-    if let Some(last) = parts.last_mut() {
-        last.notes = t.notes.clone();
-    }
-    Some(parts)
-}
-
 impl Writer<'_> {
     /// A table of data; one too wide for the paper in parts.
     pub(super) fn table(&mut self, t: &Table) {
-        match in_parts(t) {
+        match t.in_parts(WIDEST) {
             Some(parts) => parts.iter().for_each(|p| self.table_part(p)),
             None => self.table_part(t),
         }
@@ -226,46 +179,5 @@ impl Writer<'_> {
             }
         }
         self.out.push_str(")\n\n");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::TableKind;
-
-    fn row(cells: usize, tag: &str) -> Row {
-        Row::new(
-            (0..cells)
-                .map(|i| Cell::data(vec![Inline::Text(format!("{tag}{i}"))]))
-                .collect(),
-        )
-    }
-
-    #[test]
-    fn a_wide_table_is_printed_in_parts_that_repeat_its_first_column() {
-        let mut t = Table::new(TableKind::Crosstab);
-        t.head = vec![row(21, "h")];
-        t.body = vec![row(21, "a"), row(21, "b")];
-        let parts = in_parts(&t).expect("in parts");
-        let widths: Vec<usize> = parts.iter().map(|p| p.body[0].cells.len()).collect();
-        assert_eq!(widths, [8, 8, 7]);
-        let first = |p: &Table, r: usize| p.body[r].cells[0].clone();
-        assert!(parts.iter().all(|p| first(p, 1) == t.body[1].cells[0]));
-        assert_eq!(parts[1].body[0].cells[1], t.body[0].cells[8]);
-        assert_eq!(parts[2].head[0].cells[6], t.head[0].cells[20]);
-        assert_eq!(
-            parts[1].caption,
-            Some(vec![Inline::Text(
-                "(continued: columns 9 to 15 of 21)".into()
-            )])
-        );
-        // Eight columns fit; a spanning cell cannot be cut.
-        t.body = vec![row(8, "a")];
-        t.head = vec![row(8, "h")];
-        assert!(in_parts(&t).is_none());
-        t.head[0].cells[1].span = 2;
-        t.body = vec![row(21, "a")];
-        assert!(in_parts(&t).is_none());
     }
 }
