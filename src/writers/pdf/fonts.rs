@@ -3,8 +3,9 @@
 //! for code), the machine's fonts, and a project's own font folders.
 //!
 //! Scanning the system and parsing the bundled fonts takes longer than
-//! writing a report, so both happen once per process and every write (a
-//! site's reports, serve's rebuilds) shares them; a project folder is
+//! writing a report, so both happen once per process (the scan only when a
+//! report needs more than the bundled fonts) and every write (a site's
+//! reports, serve's rebuilds) shares them; a project folder is
 //! scanned once per process too. Each font file is read only when a
 //! document first uses it.
 
@@ -64,23 +65,37 @@ impl Slot {
 
 type Slots = Arc<Vec<Arc<Slot>>>;
 
-/// The bundled fonts, then the system's.
-fn base() -> &'static Slots {
-    static BASE: OnceLock<Slots> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let mut slots: Vec<Arc<Slot>> = typst_kit::fonts::embedded()
-            .map(|(font, info)| slot(info, Source::Loaded(font)))
-            .collect();
-        slots.extend(typst_kit::fonts::system().map(|(p, info)| {
-            slot(
-                info,
-                Source::File {
-                    path: p.path,
-                    index: p.index,
-                },
-            )
-        }));
-        Arc::new(slots)
+/// The bundled fonts.
+fn embedded() -> &'static Slots {
+    static EMBEDDED: OnceLock<Slots> = OnceLock::new();
+    EMBEDDED.get_or_init(|| {
+        Arc::new(
+            typst_kit::fonts::embedded()
+                .map(|(font, info)| slot(info, Source::Loaded(font)))
+                .collect(),
+        )
+    })
+}
+
+/// The machine's fonts. Scanning them takes longer than writing a report
+/// in a Latin script, so it happens only for a report whose characters
+/// the bundled and project fonts lack, once per process.
+fn system() -> &'static Slots {
+    static SYSTEM: OnceLock<Slots> = OnceLock::new();
+    SYSTEM.get_or_init(|| {
+        Arc::new(
+            typst_kit::fonts::system()
+                .map(|(p, info)| {
+                    slot(
+                        info,
+                        Source::File {
+                            path: p.path,
+                            index: p.index,
+                        },
+                    )
+                })
+                .collect(),
+        )
     })
 }
 
@@ -131,8 +146,9 @@ pub struct Fonts {
 
 impl Fonts {
     /// The fonts for a project with font folders `folders` (missing
-    /// folders give no fonts; the caller checks they exist).
-    pub fn new(folders: &[PathBuf]) -> Fonts {
+    /// folders give no fonts; the caller checks they exist), with the
+    /// machine's when `system`.
+    pub fn new(folders: &[PathBuf], system: bool) -> Fonts {
         let mut slots = Vec::new();
         for f in folders {
             slots.extend(folder(f).iter().cloned());
@@ -143,7 +159,10 @@ impl Fonts {
                 project.push(s.info.family.clone());
             }
         }
-        slots.extend(base().iter().cloned());
+        slots.extend(embedded().iter().cloned());
+        if system {
+            slots.extend(self::system().iter().cloned());
+        }
         let book = FontBook::from_infos(slots.iter().map(|s| s.info.clone()));
         Fonts {
             book: LazyHash::new(book),

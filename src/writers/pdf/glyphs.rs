@@ -21,6 +21,13 @@ fn invisible(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E01EF}')
 }
 
+/// Whether `text` has a visible character no font in `fonts` has (ASCII
+/// aside: every bundled text font has it).
+pub fn lacks(text: &str, fonts: &Fonts) -> bool {
+    text.chars()
+        .any(|c| !c.is_ascii() && !invisible(c) && !fonts.covers(c))
+}
+
 /// `text` with every character of `missing` replaced by a mark some font
 /// has (a question mark at worst: it means nothing in markup or strings).
 pub fn replace(text: &str, missing: &BTreeSet<char>, fonts: &Fonts) -> String {

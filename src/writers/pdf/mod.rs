@@ -82,8 +82,17 @@ pub fn write(
             .help("give the report a title in report.toml: PDF/UA requires one"),
         );
     }
-    let fonts = fonts::Fonts::new(&options.fonts);
+    // The bundled and project fonts first; the machine's too when the
+    // report has a character they lack (the markup names the fallback
+    // families it finds, so it is made again).
+    let mut fonts = fonts::Fonts::new(&options.fonts, false);
     let mut m = markup::document(doc, options, &fonts.families());
+    let svgs = m.files.iter().filter(|(p, _)| p.ends_with(".svg"));
+    let mut charts = svgs.map(|(_, b)| String::from_utf8_lossy(b));
+    if glyphs::lacks(&m.source, &fonts) || charts.any(|svg| glyphs::lacks(&svg, &fonts)) {
+        fonts = fonts::Fonts::new(&options.fonts, true);
+        m = markup::document(doc, options, &fonts.families());
+    }
     if options.manifest.is_some() {
         m.source.push_str(
             "#pdf.attach(\"manifest.json\", read(\"/manifest.json\", encoding: none), relationship: \"source\", mime-type: \"application/json\", description: \"The build manifest: every input file and its SHA-256\")\n",
