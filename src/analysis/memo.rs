@@ -29,6 +29,7 @@ pub struct Memo {
     frequencies: Table<Selection, Arc<Vec<CodeFrequency>>>,
     cooccurrences: Table<Selection, Arc<Cooccurrence>>,
     people: Table<Selection, usize>,
+    code_people: Table<usize, usize>,
     figures: OnceLock<Vec<super::figures::Figure>>,
 }
 
@@ -88,6 +89,13 @@ impl Memo {
     /// Distinct participants behind the segments `sel` selects.
     pub(crate) fn people(&self, sel: &Selection, compute: impl FnOnce() -> usize) -> usize {
         self.people.get_or(sel, compute)
+    }
+
+    /// Distinct participants behind the segments of code `code` (itself
+    /// or below it), which the thin-evidence lint asks of every section
+    /// that names the code.
+    pub(crate) fn code_people(&self, code: usize, compute: impl FnOnce() -> usize) -> usize {
+        self.code_people.get_or(&code, compute)
     }
 }
 
