@@ -17,6 +17,8 @@
 //! never needs its fallback. The page and the data table under the chart
 //! keep the text as it was.
 
+use std::collections::HashMap;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Whether `c` is a Unicode default ignorable code point: drawn as
@@ -42,13 +44,14 @@ pub trait Coverage {
 /// not `default` is a `<tspan font-family>`, so that usvg never needs its
 /// fallback. `None` for `fonts` leaves the font to usvg.
 pub fn plain(svg: &str, default: &str, fonts: Option<&dyn Coverage>) -> String {
+    let mut known = HashMap::new();
     let mut out = String::with_capacity(svg.len());
     let mut in_text = 0usize;
     let mut rest = svg;
     while let Some(lt) = rest.find('<') {
         let data = &rest[..lt];
         if in_text > 0 {
-            runs(data, default, fonts, &mut out);
+            runs(data, default, fonts, &mut known, &mut out);
         } else {
             out.push_str(data);
         }
@@ -69,9 +72,18 @@ pub fn plain(svg: &str, default: &str, fonts: Option<&dyn Coverage>) -> String {
     out
 }
 
+/// The fonts' answers so far, by character and whether colour is asked.
+type Known = HashMap<(char, bool), Option<String>>;
+
 /// One piece of character data, as runs of one font each. Spaces and
 /// combining marks stay in the run before them.
-fn runs(data: &str, default: &str, fonts: Option<&dyn Coverage>, out: &mut String) {
+fn runs(
+    data: &str,
+    default: &str,
+    fonts: Option<&dyn Coverage>,
+    known: &mut Known,
+    out: &mut String,
+) {
     let mut run: Option<(String, String)> = None; // (family, escaped text)
     let flush = |run: &mut Option<(String, String)>, out: &mut String| {
         if let Some((family, text)) = run.take() {
@@ -107,8 +119,10 @@ fn runs(data: &str, default: &str, fonts: Option<&dyn Coverage>, out: &mut Strin
                 out.push_str(raw);
                 continue;
             }
-            (_, Some(fonts)) => fonts
-                .family_for(c, emoji)
+            (_, Some(fonts)) => known
+                .entry((c, emoji))
+                .or_insert_with(|| fonts.family_for(c, emoji))
+                .clone()
                 .filter(|f| !f.contains(['\'', '"', '<', '>', '&']))
                 .unwrap_or_else(|| default.to_string()),
             (_, None) => default.to_string(),

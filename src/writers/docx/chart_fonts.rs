@@ -4,8 +4,8 @@
 //! Latin, CJK and emoji is given one font per run beforehand.
 //!
 //! A face's characters are read from its `cmap` once, the first time the
-//! face is asked about, and every answer is kept: a report asks about a
-//! few hundred characters and a handful of faces.
+//! face is asked about: a report asks about a few hundred characters
+//! and a handful of faces.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -34,7 +34,6 @@ pub struct ChartFonts<'a> {
     /// The families tried, in order, with the face that stands for each.
     families: Vec<(String, ID)>,
     faces: RefCell<HashMap<ID, Rc<HashSet<u32>>>>,
-    known: RefCell<HashMap<(char, bool), Option<String>>>,
 }
 
 impl<'a> ChartFonts<'a> {
@@ -65,7 +64,6 @@ impl<'a> ChartFonts<'a> {
             db,
             families,
             faces: RefCell::default(),
-            known: RefCell::default(),
         }
     }
 
@@ -93,8 +91,10 @@ impl<'a> ChartFonts<'a> {
         });
         set.contains(&(c as u32))
     }
+}
 
-    fn find(&self, c: char, emoji: bool) -> Option<String> {
+impl Coverage for ChartFonts<'_> {
+    fn family_for(&self, c: char, emoji: bool) -> Option<String> {
         let colour = self
             .families
             .iter()
@@ -103,15 +103,5 @@ impl<'a> ChartFonts<'a> {
             .chain(&self.families)
             .find(|(_, face)| self.has(*face, c))
             .map(|(f, _)| f.clone())
-    }
-}
-
-impl Coverage for ChartFonts<'_> {
-    fn family_for(&self, c: char, emoji: bool) -> Option<String> {
-        self.known
-            .borrow_mut()
-            .entry((c, emoji))
-            .or_insert_with(|| self.find(c, emoji))
-            .clone()
     }
 }

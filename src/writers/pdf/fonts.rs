@@ -82,21 +82,7 @@ fn embedded() -> &'static Slots {
 /// the bundled and project fonts lack, once per process.
 fn system() -> &'static Slots {
     static SYSTEM: OnceLock<Slots> = OnceLock::new();
-    SYSTEM.get_or_init(|| {
-        Arc::new(
-            typst_kit::fonts::system()
-                .map(|(p, info)| {
-                    slot(
-                        info,
-                        Source::File {
-                            path: p.path,
-                            index: p.index,
-                        },
-                    )
-                })
-                .collect(),
-        )
-    })
+    SYSTEM.get_or_init(|| Arc::new(typst_kit::fonts::system().map(on_disk).collect()))
 }
 
 /// The fonts of one project folder, scanned once per process.
@@ -110,22 +96,20 @@ fn folder(path: &Path) -> Slots {
             let mut found: Vec<_> = typst_kit::fonts::scan(path).collect();
             // The order of a directory listing varies between machines.
             found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
-            Arc::new(
-                found
-                    .into_iter()
-                    .map(|(p, info)| {
-                        slot(
-                            info,
-                            Source::File {
-                                path: p.path,
-                                index: p.index,
-                            },
-                        )
-                    })
-                    .collect(),
-            )
+            Arc::new(found.into_iter().map(on_disk).collect())
         })
         .clone()
+}
+
+/// A font file found by a scan, read when first used.
+fn on_disk((p, info): (typst_kit::fonts::FontPath, FontInfo)) -> Arc<Slot> {
+    slot(
+        info,
+        Source::File {
+            path: p.path,
+            index: p.index,
+        },
+    )
 }
 
 fn slot(info: FontInfo, source: Source) -> Arc<Slot> {
@@ -204,12 +188,10 @@ impl Fonts {
 }
 
 /// The fonts as chart text asks for them: the first of the text's
-/// families with the character, else the first font with it; each answer
-/// kept.
+/// families with the character, else the first font with it.
 pub struct ChartFonts<'a> {
     fonts: &'a Fonts,
     families: Vec<String>,
-    known: std::cell::RefCell<HashMap<(char, bool), Option<String>>>,
 }
 
 impl<'a> ChartFonts<'a> {
@@ -218,11 +200,12 @@ impl<'a> ChartFonts<'a> {
         ChartFonts {
             fonts,
             families: fonts.families(),
-            known: Default::default(),
         }
     }
+}
 
-    fn find(&self, c: char, emoji: bool) -> Option<String> {
+impl crate::writers::chart_text::Coverage for ChartFonts<'_> {
+    fn family_for(&self, c: char, emoji: bool) -> Option<String> {
         let has = |s: &Slot| s.info.coverage.contains(c as u32);
         let slots = &self.fonts.slots;
         let first = self
@@ -238,15 +221,5 @@ impl<'a> ChartFonts<'a> {
             })
             .cloned()
             .or_else(|| slots.iter().find(|s| has(s)).map(|s| s.info.family.clone()))
-    }
-}
-
-impl crate::writers::chart_text::Coverage for ChartFonts<'_> {
-    fn family_for(&self, c: char, emoji: bool) -> Option<String> {
-        self.known
-            .borrow_mut()
-            .entry((c, emoji))
-            .or_insert_with(|| self.find(c, emoji))
-            .clone()
     }
 }
