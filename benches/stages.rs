@@ -19,6 +19,7 @@ use findings::analysis::select::{select, Selection};
 use findings::analysis::Analysis;
 use findings::analysis::{code_frequency, cooccurrence, count_by, share, CodeLevel};
 use findings::charts::{self, Category, ChartData, ChartKind, ChartSpec, Event, Phase, Series};
+use findings::load::outputs::Format;
 use findings::load::{self, Project};
 use findings::markdown::context::Context;
 use findings::markdown::section::{self, RenderedSection};
@@ -162,17 +163,19 @@ fn stages(c: &mut Criterion) {
     let theme = theme::load(root, "default").expect("the built-in theme");
     g.bench_function("templates/compile", |b| b.iter(|| page::templates(&theme)));
     let tera = page::templates(&theme).expect("the built-in templates compile");
-    let document = findings::report::build(root)
+    // Asked for with another format, the build keeps its document.
+    let document = findings::report::build_as(root, &[Format::Html, Format::Docx])
         .expect("the corpus builds")
-        .document;
+        .document
+        .expect("kept for the Word file");
     g.bench_function("writers/html/page-view", |b| {
         b.iter(|| findings::writers::html::page::view(black_box(&document)))
     });
     let view = findings::writers::html::page::view(&document);
     g.bench_function("templates/page", |b| {
-        b.iter(|| page::render(&tera, &theme, &view))
+        b.iter(|| page::render(&tera, &theme, view.clone(), ""))
     });
-    let html = page::render(&tera, &theme, &view).expect("the page renders");
+    let html = page::render(&tera, &theme, view, "").expect("the page renders");
 
     let out = tempfile::tempdir().expect("a temporary folder");
     g.bench_function("write", |b| {

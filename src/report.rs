@@ -36,8 +36,9 @@ pub struct Built {
     /// The whole page.
     pub html: String,
     /// The report as a document, every number resolved: what the PDF and
-    /// Word writers write.
-    pub document: Document,
+    /// Word writers write. `None` when a one-shot build was asked for the
+    /// page alone, which frees it before the page is rendered.
+    pub document: Option<Document>,
     /// The formats to write: `--format`, else `[output] formats`, else
     /// the page alone.
     pub formats: Vec<Format>,

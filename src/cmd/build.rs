@@ -38,7 +38,7 @@ pub fn run(
     };
     // Every format is written in memory first: a writer's failure leaves
     // the previous output as it was.
-    let files = match report::files(&built, project) {
+    let files = match report::files(built, project) {
         Ok(files) => files,
         Err(problems) => {
             show(&problems);

@@ -33,6 +33,15 @@ impl Theme {
         self.files.iter().all(|f| f.2.starts_with("built-in "))
     }
 
+    /// Whether every template (`*.html`) is the built-in one, whatever
+    /// the CSS: the page then knows how each value is used.
+    pub fn templates_are_builtin(&self) -> bool {
+        self.files
+            .iter()
+            .filter(|f| f.0.ends_with(".html"))
+            .all(|f| f.2.starts_with("built-in "))
+    }
+
     /// The text of theme file `name`.
     pub fn get(&self, name: &str) -> &str {
         self.files

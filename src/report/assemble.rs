@@ -14,7 +14,7 @@ use crate::render::late::Late;
 use crate::render::manifest::Manifest;
 use crate::render::resolve;
 use crate::render::{csp, page};
-use crate::writers::html::page::Download;
+use crate::writers::html::page::{self as html_page, Download};
 use crate::writers::palette::Palette;
 
 use super::builder::State;
@@ -103,7 +103,20 @@ impl State {
             &late,
             appendices,
         );
-        let mut view = crate::writers::html::page::view(&document);
+        let mut formats = match &self.config.output.formats {
+            f if f.is_empty() => vec![Format::Html],
+            f => f.clone(),
+        };
+        formats.sort();
+        formats.dedup();
+        // A page alone, built once, needs the document no more: each
+        // section's tree (together a third of the memory at 1,000
+        // sections) goes once its HTML is written.
+        let (mut view, document) =
+            match self.keep_rendered || formats.iter().any(|f| *f != Format::Html) {
+                true => (html_page::view(&document), Some(document)),
+                false => (html_page::view_freeing(document), None),
+            };
         view.css = format!(
             "{}\n{}",
             self.theme.get("style.css"),
@@ -113,12 +126,6 @@ impl State {
         if in_site {
             view.site_nav = facts::NAV_PLACEHOLDER.to_string();
         }
-        let mut formats = match &self.config.output.formats {
-            f if f.is_empty() => vec![Format::Html],
-            f => f.clone(),
-        };
-        formats.sort();
-        formats.dedup();
         let slug = match crate::slug::slugify(&self.config.title) {
             s if s.is_empty() => "report".to_string(),
             s => s,
@@ -131,10 +138,13 @@ impl State {
                 label: f.label().to_string(),
             })
             .collect();
-        let mut html = page::render(&self.tera, &self.theme, &view).map_err(Diagnostics::from)?;
-        // After the template, so that no theme can leave it out.
-        let at = html.rfind("</body>").unwrap_or(html.len());
-        html.insert_str(at, &manifest.element());
+        // Only a site's search reads the sections again.
+        let sections = match in_site {
+            true => view.sections.clone(),
+            false => Vec::new(),
+        };
+        let html = page::render(&self.tera, &self.theme, view, &manifest.element())
+            .map_err(Diagnostics::from)?;
         let facts = facts::Facts {
             title: self.config.title.clone(),
             subtitle: self.config.subtitle.clone(),
@@ -151,7 +161,7 @@ impl State {
                 f
             },
             links: rendered.iter().flat_map(|r| r.links.clone()).collect(),
-            sections: view.sections,
+            sections,
         };
         Ok(Built {
             html,

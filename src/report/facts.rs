@@ -64,7 +64,8 @@ pub struct Facts {
     pub figures: Vec<(String, usize)>,
     /// Links and references into other reports.
     pub links: Vec<CrossLink>,
-    /// The sections as the page shows them (ids final).
+    /// The sections as the page shows them (ids final), for a site's
+    /// search; empty for a report built on its own.
     pub sections: Vec<SectionView>,
 }
 

@@ -29,14 +29,28 @@ pub fn file_name(built: &Built, format: Format) -> String {
     }
 }
 
-/// Writes `built` (of the project in `root`) in each of its formats.
-pub fn files(built: &Built, root: &Path) -> Result<Files, Diagnostics> {
+/// Writes `built` (of the project in `root`) in each of its formats; the
+/// page is moved, not copied.
+pub fn files(mut built: Built, root: &Path) -> Result<Files, Diagnostics> {
     let mut out = Files::default();
-    for &format in &built.formats {
-        let bytes = one(built, root, format, &mut out.warnings)?;
-        out.files.push((file_name(built, format), bytes));
+    for format in built.formats.clone() {
+        let bytes = match format {
+            Format::Html => std::mem::take(&mut built.html).into_bytes(),
+            _ => one(&built, root, format, &mut out.warnings)?,
+        };
+        out.files.push((file_name(&built, format), bytes));
     }
     Ok(out)
+}
+
+/// The document of `built`, which a build asked for the page alone does
+/// not keep.
+fn document(built: &Built) -> Result<&crate::document::Document, Diagnostics> {
+    built.document.as_ref().ok_or_else(|| {
+        Diagnostic::error("the report was built for its page alone")
+            .help("build it with the format asked for (--format html,pdf,docx)")
+            .into()
+    })
 }
 
 /// `built` in `format`, what the writer warns of added to `warnings`.
@@ -58,7 +72,7 @@ pub fn one(
                 ..Default::default()
             };
             let (bytes, found) =
-                crate::writers::docx::write_with_warnings(&built.document, &options)?;
+                crate::writers::docx::write_with_warnings(document(built)?, &options)?;
             warnings.extend(found);
             bytes
         }
@@ -87,7 +101,7 @@ fn pdf(built: &Built, root: &Path, warnings: &mut Diagnostics) -> Result<Vec<u8>
         manifest: Some(built.manifest.clone().into_bytes()),
         palette: built.palette.clone(),
     };
-    pdf::write(&built.document, &options, warnings)
+    pdf::write(document(built)?, &options, warnings)
 }
 
 /// A findings built without the `pdf` feature writes no PDF.

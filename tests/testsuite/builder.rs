@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use findings::load::outputs::Format;
 use findings::report::{self, Builder};
 
 /// A copy of the example project in a temporary folder.
@@ -169,7 +170,17 @@ fn the_document_a_writer_receives_is_resolved() {
     // pass on projects that have none.
     let mut counted = [0; 3];
     for root in [example.path(), audit.as_path()] {
-        let doc = report::build(root).expect("it builds").document;
+        // The page alone frees its document before the page is written.
+        let page_only = report::build(root).expect("it builds");
+        assert!(
+            page_only.document.is_none(),
+            "a page-only build keeps its trees"
+        );
+        // Asked for a Word file too, so that the build keeps its document.
+        let doc = report::build_as(root, &[Format::Html, Format::Docx])
+            .expect("it builds")
+            .document
+            .expect("kept for the Word file");
         let all = format!("{doc:?}");
         assert!(!all.contains("\\u{1}"), "a placeholder is left in {root:?}");
         let sections = format!("{:?}", doc.sections);

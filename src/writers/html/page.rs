@@ -81,6 +81,34 @@ pub struct Download {
 /// The view of `doc`; the CSS, the Content-Security-Policy and the site's
 /// navigation are the caller's to fill in.
 pub fn view(doc: &Document) -> PageView {
+    let mut view = frame(doc);
+    let (sections, appendices) = view.sections.split_at_mut(doc.sections.len());
+    for (v, s) in sections.iter_mut().zip(&doc.sections) {
+        v.body = blocks(&s.blocks);
+    }
+    for (v, a) in appendices.iter_mut().zip(&doc.appendices) {
+        v.body = appendix::body(a);
+    }
+    view
+}
+
+/// [`view`] of a document no longer needed: each section's tree is freed
+/// once its body is written, so that the trees and the page are never
+/// both whole in memory.
+pub fn view_freeing(doc: Document) -> PageView {
+    let mut view = frame(&doc);
+    let (sections, appendices) = view.sections.split_at_mut(doc.sections.len());
+    for (v, s) in sections.iter_mut().zip(doc.sections) {
+        v.body = blocks(&s.blocks);
+    }
+    for (v, a) in appendices.iter_mut().zip(doc.appendices) {
+        v.body = appendix::body(&a);
+    }
+    view
+}
+
+/// The view with every body still empty.
+fn frame(doc: &Document) -> PageView {
     let front = &doc.front;
     let mut view = PageView {
         lang: html(&front.language),
@@ -116,7 +144,7 @@ pub fn view(doc: &Document) -> PageView {
         view.sections.push(SectionView {
             id: section.id.clone(),
             title,
-            body: blocks(&section.blocks),
+            body: String::new(),
             generated: false,
         });
     }
@@ -130,7 +158,7 @@ pub fn view(doc: &Document) -> PageView {
         view.sections.push(SectionView {
             id: a.id.clone(),
             title,
-            body: appendix::body(a),
+            body: String::new(),
             generated: true,
         });
     }
