@@ -173,6 +173,10 @@ pub enum CodePlace {
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
+    /// Plain text (unescaped): a cell of one text run. A chart's data
+    /// table has thousands of such cells, and a list of inlines for each
+    /// took a fifth of a large report's memory.
+    Text(String),
     /// A line of inline content.
     Inlines(Inlines),
     /// Blocks: paragraphs or a list.
@@ -199,10 +203,16 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A data cell of `content`.
+    /// A data cell of `content` (kept as [`Content::Text`] when it is
+    /// one text run).
     pub fn data(content: Inlines) -> Cell {
+        let content = match <[Inline; 1]>::try_from(content) {
+            Ok([Inline::Text(t)]) => Content::Text(t),
+            Ok([other]) => Content::Inlines(vec![other]),
+            Err(content) => Content::Inlines(content),
+        };
         Cell {
-            content: Content::Inlines(content),
+            content,
             header: None,
             span: 1,
             numeric: false,

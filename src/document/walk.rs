@@ -81,6 +81,7 @@ fn table<V: Visit + ?Sized>(v: &mut V, t: &mut Table) {
     for row in t.head.iter_mut().chain(&mut t.body).chain(&mut t.foot) {
         for cell in &mut row.cells {
             match &mut cell.content {
+                Content::Text(_) => {}
                 Content::Inlines(i) => inlines(v, i),
                 Content::Blocks(bs) => blocks(v, bs),
             }

@@ -3,7 +3,7 @@
 //! rule, notes follow as paragraphs; a numbered table's caption carries a
 //! `SEQ Table` field.
 
-use crate::document::{Alignment, Cell, CodePlace, Content, Inlines, Row, RowKind, Table};
+use crate::document::{Alignment, Cell, CodePlace, Content, Inline, Inlines, Row, RowKind, Table};
 
 use super::blocks::{self, Scope as BlockScope};
 use super::ctx::Ctx;
@@ -216,8 +216,17 @@ fn write_cell(ctx: &mut Ctx, cell: &Cell, span: usize, part: Part) {
         ..Fmt::default()
     };
     let id = cell.id.as_deref();
-    match &cell.content {
-        Content::Inlines(content) => with(ctx, p, rtl_of(content), |ctx| {
+    let one_run;
+    let inlines: Option<&[Inline]> = match &cell.content {
+        Content::Text(t) => {
+            one_run = [Inline::Text(t.clone())];
+            Some(&one_run)
+        }
+        Content::Inlines(i) => Some(i),
+        Content::Blocks(_) => None,
+    };
+    match (inlines, &cell.content) {
+        (Some(content), _) => with(ctx, p, rtl_of(content), |ctx| {
             let mark = id.map(|id| ctx.bookmark_start(id));
             if let Some(CodePlace::Path(path)) = &cell.place {
                 run(
@@ -244,7 +253,7 @@ fn write_cell(ctx: &mut Ctx, cell: &Cell, span: usize, part: Part) {
                 ctx.bookmark_end(n);
             }
         }),
-        Content::Blocks(body) => {
+        (None, Content::Blocks(body)) => {
             let scope = BlockScope {
                 style: Some("Compact"),
                 ..BlockScope::default()
@@ -258,11 +267,12 @@ fn write_cell(ctx: &mut Ctx, cell: &Cell, span: usize, part: Part) {
                 }
             });
         }
+        (None, _) => {}
     }
     ctx.xml.close("w:tc");
 }
 
-fn rtl_of(content: &Inlines) -> bool {
+fn rtl_of(content: &[Inline]) -> bool {
     let mut text = String::new();
     super::inlines::plain(content, &mut text);
     super::runs::mostly_rtl(&text)

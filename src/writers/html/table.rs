@@ -165,6 +165,7 @@ fn push_cell(out: &mut String, cell: &Cell, spans: bool, numbers: bool) {
         out.push_str(" › </span>");
     }
     match &cell.content {
+        Content::Text(t) => push_html(out, t),
         Content::Inlines(inlines) => push_inlines(out, inlines),
         Content::Blocks(blocks) => push_blocks(out, blocks),
     }
@@ -216,6 +217,23 @@ fn around(out: &mut String, open: &str, content: &[crate::document::Inline], clo
 mod tests {
     use super::*;
     use crate::document::{text, Inline, Note};
+
+    /// A cell of one text run is kept as text; on the page it is the
+    /// same escaped text as the run.
+    #[test]
+    fn a_text_cell_is_written_as_its_run() {
+        let cell = Cell::number(text("1 < 2 & ü"));
+        assert_eq!(cell.content, Content::Text("1 < 2 & ü".into()));
+        let mut t = Table::new(TableKind::Codebook);
+        t.body.push(Row::new(vec![cell]));
+        assert!(
+            write(&t).contains(">1 &lt; 2 &amp; ü</td>"),
+            "{}",
+            write(&t)
+        );
+        let label = Cell::data(vec![Inline::Label("a".into())]);
+        assert!(matches!(label.content, Content::Inlines(_)));
+    }
 
     /// A codebook before anything is coded (no page of the comparisons
     /// has one): one column, and a detail spanning it all the same.

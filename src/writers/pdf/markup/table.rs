@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::document::{Alignment, Cell, CodePlace, Content, Inlines, Row, RowKind, Scope, Table};
+use crate::document::{
+    Alignment, Cell, CodePlace, Content, Inline, Inlines, Row, RowKind, Scope, Table,
+};
 
 use super::super::escape::text;
 use super::{colour, Writer};
@@ -119,6 +121,7 @@ impl Writer<'_> {
             self.out.push_str("#strong[");
         }
         match &c.content {
+            Content::Text(t) => self.inlines(&[Inline::Text(t.clone())]),
             Content::Inlines(i) => self.inlines(i),
             Content::Blocks(b) => self.blocks_inline(b),
         }
